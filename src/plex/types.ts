@@ -1,0 +1,124 @@
+// The service layer's public shapes. Decoders in this folder produce these from plex.tv and PMS
+// responses; the extension depends on nothing else from an HTTP body.
+
+/** What every request sends as `X-Plex-*` headers; the extension owns the client identifier. */
+export interface PlexClientIdentity {
+  clientIdentifier: string;
+  product: string;
+  version: string;
+  platform?: string;
+  platformVersion?: string;
+  device?: string;
+  deviceName?: string;
+}
+
+export interface PlexRequestOptions {
+  /** Cancels the call (and any retry wait); the call rejects with `PlexCancelledError`. */
+  signal?: AbortSignal;
+  /** Per-attempt timeout; defaults to the client's (15 s). */
+  timeoutMs?: number;
+}
+
+export interface PlexSubscription {
+  active: boolean;
+  status?: string;
+  plan?: string;
+  features: string[];
+  subscribedAt?: string;
+}
+
+export interface PlexAccount {
+  id: number;
+  uuid: string;
+  username: string;
+  title: string;
+  friendlyName?: string;
+  email: string;
+  thumb?: string;
+  /** Epoch seconds. */
+  joinedAt?: number;
+  twoFactorEnabled: boolean;
+  home: boolean;
+  homeAdmin: boolean;
+  homeSize?: number;
+  maxHomeSize?: number;
+  subscription?: PlexSubscription;
+}
+
+/** The result of a sign-in: the account token and the account it belongs to. */
+export interface PlexSignIn {
+  authToken: string;
+  account: PlexAccount;
+}
+
+export interface PlexPin {
+  id: number;
+  code: string;
+  /** Seconds the PIN stays valid from creation. */
+  expiresIn: number;
+  expiresAt?: string;
+  /** Null until the user approves the PIN in the browser. */
+  authToken: string | null;
+}
+
+export interface PlexConnection {
+  uri: string;
+  protocol: 'http' | 'https';
+  address: string;
+  port: number;
+  local: boolean;
+  relay: boolean;
+  ipv6: boolean;
+}
+
+export interface PlexServer {
+  name: string;
+  clientIdentifier: string;
+  /** The token to use on this server (for a shared server it differs from the account token). */
+  accessToken?: string;
+  owned: boolean;
+  productVersion?: string;
+  platform?: string;
+  /** Ordered local > remote > relay, https before http within each group. */
+  connections: PlexConnection[];
+}
+
+export interface PlexSourceConnection {
+  uri: string;
+  protocol?: string;
+  address?: string;
+  port?: number;
+  local?: boolean;
+  relay?: boolean;
+}
+
+export interface PlexSourceConnectionInformation {
+  name: string;
+  clientIdentifier: string;
+  accessToken?: string;
+  connections: PlexSourceConnection[];
+}
+
+/** One line of the request log handed to the caller's logger; already redacted. */
+export interface PlexRequestLogEntry {
+  method: string;
+  /** Origin and path only: never a query string that could carry a secret. */
+  url: string;
+  attempt: number;
+  status?: number;
+  durationMs: number;
+  error?: string;
+}
+
+export type PlexErrorKind =
+  | 'invalid-credentials'
+  | 'two-factor-required'
+  | 'too-many-attempts'
+  | 'token-invalid'
+  | 'rate-limited'
+  | 'pin-expired'
+  | 'server-error'
+  | 'network'
+  | 'timeout'
+  | 'cancelled'
+  | 'bad-response';
