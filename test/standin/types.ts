@@ -1,0 +1,132 @@
+// The Plex stand-in's contract: what tests, the harness and `npm start` may rely on.
+// Everything here is reachable in-process (the StandIn object) and over HTTP under
+// `<plexTvUrl>/__standin/...` (for tests that run inside the VS Code extension host).
+
+/** Routes the stand-in serves, by name (used by fault rules and the request log). */
+export type StandInRoute =
+  | 'signin' // POST /api/v2/users/signin
+  | 'pins.create' // POST /api/v2/pins
+  | 'pins.check' // GET /api/v2/pins/:id
+  | 'user' // GET /api/v2/user
+  | 'resources' // GET /api/v2/resources
+  | 'signout' // DELETE /api/v2/users/signout
+  | 'pms.transientToken' // GET or POST /security/token on a PMS
+  | 'pms.sourceConnection' // GET /security/resources on a PMS
+  | 'pms.identity'; // GET /identity on a PMS (no token needed)
+
+export type StandInFault =
+  | { kind: 'status'; status: number; code?: number; message?: string; retryAfterSeconds?: number }
+  | { kind: 'rate-limit'; retryAfterSeconds?: number } // 429, code 1003, Retry-After when given
+  | { kind: 'too-many-attempts' } // 429?/401 with code 1031 on sign-in
+  | { kind: 'token-revoked' } // 401, code 1001
+  | { kind: 'pin-expired' } // 404, code 1020
+  | { kind: 'slow'; delayMs: number } // the normal answer, after a delay
+  | { kind: 'trickle'; bytesPerSecond: number } // the normal answer, a few bytes at a time
+  | { kind: 'hang' } // accepts, never answers
+  | { kind: 'reset' } // destroys the socket before any response
+  | { kind: 'reset-mid-body' } // sends headers and half the body, then destroys the socket
+  | { kind: 'malformed-json' }
+  | { kind: 'html-error'; status?: number } // text/html error page (default 500)
+  | { kind: 'xml' } // the answer as XML although JSON was asked for
+  | { kind: 'oversized'; bytes?: number } // a valid-looking JSON body of `bytes` (default 2 MiB)
+  | { kind: 'missing-field'; field: string } // the normal answer without `field` (dotted path)
+  | { kind: 'wrong-type'; field: string } // the normal answer with `field` set to a wrong type
+  | { kind: 'redirect'; location: string; status?: number };
+
+export interface StandInFaultRule {
+  route: StandInRoute | '*';
+  fault: StandInFault;
+  /** How many matching requests it applies to; absent = until cleared. */
+  times?: number;
+  /** For PMS routes: only this server (client identifier). */
+  server?: string;
+}
+
+export interface StandInConnectionSeed {
+  protocol: 'http' | 'https';
+  local: boolean;
+  relay: boolean;
+  /** When absent the connection points at this server's own stand-in listener. */
+  uri?: string;
+}
+
+export interface StandInServerSeed {
+  name: string;
+  clientIdentifier: string;
+  /** Which spec the PMS follows: 2024-09 (GET /security/token) or 2026-02 (any verb, HTML 400/403). */
+  spec?: '2024-09' | '2026-02';
+  connections: StandInConnectionSeed[];
+}
+
+export interface StandInAccountSeed {
+  username: string;
+  email: string;
+  password: string;
+  title?: string;
+  /** When set, the account has two-factor authentication and this is the valid code. */
+  verificationCode?: string;
+  plexPass?: boolean;
+  servers?: StandInServerSeed[];
+}
+
+export interface StandInOptions {
+  /** Defaults: DEMO_ACCOUNTS. */
+  accounts?: StandInAccountSeed[];
+  /** Host for all listeners except the auth page; default 127.0.0.1. */
+  host?: string;
+  /** Host for the browser approval page; default 127.0.0.2 (see the notes on openExternal). */
+  authHost?: string;
+  /** Port for plex.tv; default 0 (any free port). The `npm start` path may fix it. */
+  port?: number;
+}
+
+export interface StandInLogEntry {
+  time: number;
+  /** 'plex.tv', 'auth' or the PMS client identifier. */
+  host: string;
+  route: StandInRoute | 'unknown' | 'auth-page';
+  method: string;
+  /** Path with the query string, tokens redacted. */
+  path: string;
+  /** Request headers, lower-case names, token values redacted. */
+  headers: Record<string, string>;
+  status: number;
+  durationMs: number;
+}
+
+export interface StandInServerInfo {
+  name: string;
+  clientIdentifier: string;
+  /** This PMS's listener, e.g. http://127.0.0.1:40123 */
+  url: string;
+  owner: string;
+}
+
+export interface StandInState {
+  plexTvUrl: string;
+  /** The approval page to use as the `plex.authUrl` setting, e.g. http://127.0.0.2:40125/auth */
+  authUrl: string;
+  servers: StandInServerInfo[];
+  accounts: { username: string; email: string; password: string; verificationCode?: string }[];
+}
+
+export interface StandIn extends StandInState {
+  /** Issues a fresh account token for `username` (as a sign-in would) without HTTP. */
+  issueToken(username: string): string;
+  revokeToken(token: string): void;
+  /** Approves a pending PIN (by id) for `username`. */
+  approvePin(pinId: number, username: string): void;
+  /** Approves PINs automatically on their Nth poll (0 = off). */
+  setPinAutoApproval(afterPolls: number, username: string): void;
+  /** Forgets the server's transient tokens, as a PMS restart does. */
+  restartServer(clientIdentifier: string): void;
+  addFault(rule: StandInFaultRule): void;
+  clearFaults(): void;
+  log(): StandInLogEntry[];
+  clearLog(): void;
+  /** Protocol violations seen (e.g. a token in a query string); tests assert this stays empty. */
+  violations(): string[];
+  /** Every token the stand-in has issued (account, transient, server access): for leak audits. */
+  issuedTokens(): string[];
+  close(): Promise<void>;
+}
