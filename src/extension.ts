@@ -1,9 +1,90 @@
-import type * as vscode from 'vscode';
+import * as vscode from 'vscode';
+import type { PlexExtensionApi } from './api';
+import { AuthState } from './auth/authState';
+import { PlexAuthenticationProvider } from './auth/authenticationProvider';
+import { clientIdentifier } from './auth/clientIdentifier';
+import { SessionStore } from './auth/sessionStore';
+import { SignInService } from './auth/signInService';
+import { SignOutService } from './auth/signOutService';
+import { registerAccountCommands } from './commands/accountCommands';
+import { registerServerCommands } from './commands/serverCommands';
+import type { Services } from './commands/services';
+import { Log } from './log';
+import { PlexClients } from './plexApi';
+import { ServerCatalog } from './servers/serverCatalog';
+import { ErrorReporter } from './ui/errorReporter';
+import { SecretClipboard } from './ui/secretClipboard';
+import { vscodeUi, type Ui } from './ui/ui';
+import { AccountTreeProvider } from './views/accountTree';
+import { ServersTreeProvider } from './views/serversTree';
+import { SOURCE_SCHEME, SourceDocumentProvider } from './views/sourceDocument';
+import { PlexStatusBar } from './views/statusBar';
 
-export function activate(_context: vscode.ExtensionContext): void {
-  // Wiring lands with the extension issue; activation stays free of network and heavy requires.
+// Activation reads one secret and makes no request: the service layer (dist/plex.js) loads on
+// the first network call.
+export async function activate(context: vscode.ExtensionContext): Promise<PlexExtensionApi> {
+  let ui: Ui = vscodeUi;
+  const currentUi = () => ui;
+  const log = new Log();
+  const store = new SessionStore(context.secrets, log);
+  const state = new AuthState(store);
+  const clients = new PlexClients(() => clientIdentifier(context.globalState), log);
+  const catalog = new ServerCatalog(clients, state, context.globalState);
+  const errors = new ErrorReporter(currentUi, state, log);
+  const signIn = new SignInService(clients, store, state, currentUi, errors);
+  const signOut = new SignOutService(clients, store, currentUi, log);
+  const clipboard = new SecretClipboard();
+  const services: Services = { log, store, state, clients, catalog, signIn, signOut, errors, clipboard, ui: currentUi };
+
+  await store.load();
+  state.refresh();
+
+  const serversTree = new ServersTreeProvider(state, catalog, errors);
+  const documents = new SourceDocumentProvider();
+  context.subscriptions.push(
+    log,
+    store,
+    state,
+    catalog,
+    clipboard,
+    serversTree,
+    documents,
+    new PlexStatusBar(state),
+    vscode.window.registerTreeDataProvider('plex.account', new AccountTreeProvider(state)),
+    vscode.window.registerTreeDataProvider('plex.servers', serversTree),
+    vscode.workspace.registerTextDocumentContentProvider(SOURCE_SCHEME, documents),
+    vscode.authentication.registerAuthenticationProvider('plex', 'Plex', new PlexAuthenticationProvider(store, signIn, signOut), {
+      supportsMultipleAccounts: false,
+    }),
+    ...registerAccountCommands(services, () => serversTree.retry()),
+    ...registerServerCommands(services, documents),
+  );
+
+  const api: PlexExtensionApi = {
+    get status() {
+      return state.status;
+    },
+    get username() {
+      return state.session?.account.username;
+    },
+    get signingIn() {
+      return state.signingIn;
+    },
+    onDidChangeState: state.onDidChange,
+    testing:
+      context.extensionMode === vscode.ExtensionMode.Test
+        ? {
+            setUi: (replacement) => (ui = replacement ?? vscodeUi),
+            readStoredSession: () => store.readRaw(),
+            cachedServerNames: () => catalog.cached?.map((server) => server.name),
+            defaultServerId: () => catalog.defaultServerId,
+            pendingClipboardClears: () => clipboard.pendingClears,
+          }
+        : undefined,
+  };
+  return api;
 }
 
 export function deactivate(): void {
-  // Nothing to release yet.
+  // Everything is in context.subscriptions.
 }

@@ -1,0 +1,25 @@
+import type * as vscode from 'vscode';
+import type { AuthStatus } from './auth/authState';
+import type { Ui } from './ui/ui';
+
+/** What `activate()` returns: read-only state for other extensions and the tests. No token. */
+export interface PlexExtensionApi {
+  readonly status: AuthStatus;
+  readonly username: string | undefined;
+  readonly signingIn: boolean;
+  readonly onDidChangeState: vscode.Event<void>;
+  /** Only when VS Code runs the extension's tests (ExtensionMode.Test). */
+  readonly testing?: PlexTestingApi;
+}
+
+export interface PlexTestingApi {
+  /** Replaces the prompts and messages with a scripted Ui; undefined restores the real one. */
+  setUi(ui: Ui | undefined): void;
+  /** The raw value in SecretStorage, to check what is stored and where. */
+  readStoredSession(): Promise<string | undefined>;
+  /** Names of the cached servers, undefined when not loaded. */
+  cachedServerNames(): string[] | undefined;
+  defaultServerId(): string | undefined;
+  /** Clipboard clears still waiting. */
+  pendingClipboardClears(): number;
+}

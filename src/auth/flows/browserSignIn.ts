@@ -1,0 +1,79 @@
+import * as vscode from 'vscode';
+import type { PlexPin, PlexSignIn } from '../../plex/types';
+import type { PlexTvClient } from '../../plexApi';
+import { asPlexFailure } from '../../ui/errorMessages';
+import { delay, withCancellableProgress } from '../../ui/progress';
+import type { Ui } from '../../ui/ui';
+
+const POLL_INTERVAL_MS = 2_000;
+const MAX_POLL_INTERVAL_MS = 30_000;
+const MAX_WAIT_MS = 10 * 60_000;
+
+export interface BrowserSignInOptions {
+  plexTv: PlexTvClient;
+  authPageUrl: string;
+  ui: Ui;
+  /** Remembers the approval link so "Copy Link" works while the flow waits. */
+  onLink(url: string | undefined): void;
+}
+
+/**
+ * Plex's PIN flow: create a strong PIN, let the user approve it in the browser, and poll until
+ * the PIN carries a token. Polling never runs faster than every 2 s and slows down on 429.
+ */
+export async function signInWithBrowser(options: BrowserSignInOptions): Promise<PlexSignIn> {
+  const { plexTv, ui } = options;
+  return withCancellableProgress(vscode.l10n.t('Signing in to Plex'), async (signal, progress) => {
+    progress.report(vscode.l10n.t('Preparing the sign-in page...'));
+    const pin = await plexTv.createPin({ signal });
+    const url = plexTv.authUrl(pin, options.authPageUrl);
+    options.onLink(url);
+    try {
+      progress.report(vscode.l10n.t('Waiting for you to approve in the browser... [Copy link](command:plex.copySignInLink)'));
+      const opened = await ui.openInBrowser(url);
+      if (!opened) {
+        const copy = vscode.l10n.t('Copy Link');
+        void ui.warn(vscode.l10n.t('The browser did not open. Copy the sign-in link and open it yourself.'), copy).then((answer) => {
+          if (answer === copy) {
+            void vscode.commands.executeCommand('plex.copySignInLink');
+          }
+        });
+      }
+      const authToken = await waitForApproval(plexTv, pin, signal);
+      progress.report(vscode.l10n.t('Reading your account...'));
+      const account = await plexTv.getAccount(authToken, { signal });
+      return { authToken, account };
+    } finally {
+      options.onLink(undefined);
+    }
+  });
+}
+
+async function waitForApproval(plexTv: PlexTvClient, pin: PlexPin, signal: AbortSignal): Promise<string> {
+  const deadline = Date.now() + Math.min(MAX_WAIT_MS, Math.max(pin.expiresIn, 1) * 1000);
+  let interval = POLL_INTERVAL_MS;
+  for (;;) {
+    await delay(interval, signal);
+    try {
+      const current = await plexTv.checkPin(pin.id, { signal });
+      if (current.authToken) {
+        return current.authToken;
+      }
+      interval = POLL_INTERVAL_MS;
+    } catch (error) {
+      const failure = asPlexFailure(error);
+      if (failure?.kind === 'rate-limited') {
+        interval = Math.min(MAX_POLL_INTERVAL_MS, Math.max(interval * 2, (failure.retryAfterSeconds ?? 0) * 1000));
+      } else if (failure?.kind !== 'network' && failure?.kind !== 'timeout' && failure?.kind !== 'server-error') {
+        throw error;
+      }
+      // Passing trouble while the user is approving: keep waiting until the deadline.
+      if (Date.now() >= deadline) {
+        throw error;
+      }
+    }
+    if (Date.now() >= deadline) {
+      throw Object.assign(new Error('The sign-in request expired before it was approved'), { kind: 'pin-expired' as const });
+    }
+  }
+}

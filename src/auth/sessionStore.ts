@@ -1,0 +1,117 @@
+import * as vscode from 'vscode';
+import type { PlexAccount } from '../plex/types';
+import type { Log } from '../log';
+
+/** The single secret this extension keeps: the account token and the account it belongs to. */
+export interface StoredSession {
+  token: string;
+  account: PlexAccount;
+  /** Epoch milliseconds. */
+  signedInAt: number;
+  method: SignInMethod;
+}
+
+export type SignInMethod = 'browser' | 'password' | 'token';
+
+const SECRET_KEY = 'plex.session';
+
+/**
+ * Reads and writes the one secret, and follows changes made by other windows through
+ * `secrets.onDidChange`, so every window shows the same account.
+ */
+export class SessionStore implements vscode.Disposable {
+  private current: StoredSession | undefined;
+  private serialized: string | undefined;
+  private readonly changeEmitter = new vscode.EventEmitter<StoredSession | undefined>();
+  private readonly subscription: vscode.Disposable;
+
+  readonly onDidChange = this.changeEmitter.event;
+
+  constructor(
+    private readonly secrets: vscode.SecretStorage,
+    private readonly log: Log,
+  ) {
+    this.subscription = secrets.onDidChange((event) => {
+      if (event.key === SECRET_KEY) {
+        void this.reload();
+      }
+    });
+  }
+
+  get session(): StoredSession | undefined {
+    return this.current;
+  }
+
+  /** Reads the secret once; on activation this is the only storage read. */
+  async load(): Promise<StoredSession | undefined> {
+    await this.reload();
+    return this.current;
+  }
+
+  async save(session: StoredSession): Promise<void> {
+    const serialized = JSON.stringify(session);
+    await this.secrets.store(SECRET_KEY, serialized);
+    this.apply(serialized);
+  }
+
+  async clear(): Promise<void> {
+    await this.secrets.delete(SECRET_KEY);
+    this.apply(undefined);
+  }
+
+  /** The raw stored value: only for the integration tests' check of what SecretStorage holds. */
+  async readRaw(): Promise<string | undefined> {
+    return this.secrets.get(SECRET_KEY);
+  }
+
+  dispose(): void {
+    this.subscription.dispose();
+    this.changeEmitter.dispose();
+  }
+
+  private async reload(): Promise<void> {
+    try {
+      this.apply(await this.secrets.get(SECRET_KEY));
+    } catch (error) {
+      // An unreadable keychain is not a sign-out: keep what this window knows.
+      this.log.error('Could not read the stored Plex session', error);
+    }
+  }
+
+  private apply(serialized: string | undefined): void {
+    if (serialized === this.serialized) {
+      return;
+    }
+    this.serialized = serialized;
+    this.current = serialized === undefined ? undefined : parseSession(serialized, this.log);
+    this.changeEmitter.fire(this.current);
+  }
+}
+
+function parseSession(serialized: string, log: Log): StoredSession | undefined {
+  try {
+    const value: unknown = JSON.parse(serialized);
+    if (isStoredSession(value)) {
+      return value;
+    }
+  } catch {
+    // Fall through: reported below without the value, which may hold a token.
+  }
+  log.warn('The stored Plex session is not in a form this version understands; sign in again.');
+  return undefined;
+}
+
+function isStoredSession(value: unknown): value is StoredSession {
+  if (typeof value !== 'object' || value === null) {
+    return false;
+  }
+  const candidate = value as Partial<StoredSession>;
+  return (
+    typeof candidate.token === 'string' &&
+    candidate.token.length > 0 &&
+    typeof candidate.account === 'object' &&
+    candidate.account !== null &&
+    typeof candidate.account.username === 'string' &&
+    typeof candidate.signedInAt === 'number'
+  );
+}

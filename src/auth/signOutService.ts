@@ -1,0 +1,57 @@
+import * as vscode from 'vscode';
+import type { PlexClients } from '../plexApi';
+import type { Log } from '../log';
+import { asPlexFailure } from '../ui/errorMessages';
+import { withCancellableProgress } from '../ui/progress';
+import type { Ui } from '../ui/ui';
+import type { SessionStore } from './sessionStore';
+
+export class SignOutService {
+  constructor(
+    private readonly clients: PlexClients,
+    private readonly store: SessionStore,
+    private readonly ui: () => Ui,
+    private readonly log: Log,
+  ) {}
+
+  /**
+   * Revokes the token at plex.tv (best effort) and forgets it here. Failing to reach plex.tv
+   * still signs out locally, and says so. Resolves false when there was nothing to do or the
+   * user declined.
+   */
+  async signOut(options: { confirm: boolean }): Promise<boolean> {
+    const ui = this.ui();
+    const session = this.store.session;
+    if (!session) {
+      void ui.info(vscode.l10n.t('You are not signed in to Plex.'));
+      return false;
+    }
+    if (options.confirm && !(await ui.confirmSignOut(session.account.username))) {
+      return false;
+    }
+    let revoked: boolean;
+    try {
+      await withCancellableProgress(vscode.l10n.t('Signing out of Plex...'), (signal) =>
+        this.clients.plexTv().signOut(session.token, { signal }),
+      );
+      revoked = true;
+    } catch (error) {
+      // A token Plex already refuses is as good as revoked.
+      revoked = asPlexFailure(error)?.kind === 'token-invalid';
+      if (!revoked) {
+        this.log.error('Could not revoke the token at plex.tv', error);
+      }
+    }
+    if (this.store.session?.token === session.token) {
+      await this.store.clear();
+    }
+    if (revoked) {
+      void ui.info(vscode.l10n.t('Signed out of Plex.'));
+    } else {
+      void ui.warn(
+        vscode.l10n.t('Signed out on this computer, but plex.tv could not be reached to revoke the token. You can revoke it under Authorized Devices on plex.tv.'),
+      );
+    }
+    return true;
+  }
+}

@@ -1,0 +1,153 @@
+import * as vscode from 'vscode';
+import type { PlexServer } from '../plex/types';
+import { readSettings } from '../config';
+import { chooseServer, type ChosenServer } from '../servers/chooseServer';
+import { onFirstAnsweringConnection } from '../servers/connect';
+import { withCancellableProgress } from '../ui/progress';
+import type { SourceDocumentProvider } from '../views/sourceDocument';
+import type { Services } from './services';
+
+type ServerArgument = { server?: PlexServer } | undefined;
+
+export function registerServerCommands(services: Services, documents: SourceDocumentProvider): vscode.Disposable[] {
+  return [
+    vscode.commands.registerCommand('plex.copyTransientToken', (node?: ServerArgument) => copyTransientToken(services, node?.server)),
+    vscode.commands.registerCommand('plex.showSourceConnectionInformation', (node?: ServerArgument) =>
+      showSourceConnectionInformation(services, documents, node?.server),
+    ),
+    vscode.commands.registerCommand('plex.selectServer', () => selectServer(services)),
+    vscode.commands.registerCommand('plex.setDefaultServer', (node?: ServerArgument) => setDefaultServer(services, node?.server)),
+  ];
+}
+
+/** Gets a transient token from the chosen server, copies it, and clears it again later. */
+async function copyTransientToken(services: Services, clicked: PlexServer | undefined): Promise<void> {
+  await onServer(services, clicked, 'plex.copyTransientToken', async (server, signal) => {
+    const { value: token, uri } = await onFirstAnsweringConnection(
+      services.clients,
+      server,
+      server.clientIdentifier && services.catalog.workingConnection(server.clientIdentifier),
+      (client) => client.getTransientToken(server.token, { signal }),
+    );
+    remember(services, server, uri);
+    const clearAfterMs = readSettings().clipboardClearAfterMs;
+    await services.clipboard.copy(token, clearAfterMs);
+    void services.ui().info(
+      clearAfterMs > 0
+        ? vscode.l10n.t('Transient token for {0} copied; valid up to 48 hours; clipboard clears in {1} s.', server.name, clearAfterMs / 1000)
+        : vscode.l10n.t('Transient token for {0} copied; valid up to 48 hours.', server.name),
+    );
+  });
+}
+
+async function showSourceConnectionInformation(
+  services: Services,
+  documents: SourceDocumentProvider,
+  clicked: PlexServer | undefined,
+): Promise<void> {
+  await onServer(services, clicked, 'plex.showSourceConnectionInformation', async (server, signal) => {
+    if (!server.clientIdentifier) {
+      void services.ui().error(
+        vscode.l10n.t('{0} is not one of your account\'s servers, so its source identifier is unknown. Open the Servers view once, or clear "plex.serverUrl".', server.name),
+      );
+      return;
+    }
+    const source = `server://${server.clientIdentifier}`;
+    const { value: information, uri } = await onFirstAnsweringConnection(
+      services.clients,
+      server,
+      services.catalog.workingConnection(server.clientIdentifier),
+      (client) => client.getSourceConnectionInformation(server.token, source, { signal }),
+    );
+    remember(services, server, uri);
+    await documents.show(server.name, information);
+    if (information.accessToken) {
+      const accessToken = information.accessToken;
+      const copy = vscode.l10n.t('Copy Access Token');
+      void services.ui()
+        .info(vscode.l10n.t('Source connection information for {0}. The access token is hidden.', server.name), copy)
+        .then(async (answer) => {
+          if (answer === copy) {
+            const clearAfterMs = readSettings().clipboardClearAfterMs;
+            await services.clipboard.copy(accessToken, clearAfterMs);
+            void services.ui().info(vscode.l10n.t('Access token for {0} copied.', server.name));
+          }
+        });
+    }
+  });
+}
+
+async function selectServer(services: Services): Promise<void> {
+  const session = services.store.session;
+  if (!session) {
+    void services.ui().info(vscode.l10n.t('Sign in to Plex first.'));
+    return;
+  }
+  try {
+    const servers = await withCancellableProgress(vscode.l10n.t('Finding your Plex Media Servers...'), (signal) =>
+      services.catalog.list(session.token, signal),
+    );
+    if (servers.length === 0) {
+      void services.ui().info(vscode.l10n.t('No Plex Media Server was found on your Plex account.'));
+      return;
+    }
+    const picked = await services.ui().pickServer(
+      servers.map((server) => ({
+        label: server.name,
+        description: server.clientIdentifier === services.catalog.defaultServerId ? vscode.l10n.t('default') : undefined,
+        detail: server.connections[0]?.uri,
+        server,
+      })),
+    );
+    if (picked) {
+      await setDefaultServer(services, picked.server);
+    }
+  } catch (error) {
+    services.errors.report(error, { action: 'Select server', where: 'Plex', token: session.token });
+  }
+}
+
+async function setDefaultServer(services: Services, server: PlexServer | undefined): Promise<void> {
+  if (!server) {
+    await selectServer(services);
+    return;
+  }
+  await services.catalog.setDefaultServer(server.clientIdentifier);
+  void services.ui().info(vscode.l10n.t('{0} is now the default Plex Media Server.', server.name));
+}
+
+/** The shared shape of a server action: session check, server choice, progress, error report. */
+async function onServer(
+  services: Services,
+  clicked: PlexServer | undefined,
+  commandId: string,
+  run: (server: ChosenServer, signal: AbortSignal) => Promise<void>,
+): Promise<void> {
+  const session = services.store.session;
+  if (!session) {
+    void services.ui().info(vscode.l10n.t('Sign in to Plex first.'));
+    return;
+  }
+  let server: ChosenServer | undefined;
+  try {
+    server = await chooseServer(services, session, clicked);
+    if (!server) {
+      return;
+    }
+    const chosen = server;
+    await withCancellableProgress(vscode.l10n.t('Contacting {0}...', chosen.name), (signal) => run(chosen, signal));
+  } catch (error) {
+    services.errors.report(error, {
+      action: commandId,
+      where: server?.name ?? 'Plex',
+      token: server === undefined || server.usesAccountToken ? session.token : undefined,
+      retry: () => vscode.commands.executeCommand(commandId, clicked ? { server: clicked } : undefined),
+    });
+  }
+}
+
+function remember(services: Services, server: ChosenServer, uri: string): void {
+  if (server.clientIdentifier) {
+    services.catalog.rememberWorkingConnection(server.clientIdentifier, uri);
+  }
+}

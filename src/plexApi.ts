@@ -1,0 +1,71 @@
+import * as vscode from 'vscode';
+import type * as PlexModule from './plex/index';
+import type { PlexClientIdentity, PlexRequestLogEntry } from './plex/types';
+import { readSettings } from './config';
+import type { Log } from './log';
+
+type Plex = typeof PlexModule;
+export type PlexTvClient = InstanceType<Plex['PlexTvClient']>;
+export type PlexMediaServerClient = InstanceType<Plex['PlexMediaServerClient']>;
+
+let plex: Plex | undefined;
+
+/** The service layer and node-fetch live in dist/plex.js, loaded on the first request, not on activation. */
+function loadPlex(): Plex {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  plex ??= require('./plex.js') as Plex;
+  return plex;
+}
+
+/** Makes service-layer clients from the current settings and this installation's identity. */
+export class PlexClients {
+  constructor(
+    private readonly clientIdentifier: () => string,
+    private readonly log: Log,
+  ) {}
+
+  plexTv(): PlexTvClient {
+    const settings = readSettings();
+    const { PlexTvClient } = loadPlex();
+    return new PlexTvClient({
+      identity: this.identity(),
+      baseUrl: settings.plexTvUrl,
+      timeoutMs: settings.requestTimeoutMs,
+      log: (entry) => this.logRequest(entry),
+    });
+  }
+
+  mediaServer(baseUrl: string): PlexMediaServerClient {
+    const settings = readSettings();
+    const { PlexMediaServerClient } = loadPlex();
+    return new PlexMediaServerClient({
+      identity: this.identity(),
+      baseUrl,
+      timeoutMs: settings.requestTimeoutMs,
+      log: (entry) => this.logRequest(entry),
+    });
+  }
+
+  private identity(): PlexClientIdentity {
+    return {
+      clientIdentifier: this.clientIdentifier(),
+      product: 'Plex for VS Code',
+      version: String(vscode.extensions.getExtension('plex-vscode.plex-vscode')?.packageJSON.version ?? '0.0.0'),
+      platform: process.platform,
+      platformVersion: process.versions.node,
+      device: vscode.env.appName,
+      deviceName: vscode.env.appName,
+    };
+  }
+
+  private logRequest(entry: PlexRequestLogEntry): void {
+    const outcome = entry.error ?? String(entry.status ?? '');
+    const attempt = entry.attempt > 1 ? ` (attempt ${entry.attempt})` : '';
+    const line = `${entry.method} ${entry.url} ${outcome} ${Math.round(entry.durationMs)} ms${attempt}`;
+    if (entry.error || (entry.status !== undefined && entry.status >= 400)) {
+      this.log.warn(line);
+    } else {
+      this.log.info(line);
+    }
+  }
+}

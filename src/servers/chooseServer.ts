@@ -1,0 +1,86 @@
+import * as vscode from 'vscode';
+import type { PlexServer } from '../plex/types';
+import type { Services } from '../commands/services';
+import type { StoredSession } from '../auth/sessionStore';
+import { readSettings } from '../config';
+import { withCancellableProgress } from '../ui/progress';
+import type { ServerTarget } from './connect';
+
+export interface ChosenServer extends ServerTarget {
+  /** The token this server takes: its own access token from plex.tv, else the account token. */
+  token: string;
+  /** True when `token` is the account token, so a 401 means the session itself is refused. */
+  usesAccountToken: boolean;
+}
+
+/**
+ * Which server a command acts on: the one clicked in the tree, else `plex.serverUrl`, else the
+ * default server, else the only one, else the user picks. Undefined when the user backs out.
+ */
+export async function chooseServer(
+  services: Services,
+  session: StoredSession,
+  clicked: PlexServer | undefined,
+): Promise<ChosenServer | undefined> {
+  if (clicked) {
+    return fromServer(clicked, session);
+  }
+  const serverUrl = readSettings().serverUrl;
+  if (serverUrl) {
+    return {
+      name: hostOf(serverUrl),
+      connectionUris: [serverUrl],
+      token: session.token,
+      usesAccountToken: true,
+      clientIdentifier: services.catalog.cached?.find((server) =>
+        server.connections.some((connection) => connection.uri.replace(/\/+$/, '') === serverUrl),
+      )?.clientIdentifier,
+    };
+  }
+  const servers = await withCancellableProgress(vscode.l10n.t('Finding your Plex Media Servers...'), (signal) =>
+    services.catalog.list(session.token, signal),
+  );
+  const server = await pick(services, servers);
+  return server && fromServer(server, session);
+}
+
+async function pick(services: Services, servers: readonly PlexServer[]): Promise<PlexServer | undefined> {
+  const defaultServer = servers.find((server) => server.clientIdentifier === services.catalog.defaultServerId);
+  if (defaultServer) {
+    return defaultServer;
+  }
+  if (servers.length === 0) {
+    void services.ui().info(vscode.l10n.t('No Plex Media Server was found on your Plex account.'));
+    return undefined;
+  }
+  if (servers.length === 1) {
+    return servers[0];
+  }
+  const picked = await services.ui().pickServer(
+    servers.map((server) => ({
+      label: server.name,
+      description: server.owned ? vscode.l10n.t('owned') : vscode.l10n.t('shared with you'),
+      detail: server.connections[0]?.uri,
+      server,
+    })),
+  );
+  return picked?.server;
+}
+
+function fromServer(server: PlexServer, session: StoredSession): ChosenServer {
+  return {
+    name: server.name,
+    clientIdentifier: server.clientIdentifier,
+    connectionUris: server.connections.map((connection) => connection.uri),
+    token: server.accessToken ?? session.token,
+    usesAccountToken: !server.accessToken || server.accessToken === session.token,
+  };
+}
+
+function hostOf(url: string): string {
+  try {
+    return new URL(url).host;
+  } catch {
+    return url;
+  }
+}

@@ -1,0 +1,57 @@
+import * as vscode from 'vscode';
+import type { AuthState } from '../auth/authState';
+import type { Log } from '../log';
+import type { Ui } from './ui';
+import { asPlexFailure, describeFailure, isCancellation, isTransient } from './errorMessages';
+
+/**
+ * Turns a failed action into one message with the actions that help: Retry for passing
+ * trouble, Sign In Again for a refused token, Show Log always. A refused token marks the
+ * session expired; nothing here ever removes stored credentials.
+ */
+export class ErrorReporter {
+  constructor(
+    private readonly ui: () => Ui,
+    private readonly state: AuthState,
+    private readonly log: Log,
+  ) {}
+
+  /** Shows the message and returns at once; the user's answer is handled when it comes. */
+  report(error: unknown, context: { action: string; where: string; token?: string; retry?: () => unknown }): void {
+    if (isCancellation(error)) {
+      this.log.info(`${context.action}: cancelled`);
+      return;
+    }
+    this.log.error(context.action, error);
+    const failure = asPlexFailure(error);
+    const message = describeFailure(error, context.where);
+    const showLog = vscode.l10n.t('Show Log');
+    if (failure?.kind === 'token-invalid') {
+      if (context.token) {
+        this.state.markExpired(context.token);
+      }
+      const signIn = vscode.l10n.t('Sign In Again');
+      void this.ui()
+        .error(message, signIn, showLog)
+        .then((answer) => {
+          if (answer === signIn) {
+            void vscode.commands.executeCommand('plex.signIn');
+          } else if (answer === showLog) {
+            this.log.show();
+          }
+        });
+      return;
+    }
+    const retry = vscode.l10n.t('Retry');
+    const actions = context.retry && isTransient(error) ? [retry, showLog] : [showLog];
+    void this.ui()
+      .error(message, ...actions)
+      .then((answer) => {
+        if (answer === retry && context.retry) {
+          void context.retry();
+        } else if (answer === showLog) {
+          this.log.show();
+        }
+      });
+  }
+}

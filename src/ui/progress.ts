@@ -1,0 +1,51 @@
+import * as vscode from 'vscode';
+
+export interface ProgressReporter {
+  report(message: string): void;
+}
+
+/**
+ * Runs a network task in a cancellable notification. Cancelling aborts the task's signal; the
+ * notification closes when the task settles, however it settles, so no spinner is left behind.
+ */
+export function withCancellableProgress<T>(
+  title: string,
+  task: (signal: AbortSignal, progress: ProgressReporter) => Promise<T>,
+  location: vscode.ProgressLocation | { viewId: string } = vscode.ProgressLocation.Notification,
+): Promise<T> {
+  return Promise.resolve(
+    vscode.window.withProgress({ location, title, cancellable: true }, async (progress, cancellation) => {
+      const controller = new AbortController();
+      const subscription = cancellation.onCancellationRequested(() => controller.abort());
+      try {
+        return await task(controller.signal, { report: (message) => progress.report({ message }) });
+      } finally {
+        subscription.dispose();
+      }
+    }),
+  );
+}
+
+/** Resolves after `ms`, or rejects at once when `signal` aborts; leaves no timer behind. */
+export function delay(ms: number, signal: AbortSignal): Promise<void> {
+  return new Promise((resolve, reject) => {
+    if (signal.aborted) {
+      reject(cancelled());
+      return;
+    }
+    const onAbort = () => {
+      clearTimeout(timer);
+      reject(cancelled());
+    };
+    const timer = setTimeout(() => {
+      signal.removeEventListener('abort', onAbort);
+      resolve();
+    }, ms);
+    signal.addEventListener('abort', onAbort, { once: true });
+  });
+}
+
+/** Shaped like the service layer's PlexCancelledError, so one check covers both. */
+export function cancelled(): Error & { kind: 'cancelled' } {
+  return Object.assign(new Error('Cancelled'), { kind: 'cancelled' as const });
+}

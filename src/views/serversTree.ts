@@ -1,0 +1,126 @@
+import * as vscode from 'vscode';
+import type { PlexConnection, PlexServer } from '../plex/types';
+import type { AuthState } from '../auth/authState';
+import type { ServerCatalog } from '../servers/serverCatalog';
+import type { ErrorReporter } from '../ui/errorReporter';
+import { asPlexFailure, describeFailure } from '../ui/errorMessages';
+import { withCancellableProgress } from '../ui/progress';
+
+export type ServerNode =
+  | { kind: 'server'; server: PlexServer }
+  | { kind: 'connection'; server: PlexServer; connection: PlexConnection; value: string }
+  | { kind: 'message'; text: string; retry: boolean };
+
+/**
+ * The account's servers, each expanding to its connections. Loaded the first time the view
+ * shows them, then from the catalog's cache until a refresh.
+ */
+export class ServersTreeProvider implements vscode.TreeDataProvider<ServerNode>, vscode.Disposable {
+  private readonly changeEmitter = new vscode.EventEmitter<void>();
+  private readonly subscriptions: vscode.Disposable[];
+  private lastError: unknown;
+
+  readonly onDidChangeTreeData = this.changeEmitter.event;
+
+  constructor(
+    private readonly state: AuthState,
+    private readonly catalog: ServerCatalog,
+    private readonly errors: ErrorReporter,
+  ) {
+    this.subscriptions = [
+      catalog.onDidChange(() => this.changeEmitter.fire()),
+      state.onDidChange(() => this.changeEmitter.fire()),
+    ];
+  }
+
+  /** Clears a shown load error, so the next expansion tries again. */
+  retry(): void {
+    this.lastError = undefined;
+    this.changeEmitter.fire();
+  }
+
+  async getChildren(node?: ServerNode): Promise<ServerNode[]> {
+    if (node) {
+      return node.kind === 'server'
+        ? node.server.connections.map((connection) => ({ kind: 'connection', server: node.server, connection, value: connection.uri }))
+        : [];
+    }
+    const session = this.state.session;
+    if (!session || this.state.status !== 'signedIn') {
+      return [];
+    }
+    if (this.lastError !== undefined && !this.catalog.cached) {
+      return [{ kind: 'message', text: describeFailure(this.lastError, 'Plex'), retry: true }];
+    }
+    try {
+      const servers =
+        this.catalog.cached ??
+        (await withCancellableProgress('', (signal) => this.catalog.list(session.token, signal), { viewId: 'plex.servers' }));
+      this.lastError = undefined;
+      if (servers.length === 0) {
+        return [{ kind: 'message', text: vscode.l10n.t('No Plex Media Server on this account.'), retry: false }];
+      }
+      return servers.map((server) => ({ kind: 'server', server }));
+    } catch (error) {
+      this.lastError = error;
+      if (asPlexFailure(error)?.kind === 'token-invalid') {
+        this.errors.report(error, { action: 'Loading servers', where: 'Plex', token: session.token });
+        return [];
+      }
+      return [{ kind: 'message', text: describeFailure(error, 'Plex'), retry: true }];
+    }
+  }
+
+  getTreeItem(node: ServerNode): vscode.TreeItem {
+    switch (node.kind) {
+      case 'server':
+        return this.serverItem(node.server);
+      case 'connection':
+        return connectionItem(node.connection);
+      case 'message': {
+        const item = new vscode.TreeItem(node.text, vscode.TreeItemCollapsibleState.None);
+        item.iconPath = new vscode.ThemeIcon(node.retry ? 'warning' : 'info');
+        if (node.retry) {
+          item.tooltip = vscode.l10n.t('Click to try again');
+          item.command = { command: 'plex.refresh', title: vscode.l10n.t('Retry') };
+        }
+        return item;
+      }
+    }
+  }
+
+  dispose(): void {
+    this.subscriptions.forEach((subscription) => subscription.dispose());
+    this.changeEmitter.dispose();
+  }
+
+  private serverItem(server: PlexServer): vscode.TreeItem {
+    const isDefault = server.clientIdentifier === this.catalog.defaultServerId;
+    const item = new vscode.TreeItem(server.name, vscode.TreeItemCollapsibleState.Collapsed);
+    item.id = `server:${server.clientIdentifier}`;
+    item.description = [isDefault ? vscode.l10n.t('default') : undefined, server.owned ? undefined : vscode.l10n.t('shared')]
+      .filter((part): part is string => Boolean(part))
+      .join(' · ');
+    item.tooltip = [
+      server.name,
+      server.productVersion ? vscode.l10n.t('Version {0}', server.productVersion) : undefined,
+      server.platform,
+      vscode.l10n.t('{0} connections', server.connections.length),
+    ]
+      .filter((part): part is string => Boolean(part))
+      .join('\n');
+    item.iconPath = new vscode.ThemeIcon(isDefault ? 'star-full' : 'server');
+    item.contextValue = isDefault ? 'plex.server.default' : 'plex.server';
+    return item;
+  }
+}
+
+function connectionItem(connection: PlexConnection): vscode.TreeItem {
+  const item = new vscode.TreeItem(connection.uri, vscode.TreeItemCollapsibleState.None);
+  const reach = connection.relay ? vscode.l10n.t('relay') : connection.local ? vscode.l10n.t('local') : vscode.l10n.t('remote');
+  item.description = `${reach} · ${connection.protocol}`;
+  item.tooltip = `${connection.uri}\n${item.description}`;
+  item.iconPath = new vscode.ThemeIcon(connection.protocol === 'https' ? 'lock' : 'unlock');
+  item.contextValue = 'plex.connection';
+  return item;
+}
