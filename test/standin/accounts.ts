@@ -1,0 +1,133 @@
+// The demo accounts (used by `npm start`, `npm run standin` and the tests) and the plex.tv
+// `UserPlexAccount` body built from an account. Passwords and codes are demo values.
+import { createHash } from 'node:crypto';
+import type { StandInAccountSeed } from './types';
+import type { JsonObject } from './json';
+
+/**
+ * - alice: owns two servers. "Alice's Library" (2024-09 spec) has a local http connection to its
+ *   stand-in listener and a remote https connection to `https://127.0.0.1:1`, which nothing
+ *   listens on, so it fails fast with ECONNREFUSED (a remote address that is unreachable from here).
+ *   "Alice's Cloud" (2026-02 spec) has only a relay connection, pointing at its listener.
+ * - bob: two-factor authentication, code 123456.
+ * - carol: an active Plex Pass (lifetime).
+ */
+export const DEMO_ACCOUNTS: StandInAccountSeed[] = [
+  {
+    username: 'alice',
+    email: 'alice@example.com',
+    password: 'alice-password',
+    title: 'Alice',
+    servers: [
+      {
+        name: "Alice's Library",
+        clientIdentifier: 'a11ce0000000000000000000000000000000001',
+        spec: '2024-09',
+        connections: [
+          { protocol: 'http', local: true, relay: false },
+          { protocol: 'https', local: false, relay: false, uri: 'https://127.0.0.1:1' },
+        ],
+      },
+      {
+        name: "Alice's Cloud",
+        clientIdentifier: 'a11ce0000000000000000000000000000000002',
+        spec: '2026-02',
+        connections: [{ protocol: 'http', local: false, relay: true }],
+      },
+    ],
+  },
+  {
+    username: 'bob',
+    email: 'bob@example.com',
+    password: 'bob-password',
+    title: 'Bob',
+    verificationCode: '123456',
+  },
+  {
+    username: 'carol',
+    email: 'carol@example.com',
+    password: 'carol-password',
+    title: 'Carol',
+    plexPass: true,
+  },
+];
+
+export interface AccountRecord {
+  seed: StandInAccountSeed;
+  id: number;
+  uuid: string;
+  joinedAt: number;
+}
+
+export function accountRecord(seed: StandInAccountSeed, index: number): AccountRecord {
+  // Stable ids across runs make screenshots and logs comparable.
+  const uuid = createHash('sha256').update(`standin:${seed.username}`).digest('hex').slice(0, 16);
+  return { seed, id: 13692262 + index, uuid, joinedAt: 1721154902 + index * 86400 };
+}
+
+export function accountTitle(seed: StandInAccountSeed): string {
+  return seed.title ?? seed.username;
+}
+
+const PLEX_PASS_FEATURES = ['hardware_transcoding', 'sync', 'premium_music_metadata', 'Android - Dolby Vision'];
+
+/** A `UserPlexAccount` as `GET /api/v2/user` and sign-in return it (fields from the 2024-09 spec). */
+export function userPlexAccountBody(account: AccountRecord, authToken: string): JsonObject {
+  const { seed } = account;
+  const plexPass = seed.plexPass === true;
+  const subscription: JsonObject = plexPass
+    ? { active: true, subscribedAt: '2021-04-12T18:21:12Z', status: 'Active', paymentService: 'braintree', plan: 'lifetime', features: PLEX_PASS_FEATURES }
+    : { active: false, subscribedAt: null, status: 'Inactive', paymentService: null, plan: null, features: [] };
+  return {
+    id: account.id,
+    uuid: account.uuid,
+    username: seed.username,
+    title: accountTitle(seed),
+    friendlyName: accountTitle(seed),
+    email: seed.email,
+    thumb: `https://plex.tv/users/${account.uuid}/avatar?c=1721154902`,
+    authToken,
+    joinedAt: account.joinedAt,
+    locale: null,
+    country: 'US',
+    confirmed: true,
+    emailOnlyAuth: false,
+    hasPassword: true,
+    twoFactorEnabled: seed.verificationCode !== undefined,
+    backupCodesCreated: seed.verificationCode !== undefined,
+    anonymous: false,
+    guest: false,
+    home: false,
+    homeAdmin: false,
+    homeSize: 1,
+    maxHomeSize: 15,
+    restricted: false,
+    protected: false,
+    mailingListActive: false,
+    mailingListStatus: 'unsubscribed',
+    experimentalFeatures: false,
+    adsConsent: null,
+    adsConsentReminderAt: null,
+    adsConsentSetAt: null,
+    rememberExpiresAt: account.joinedAt + 30 * 86400,
+    scrobbleTypes: '',
+    subscriptionDescription: plexPass ? 'Lifetime Plex Pass' : null,
+    subscription,
+    subscriptions: [subscription],
+    pastSubscriptions: [],
+    roles: plexPass ? ['plexpass'] : [],
+    entitlements: plexPass ? ['all'] : [],
+    services: [],
+    trials: [],
+    profile: {
+      autoSelectAudio: true,
+      defaultAudioLanguage: 'en',
+      defaultSubtitleLanguage: 'en',
+      autoSelectSubtitle: 0,
+      defaultSubtitleAccessibility: 0,
+      defaultSubtitleForced: 0,
+      watchedIndicator: 1,
+      mediaReviewsVisibility: 0,
+    },
+  };
+}

@@ -1,0 +1,210 @@
+// The per-request pipeline shared by the plex.tv and PMS listeners: route lookup, request log,
+// protocol-violation checks, faults, the route handler, and writing the answer.
+import type { IncomingHttpHeaders, IncomingMessage, ServerResponse } from 'node:http';
+import { STATUS_CODES } from 'node:http';
+import type { RequestHandler, PendingTimers } from './listener';
+import { type Reply, type WireReply, toWire } from './reply';
+import { isReplacingFault, malformedJsonReply, replacingReply, withWrongType, withoutField } from './faultAnswers';
+import type { StandInFault, StandInLogEntry, StandInRoute } from './types';
+import type { StandInWorld } from './world';
+
+export interface RequestContext {
+  method: string;
+  url: URL;
+  headers: IncomingHttpHeaders;
+  /** `Accept: application/json` was sent; otherwise Plex answers XML. */
+  wantsJson: boolean;
+  /** Path parameters, e.g. `id` for /api/v2/pins/:id. */
+  params: Record<string, string>;
+  clientIdentifier: string | undefined;
+  /** `X-Plex-Token` from the header, else from the query string (recorded as a violation). */
+  token: string | undefined;
+  readBody(): Promise<string>;
+}
+
+export type RouteHandler = (context: RequestContext) => Reply | Promise<Reply>;
+
+export type RouteLookup =
+  | { kind: 'route'; route: StandInRoute; handler: RouteHandler; params?: Record<string, string> }
+  | { kind: 'wrong-method'; route: StandInRoute; allowed: string[] }
+  | { kind: 'none' };
+
+export interface Site {
+  /** 'plex.tv' or the PMS client identifier (log entries, fault `server` filters). */
+  name: string;
+  serverId?: string;
+  lookup(method: string, pathname: string): RouteLookup;
+}
+
+const MAX_REQUEST_BODY = 64 * 1024;
+
+export function queryValue(url: URL, name: string): string | undefined {
+  const wanted = name.toLowerCase();
+  for (const [key, value] of url.searchParams) if (key.toLowerCase() === wanted) return value;
+  return undefined;
+}
+
+function headerValue(headers: IncomingHttpHeaders, name: string): string | undefined {
+  const value = headers[name];
+  const text = Array.isArray(value) ? value[0] : value;
+  return text === undefined || text === '' ? undefined : text;
+}
+
+export function serveSite(site: Site, world: StandInWorld, timers: PendingTimers): RequestHandler {
+  return (req, res) => {
+    void handle(site, world, timers, req, res).catch((error: unknown) => {
+      world.addViolation(`stand-in error on ${req.method ?? '?'} ${req.url ?? '?'}: ${String(error)}`);
+      if (!res.headersSent && !res.destroyed) {
+        res.writeHead(500, { 'content-type': 'text/plain; charset=utf-8' });
+        res.end('stand-in error');
+      }
+    });
+  };
+}
+
+async function handle(
+  site: Site,
+  world: StandInWorld,
+  timers: PendingTimers,
+  req: IncomingMessage,
+  res: ServerResponse,
+): Promise<void> {
+  const started = Date.now();
+  const method = req.method ?? 'GET';
+  const url = new URL(req.url ?? '/', 'http://stand-in.invalid');
+  const lookup = site.lookup(method, url.pathname);
+  const route = lookup.kind === 'none' ? 'unknown' : lookup.route;
+  const entry = world.log.begin(site.name, route, method, `${url.pathname}${url.search}`, req.headers);
+  res.on('close', () => {
+    entry.durationMs = Date.now() - started;
+  });
+
+  const queryToken = queryValue(url, 'X-Plex-Token');
+  if (queryToken !== undefined) {
+    world.addViolation(`token in query string: ${method} ${url.pathname} on ${site.name}`);
+  }
+  const context: RequestContext = {
+    method,
+    url,
+    headers: req.headers,
+    wantsJson: (headerValue(req.headers, 'accept') ?? '').includes('application/json'),
+    params: lookup.kind === 'route' ? (lookup.params ?? {}) : {},
+    clientIdentifier: headerValue(req.headers, 'x-plex-client-identifier') ?? queryValue(url, 'X-Plex-Client-Identifier'),
+    token: headerValue(req.headers, 'x-plex-token') ?? queryToken,
+    readBody: () => readBody(req),
+  };
+  const writer = new AnswerWriter(res, entry, started, timers);
+
+  const fault = world.faults.take(route, site.serverId);
+  if (fault !== undefined) {
+    if (fault.kind === 'hang') return; // close() destroys the socket
+    if (fault.kind === 'reset') {
+      req.socket.destroy();
+      return;
+    }
+    if (isReplacingFault(fault)) {
+      writer.send(toWire(replacingReply(fault), context.wantsJson));
+      return;
+    }
+    if (fault.kind === 'slow') {
+      await timers.delay(fault.delayMs);
+      if (res.destroyed) return;
+    }
+  }
+
+  const reply = await answer(lookup, context);
+  if (res.destroyed) return;
+  const shaped = reshape(reply, fault);
+  const wire = toWire(shaped, fault?.kind === 'xml' ? false : context.wantsJson);
+  if (fault?.kind === 'trickle') writer.trickle(wire, fault.bytesPerSecond);
+  else if (fault?.kind === 'reset-mid-body') writer.resetMidBody(wire);
+  else writer.send(wire);
+}
+
+async function answer(lookup: RouteLookup, context: RequestContext): Promise<Reply> {
+  if (lookup.kind === 'route') return lookup.handler(context);
+  if (lookup.kind === 'wrong-method') {
+    return { status: 405, headers: { allow: lookup.allowed.join(', ') }, raw: { contentType: 'text/plain; charset=utf-8', content: 'Method Not Allowed' } };
+  }
+  return { status: 404, raw: { contentType: 'text/plain; charset=utf-8', content: 'Not Found' } };
+}
+
+function reshape(reply: Reply, fault: StandInFault | undefined): Reply {
+  switch (fault?.kind) {
+    case 'malformed-json':
+      return malformedJsonReply(reply);
+    case 'missing-field':
+      return withoutField(reply, fault.field);
+    case 'wrong-type':
+      return withWrongType(reply, fault.field);
+    default:
+      return reply;
+  }
+}
+
+class AnswerWriter {
+  constructor(
+    private readonly res: ServerResponse,
+    private readonly entry: StandInLogEntry,
+    private readonly started: number,
+    private readonly timers: PendingTimers,
+  ) {}
+
+  send(wire: WireReply): void {
+    this.head(wire);
+    this.res.end(wire.body);
+  }
+
+  /** The whole answer, a few bytes at a time. */
+  trickle(wire: WireReply, bytesPerSecond: number): void {
+    this.head(wire);
+    const rate = Math.max(1, bytesPerSecond);
+    const chunk = Math.max(1, Math.round(rate / 10));
+    const intervalMs = Math.max(10, Math.round((1000 * chunk) / rate));
+    let offset = 0;
+    const next = (): void => {
+      if (this.res.destroyed) return;
+      const end = Math.min(wire.body.length, offset + chunk);
+      if (end >= wire.body.length) {
+        this.res.end(wire.body.subarray(offset));
+        return;
+      }
+      this.res.write(wire.body.subarray(offset, end));
+      offset = end;
+      this.timers.after(intervalMs, next);
+    };
+    next();
+  }
+
+  /** Headers promising the full body, half of it, then a dead socket. */
+  resetMidBody(wire: WireReply): void {
+    this.head(wire);
+    const half = wire.body.subarray(0, Math.floor(wire.body.length / 2));
+    this.res.write(half, () => this.res.destroy());
+    if (half.length === 0) this.res.destroy();
+  }
+
+  private head(wire: WireReply): void {
+    this.entry.status = wire.status;
+    this.entry.durationMs = Date.now() - this.started;
+    this.res.writeHead(wire.status, STATUS_CODES[wire.status] ?? 'Unknown', wire.headers);
+  }
+}
+
+function readBody(req: IncomingMessage): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > MAX_REQUEST_BODY) {
+        reject(new Error('request body too large'));
+        req.destroy();
+        return;
+      }
+      chunks.push(chunk);
+    });
+    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    req.on('error', reject);
+  });
+}

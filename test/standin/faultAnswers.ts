@@ -1,0 +1,123 @@
+// What each fault kind sends. Kinds that replace the answer are built here without running the
+// route; kinds that reshape the normal answer transform the handler's Reply.
+import { STATUS_CODES } from 'node:http';
+import type { StandInFault } from './types';
+import { type Reply, JSON_TYPE, htmlError, plexError } from './reply';
+import { type JsonValue, cloneJson, isJsonObject } from './json';
+
+export type ReplacingFault = Extract<
+  StandInFault,
+  { kind: 'status' | 'rate-limit' | 'too-many-attempts' | 'token-revoked' | 'pin-expired' | 'html-error' | 'oversized' | 'redirect' }
+>;
+
+export function isReplacingFault(fault: StandInFault): fault is ReplacingFault {
+  return ['status', 'rate-limit', 'too-many-attempts', 'token-revoked', 'pin-expired', 'html-error', 'oversized', 'redirect'].includes(
+    fault.kind,
+  );
+}
+
+export function replacingReply(fault: ReplacingFault): Reply {
+  switch (fault.kind) {
+    case 'status': {
+      const headers = retryAfter(fault.retryAfterSeconds);
+      const message = fault.message ?? STATUS_CODES[fault.status] ?? 'Error';
+      if (fault.code !== undefined) return plexError(fault.status, fault.code, message, headers);
+      // Without a Plex code: the error body as a gateway or load balancer would send it.
+      return { status: fault.status, headers, json: { errors: [{ message, status: fault.status }] }, xmlRoot: 'errors' };
+    }
+    case 'rate-limit':
+      return plexError(429, 1003, 'API rate limit exceeded', retryAfter(fault.retryAfterSeconds));
+    case 'too-many-attempts':
+      // What plex.tv sends after repeated failed sign-ins from one address.
+      return plexError(
+        401,
+        1031,
+        'User could not be authenticated. This IP appears to be having trouble signing in to an account (detected repeated failures).',
+      );
+    case 'token-revoked':
+      return plexError(401, 1001, 'User could not be authenticated');
+    case 'pin-expired':
+      return plexError(404, 1020, 'Code not found or expired');
+    case 'html-error':
+      return htmlError(fault.status ?? 500, 'Something went wrong on our side.');
+    case 'oversized':
+      return { status: 200, raw: { contentType: JSON_TYPE, content: oversizedJson(fault.bytes ?? 2 * 1024 * 1024) } };
+    case 'redirect':
+      return { status: fault.status ?? 302, headers: { location: fault.location } };
+  }
+}
+
+function retryAfter(seconds: number | undefined): Record<string, string> | undefined {
+  return seconds === undefined ? undefined : { 'retry-after': String(seconds) };
+}
+
+/** A syntactically valid JSON document of exactly `bytes` bytes (at least the empty wrapper). */
+function oversizedJson(bytes: number): string {
+  const wrapper = '{"padding":""}';
+  return `{"padding":"${'x'.repeat(Math.max(0, bytes - wrapper.length))}"}`;
+}
+
+/** The normal answer cut off mid-document: what a truncated or buggy proxy delivers. */
+export function malformedJsonReply(reply: Reply): Reply {
+  const complete = reply.json === undefined ? '{"MediaContainer":{"size":0}}' : JSON.stringify(reply.json);
+  const content = `${complete.slice(0, Math.max(1, Math.floor(complete.length / 2)))}`;
+  return { status: reply.status === 204 ? 200 : reply.status, headers: reply.headers, raw: { contentType: JSON_TYPE, content } };
+}
+
+export function withoutField(reply: Reply, path: string): Reply {
+  if (reply.json === undefined) return reply;
+  const json = cloneJson(reply.json);
+  editField(json, path.split('.'), (parent, key) => {
+    if (Array.isArray(parent)) parent.splice(Number(key), 1);
+    else Reflect.deleteProperty(parent, key);
+  });
+  return { ...reply, json };
+}
+
+export function withWrongType(reply: Reply, path: string): Reply {
+  if (reply.json === undefined) return reply;
+  const json = cloneJson(reply.json);
+  editField(json, path.split('.'), (parent, key) => {
+    if (Array.isArray(parent)) parent[Number(key)] = wrongTypeFor(parent[Number(key)]);
+    else parent[key] = wrongTypeFor(parent[key]);
+  });
+  return { ...reply, json };
+}
+
+/** A value of a different JSON type than `value`. */
+export function wrongTypeFor(value: JsonValue | undefined): JsonValue {
+  if (typeof value === 'string') return 12345;
+  if (typeof value === 'number') return 'not-a-number';
+  if (typeof value === 'boolean') return 'yes';
+  if (Array.isArray(value)) return { not: 'an array' };
+  if (isJsonObject(value)) return 'not-an-object';
+  return 42;
+}
+
+type Container = JsonValue[] | { [key: string]: JsonValue };
+
+/**
+ * Walks a dotted path. A non-numeric segment on an array applies to every element, so
+ * `connections.uri` reaches every connection and, on a resources list, `accessToken` every device.
+ */
+function editField(node: JsonValue, segments: string[], edit: (parent: Container, key: string) => void): void {
+  const [head, ...rest] = segments;
+  if (head === undefined) return;
+  if (Array.isArray(node)) {
+    if (!/^\d+$/.test(head)) {
+      for (const item of node) editField(item, segments, edit);
+      return;
+    }
+    if (Number(head) >= node.length) return;
+    if (rest.length === 0) edit(node, head);
+    else editField(node[Number(head)], rest, edit);
+    return;
+  }
+  if (!isJsonObject(node)) return;
+  if (rest.length === 0) {
+    edit(node, head);
+    return;
+  }
+  const child = node[head];
+  if (child !== undefined) editField(child, rest, edit);
+}

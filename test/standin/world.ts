@@ -1,0 +1,173 @@
+// The stand-in's state: accounts, servers, tokens, PINs, faults, the request log and violations.
+// Routes (plexTv.ts, pms.ts), the control API and the StandIn object all act through this.
+import { type AccountRecord, accountRecord } from './accounts';
+import { FaultBook } from './faults';
+import { PinBook, type PinRecord } from './pins';
+import { RequestLog } from './requestLog';
+import { newAccountToken, newTransientToken } from './tokens';
+import type { StandInAccountSeed, StandInServerSeed, StandInServerInfo, StandInState } from './types';
+
+export interface ServerRecord {
+  seed: StandInServerSeed;
+  owner: AccountRecord;
+  /** What `/api/v2/resources` lists as the server's `accessToken`; the PMS accepts it. */
+  accessToken: string;
+  /** Transient tokens issued since the last (simulated) restart. */
+  transientTokens: Set<string>;
+  /** Set once the server's listener is up. */
+  url: string;
+}
+
+export class StandInWorld {
+  readonly accounts: AccountRecord[];
+  readonly servers: ServerRecord[];
+  readonly pins = new PinBook();
+  readonly faults = new FaultBook();
+  readonly log: RequestLog;
+  plexTvUrl = '';
+  authUrl = '';
+
+  private readonly accountTokens = new Map<string, AccountRecord>();
+  private readonly issued: string[] = [];
+  private readonly violationList: string[] = [];
+  private autoApproval: { afterPolls: number; username: string } = { afterPolls: 0, username: '' };
+
+  constructor(seeds: StandInAccountSeed[]) {
+    const names = new Set<string>();
+    for (const seed of seeds) {
+      if (names.has(seed.username.toLowerCase())) throw new Error(`duplicate stand-in account: ${seed.username}`);
+      names.add(seed.username.toLowerCase());
+    }
+    this.accounts = seeds.map((seed, index) => accountRecord(seed, index));
+    this.servers = this.accounts.flatMap((owner) =>
+      (owner.seed.servers ?? []).map((seed) => ({
+        seed,
+        owner,
+        accessToken: this.remember(newAccountToken()),
+        transientTokens: new Set<string>(),
+        url: '',
+      })),
+    );
+    const ids = new Set(this.servers.map((server) => server.seed.clientIdentifier));
+    if (ids.size !== this.servers.length) throw new Error('stand-in servers need distinct client identifiers');
+    this.log = new RequestLog(() => this.issued);
+  }
+
+  state(): StandInState {
+    return {
+      plexTvUrl: this.plexTvUrl,
+      authUrl: this.authUrl,
+      servers: this.servers.map((server): StandInServerInfo => ({
+        name: server.seed.name,
+        clientIdentifier: server.seed.clientIdentifier,
+        url: server.url,
+        owner: server.owner.seed.username,
+      })),
+      accounts: this.accounts.map(({ seed }) => ({
+        username: seed.username,
+        email: seed.email,
+        password: seed.password,
+        ...(seed.verificationCode === undefined ? {} : { verificationCode: seed.verificationCode }),
+      })),
+    };
+  }
+
+  /** By username or email, case-insensitively, as plex.tv's `login` field accepts either. */
+  findAccount(login: string): AccountRecord | undefined {
+    const wanted = login.trim().toLowerCase();
+    return this.accounts.find(
+      ({ seed }) => seed.username.toLowerCase() === wanted || seed.email.toLowerCase() === wanted,
+    );
+  }
+
+  requireAccount(username: string): AccountRecord {
+    const account = this.findAccount(username);
+    if (account === undefined) throw new Error(`no stand-in account "${username}"`);
+    return account;
+  }
+
+  requireServer(clientIdentifier: string): ServerRecord {
+    const server = this.findServer(clientIdentifier);
+    if (server === undefined) throw new Error(`no stand-in server "${clientIdentifier}"`);
+    return server;
+  }
+
+  findServer(clientIdentifier: string): ServerRecord | undefined {
+    return this.servers.find((server) => server.seed.clientIdentifier === clientIdentifier);
+  }
+
+  issueToken(username: string): string {
+    const account = this.requireAccount(username);
+    const token = this.remember(newAccountToken());
+    this.accountTokens.set(token, account);
+    return token;
+  }
+
+  accountForToken(token: string | undefined): AccountRecord | undefined {
+    return token === undefined ? undefined : this.accountTokens.get(token);
+  }
+
+  /** Revokes an account, server access or transient token; unknown tokens are ignored. */
+  revokeToken(token: string): void {
+    this.accountTokens.delete(token);
+    for (const server of this.servers) {
+      server.transientTokens.delete(token);
+      // A revoked server access token is replaced, as plex.tv would hand out a new one.
+      if (server.accessToken === token) server.accessToken = this.remember(newAccountToken());
+    }
+  }
+
+  /** Whether a PMS accepts the token: its owner's account tokens, its access token, its transient tokens. */
+  serverAccepts(server: ServerRecord, token: string | undefined): boolean {
+    if (token === undefined) return false;
+    return (
+      this.accountTokens.get(token) === server.owner ||
+      server.accessToken === token ||
+      server.transientTokens.has(token)
+    );
+  }
+
+  issueTransientToken(server: ServerRecord): string {
+    const token = this.remember(newTransientToken());
+    server.transientTokens.add(token);
+    return token;
+  }
+
+  restartServer(clientIdentifier: string): void {
+    this.requireServer(clientIdentifier).transientTokens.clear();
+  }
+
+  approvePin(pin: PinRecord, username: string): void {
+    if (pin.authToken === null) pin.authToken = this.issueToken(username);
+  }
+
+  setPinAutoApproval(afterPolls: number, username: string): void {
+    if (!Number.isInteger(afterPolls) || afterPolls < 0) throw new Error('afterPolls must be a non-negative integer');
+    if (afterPolls > 0) this.requireAccount(username);
+    this.autoApproval = { afterPolls, username };
+  }
+
+  /** Counts a poll and approves the PIN when auto-approval says so. */
+  recordPinPoll(pin: PinRecord): void {
+    pin.polls += 1;
+    const { afterPolls, username } = this.autoApproval;
+    if (afterPolls > 0 && pin.polls >= afterPolls) this.approvePin(pin, username);
+  }
+
+  addViolation(message: string): void {
+    this.violationList.push(this.log.redact(message));
+  }
+
+  violations(): string[] {
+    return [...this.violationList];
+  }
+
+  issuedTokens(): string[] {
+    return [...this.issued];
+  }
+
+  private remember(token: string): string {
+    this.issued.push(token);
+    return token;
+  }
+}
