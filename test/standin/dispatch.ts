@@ -53,6 +53,8 @@ function headerValue(headers: IncomingHttpHeaders, name: string): string | undef
 export function serveSite(site: Site, world: StandInWorld, timers: PendingTimers): RequestHandler {
   return (req, res) => {
     void handle(site, world, timers, req, res).catch((error: unknown) => {
+      // A client that went away mid-request is not the stand-in's fault.
+      if (req.destroyed || res.destroyed) return;
       world.addViolation(`stand-in error on ${req.method ?? '?'} ${req.url ?? '?'}: ${String(error)}`);
       if (!res.headersSent && !res.destroyed) {
         res.writeHead(500, { 'content-type': 'text/plain; charset=utf-8' });

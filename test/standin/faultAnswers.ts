@@ -41,7 +41,11 @@ export function replacingReply(fault: ReplacingFault): Reply {
     case 'html-error':
       return htmlError(fault.status ?? 500, 'Something went wrong on our side.');
     case 'oversized':
-      return { status: 200, raw: { contentType: JSON_TYPE, content: oversizedJson(fault.bytes ?? 2 * 1024 * 1024) } };
+      return {
+        status: 200,
+        raw: { contentType: JSON_TYPE, content: oversizedJson(fault.bytes ?? 2 * 1024 * 1024) },
+        chunked: fault.declareLength !== true,
+      };
     case 'redirect':
       return { status: fault.status ?? 302, headers: { location: fault.location } };
   }

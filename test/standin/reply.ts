@@ -12,6 +12,8 @@ export interface Reply {
   xmlRoot?: string;
   /** A body sent verbatim (HTML error pages, broken JSON); wins over `json`. */
   raw?: { contentType: string; content: string };
+  /** Send without Content-Length (chunked), so the client only learns the size by reading. */
+  chunked?: boolean;
 }
 
 export interface WireReply {
@@ -53,6 +55,6 @@ export function toWire(reply: Reply, wantsJson: boolean): WireReply {
     const text = wantsJson ? JSON.stringify(reply.json) : toXmlDocument(reply.xmlRoot ?? 'MediaContainer', reply.json);
     body = Buffer.from(text, 'utf8');
   }
-  headers['content-length'] = String(body.length);
+  if (reply.chunked !== true) headers['content-length'] = String(body.length);
   return { status: reply.status, headers, body };
 }

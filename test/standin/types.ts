@@ -28,7 +28,7 @@ export type StandInFault =
   | { kind: 'malformed-json' }
   | { kind: 'html-error'; status?: number } // text/html error page (default 500)
   | { kind: 'xml' } // the answer as XML although JSON was asked for
-  | { kind: 'oversized'; bytes?: number } // a valid-looking JSON body of `bytes` (default 2 MiB)
+  | { kind: 'oversized'; bytes?: number; declareLength?: boolean } // a valid-looking JSON body of `bytes` (default 2 MiB), chunked unless declareLength
   | { kind: 'missing-field'; field: string } // the normal answer without `field` (dotted path)
   | { kind: 'wrong-type'; field: string } // the normal answer with `field` set to a wrong type
   | { kind: 'redirect'; location: string; status?: number };

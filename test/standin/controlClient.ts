@@ -1,0 +1,116 @@
+// A typed client for the stand-in's control API (<plexTvUrl>/__standin/), for tests running in
+// another process than the stand-in, such as the VS Code extension host. Uses only node:http.
+import { request } from 'node:http';
+import type { StandInFaultRule, StandInLogEntry, StandInState } from './types';
+
+export class StandInControlError extends Error {
+  constructor(
+    readonly status: number,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'StandInControlError';
+  }
+}
+
+export class StandInControl {
+  private readonly base: URL;
+
+  /** `plexTvUrl` as the stand-in reports it, e.g. http://127.0.0.1:40123 */
+  constructor(plexTvUrl: string) {
+    this.base = new URL('/__standin/', plexTvUrl);
+  }
+
+  state(): Promise<StandInState> {
+    return this.call<StandInState>('GET', 'state');
+  }
+
+  log(): Promise<StandInLogEntry[]> {
+    return this.call<StandInLogEntry[]>('GET', 'log');
+  }
+
+  async clearLog(): Promise<void> {
+    await this.call('DELETE', 'log');
+  }
+
+  async addFault(rule: StandInFaultRule): Promise<void> {
+    await this.call('POST', 'faults', rule);
+  }
+
+  async clearFaults(): Promise<void> {
+    await this.call('DELETE', 'faults');
+  }
+
+  /** The active fault rules, with `times` showing the uses left. */
+  faults(): Promise<StandInFaultRule[]> {
+    return this.call<StandInFaultRule[]>('GET', 'faults');
+  }
+
+  async issueToken(username: string): Promise<string> {
+    const { token } = await this.call<{ token: string }>('POST', 'tokens', { username });
+    return token;
+  }
+
+  async revokeToken(token: string): Promise<void> {
+    await this.call('POST', 'tokens/revoke', { token });
+  }
+
+  /** Approves a pending PIN, by id or by code, for `username`. */
+  async approvePin(pin: { pinId: number } | { code: string }, username: string): Promise<void> {
+    await this.call('POST', 'pins/approve', { ...pin, username });
+  }
+
+  async setPinAutoApproval(afterPolls: number, username: string): Promise<void> {
+    await this.call('POST', 'pins/auto-approve', { afterPolls, username });
+  }
+
+  async restartServer(clientIdentifier: string): Promise<void> {
+    await this.call('POST', `servers/${encodeURIComponent(clientIdentifier)}/restart`);
+  }
+
+  violations(): Promise<string[]> {
+    return this.call<string[]>('GET', 'violations');
+  }
+
+  issuedTokens(): Promise<string[]> {
+    return this.call<string[]>('GET', 'issued-tokens');
+  }
+
+  private call<T = undefined>(method: string, path: string, body?: unknown): Promise<T> {
+    const url = new URL(path, this.base);
+    const payload = body === undefined ? undefined : JSON.stringify(body);
+    return new Promise<T>((resolve, reject) => {
+      const req = request(
+        url,
+        {
+          method,
+          headers: payload === undefined ? {} : { 'content-type': 'application/json', 'content-length': Buffer.byteLength(payload) },
+          timeout: 10_000,
+        },
+        (res) => {
+          let text = '';
+          res.setEncoding('utf8');
+          res.on('data', (chunk: string) => {
+            text += chunk;
+          });
+          res.on('error', reject);
+          res.on('end', () => {
+            const status = res.statusCode ?? 0;
+            if (status < 200 || status >= 300) {
+              reject(new StandInControlError(status, `stand-in control ${method} ${path}: ${status} ${text}`));
+              return;
+            }
+            try {
+              resolve((text === '' ? undefined : JSON.parse(text)) as T);
+            } catch (error) {
+              reject(error instanceof Error ? error : new Error(String(error)));
+            }
+          });
+        },
+      );
+      req.on('timeout', () => req.destroy(new Error(`stand-in control ${method} ${path}: timed out`)));
+      req.on('error', reject);
+      req.end(payload);
+    });
+  }
+}
