@@ -26,12 +26,9 @@ export class AccountTreeProvider implements vscode.TreeDataProvider<AccountField
     item.description = field.value;
     item.tooltip = `${field.label}: ${field.value}`;
     item.contextValue = 'plex.accountField';
-    const isUsername = field.label === vscode.l10n.t('Username');
-    const thumb = this.state.session?.account.thumb;
-    item.iconPath =
-      isUsername && thumb?.startsWith('https://')
-        ? vscode.Uri.parse(thumb, true)
-        : new vscode.ThemeIcon(isUsername ? 'account' : 'symbol-field');
+    // The avatar (account.thumb) is not used: loading it would be a request to a third-party
+    // host every time the view renders, and it fails offline.
+    item.iconPath = new vscode.ThemeIcon(field.label === vscode.l10n.t('Username') ? 'account' : 'symbol-field');
     return item;
   }
 

@@ -1,0 +1,68 @@
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import type { PlexExtensionApi, PlexTestingApi } from '../../src/api';
+import { StandInControl } from '../standin/controlClient';
+import { ScriptedUi } from './scriptedUi';
+
+export const EXTENSION_ID = 'plex-vscode.plex-vscode';
+
+export async function extensionApi(): Promise<PlexExtensionApi & { testing: PlexTestingApi }> {
+  const extension = vscode.extensions.getExtension<PlexExtensionApi>(EXTENSION_ID);
+  assert.ok(extension, `${EXTENSION_ID} is not installed in this host`);
+  const api = await extension.activate();
+  assert.ok(api.testing, 'the testing API is only there in ExtensionMode.Test');
+  return api as PlexExtensionApi & { testing: PlexTestingApi };
+}
+
+export function standIn(): StandInControl {
+  const url = process.env.PLEX_STANDIN_URL;
+  assert.ok(url, 'PLEX_STANDIN_URL is not set: run the suite through the test runner');
+  return new StandInControl(url);
+}
+
+/** Polls `condition` until it holds; fails with `what` after `timeoutMs`. */
+export async function waitFor(what: string, condition: () => boolean | Promise<boolean>, timeoutMs = 10_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await condition())) {
+    if (Date.now() > deadline) {
+      assert.fail(`Timed out waiting for ${what}`);
+    }
+    await new Promise((resolve) => setTimeout(resolve, 25));
+  }
+}
+
+/** A fresh scripted Ui installed in the extension, and a signed-out start with a clean stand-in. */
+export async function freshStart(): Promise<{ api: PlexExtensionApi & { testing: PlexTestingApi }; ui: ScriptedUi; control: StandInControl }> {
+  const api = await extensionApi();
+  const control = standIn();
+  await control.clearFaults();
+  await control.setPinAutoApproval(0, '');
+  const ui = new ScriptedUi();
+  api.testing.setUi(ui);
+  if (api.status !== 'signedOut') {
+    ui.confirmSignOutAnswer = true;
+    await vscode.commands.executeCommand('plex.signOut');
+    await waitFor('signed out', () => api.status === 'signedOut');
+  }
+  await control.clearLog();
+  ui.messages.length = 0;
+  ui.questions.length = 0;
+  return { api, ui, control };
+}
+
+/** Signs in with a token the stand-in issues, through the real command. */
+export async function signInAs(username: string, ui: ScriptedUi, control: StandInControl): Promise<string> {
+  const token = await control.issueToken(username);
+  ui.tokens.push(token);
+  await vscode.commands.executeCommand('plex.signInWithToken');
+  return token;
+}
+
+export async function storedSession(api: PlexExtensionApi & { testing: PlexTestingApi }): Promise<{ token: string; account: { username: string } } | undefined> {
+  const raw = await api.testing.readStoredSession();
+  return raw === undefined ? undefined : (JSON.parse(raw) as { token: string; account: { username: string } });
+}
+
+export async function setSetting(key: string, value: unknown): Promise<void> {
+  await vscode.workspace.getConfiguration('plex').update(key, value, vscode.ConfigurationTarget.Global);
+}

@@ -1,0 +1,99 @@
+import type { ServerChoice, SignInChoice, Ui } from '../../src/ui/ui';
+
+export interface ShownMessage {
+  severity: 'info' | 'warn' | 'error';
+  message: string;
+  actions: string[];
+}
+
+/**
+ * A Ui that answers from a script and records every message, because a test inside the
+ * extension host cannot type into VS Code's quick inputs. Unscripted questions fail the test.
+ */
+export class ScriptedUi implements Ui {
+  readonly messages: ShownMessage[] = [];
+  readonly openedUrls: string[] = [];
+  readonly questions: string[] = [];
+  signInMethod: SignInChoice | undefined = undefined;
+  logins: (string | undefined)[] = [];
+  passwords: (string | undefined)[] = [];
+  codes: (string | undefined)[] = [];
+  tokens: (string | undefined)[] = [];
+  /** Picks the server with this label; undefined backs out. */
+  serverToPick: string | undefined = undefined;
+  confirmSignOutAnswer = true;
+  browserOpens = true;
+  /** Answers to give to messages, by the action label to "click" when offered. */
+  messageAnswers: string[] = [];
+  wrongCodeFlags: boolean[] = [];
+
+  async pickSignInMethod(): Promise<SignInChoice | undefined> {
+    this.questions.push('method');
+    return this.signInMethod;
+  }
+
+  async askLogin(): Promise<string | undefined> {
+    return this.next('login', this.logins);
+  }
+
+  async askPassword(): Promise<string | undefined> {
+    return this.next('password', this.passwords);
+  }
+
+  async askVerificationCode(previousWasWrong: boolean): Promise<string | undefined> {
+    this.wrongCodeFlags.push(previousWasWrong);
+    return this.next('code', this.codes);
+  }
+
+  async askToken(): Promise<string | undefined> {
+    return this.next('token', this.tokens);
+  }
+
+  async pickServer<T extends ServerChoice>(choices: readonly T[]): Promise<T | undefined> {
+    this.questions.push(`server:${choices.map((choice) => choice.label).join(',')}`);
+    return choices.find((choice) => choice.label === this.serverToPick);
+  }
+
+  async confirmSignOut(): Promise<boolean> {
+    this.questions.push('confirmSignOut');
+    return this.confirmSignOutAnswer;
+  }
+
+  async openInBrowser(url: string): Promise<boolean> {
+    this.openedUrls.push(url);
+    return this.browserOpens;
+  }
+
+  info(message: string, ...actions: string[]): Promise<string | undefined> {
+    return this.record('info', message, actions);
+  }
+
+  warn(message: string, ...actions: string[]): Promise<string | undefined> {
+    return this.record('warn', message, actions);
+  }
+
+  error(message: string, ...actions: string[]): Promise<string | undefined> {
+    return this.record('error', message, actions);
+  }
+
+  errors(): string[] {
+    return this.messages.filter((shown) => shown.severity === 'error').map((shown) => shown.message);
+  }
+
+  private async next(question: string, answers: (string | undefined)[]): Promise<string | undefined> {
+    this.questions.push(question);
+    if (answers.length === 0) {
+      throw new Error(`The test did not script an answer for "${question}"`);
+    }
+    return answers.shift();
+  }
+
+  private async record(severity: ShownMessage['severity'], message: string, actions: string[]): Promise<string | undefined> {
+    this.messages.push({ severity, message, actions });
+    const answer = this.messageAnswers.find((candidate) => actions.includes(candidate));
+    if (answer !== undefined) {
+      this.messageAnswers.splice(this.messageAnswers.indexOf(answer), 1);
+    }
+    return answer;
+  }
+}

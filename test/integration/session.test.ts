@@ -1,0 +1,100 @@
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import { freshStart, signInAs, storedSession } from './helpers';
+
+suite('Session lifecycle', () => {
+  test('sign out: confirms, revokes the token at plex.tv, deletes the secret', async () => {
+    const { api, ui, control } = await freshStart();
+    await signInAs('alice', ui, control);
+    await control.clearLog();
+    await vscode.commands.executeCommand('plex.signOut');
+
+    assert.ok(ui.questions.includes('confirmSignOut'));
+    assert.equal(api.status, 'signedOut');
+    assert.equal(await api.testing.readStoredSession(), undefined);
+    assert.deepEqual((await control.log()).map((entry) => entry.route), ['signout']);
+    assert.ok(ui.messages.some((shown) => shown.message === 'Signed out of Plex.'));
+  });
+
+  test('sign out declined: nothing changes', async () => {
+    const { api, ui, control } = await freshStart();
+    await signInAs('alice', ui, control);
+    ui.confirmSignOutAnswer = false;
+    await vscode.commands.executeCommand('plex.signOut');
+    assert.equal(api.status, 'signedIn');
+  });
+
+  test('sign out while plex.tv is unreachable still signs out here, and says so', async () => {
+    const { api, ui, control } = await freshStart();
+    await signInAs('alice', ui, control);
+    await control.addFault({ route: 'signout', fault: { kind: 'reset' } });
+    await vscode.commands.executeCommand('plex.signOut');
+
+    assert.equal(api.status, 'signedOut');
+    assert.equal(await api.testing.readStoredSession(), undefined);
+    assert.ok(ui.messages.some((shown) => shown.severity === 'warn' && shown.message.startsWith('Signed out on this computer')));
+  });
+
+  test('a revoked token: session expired, credentials kept until the user acts', async () => {
+    const { api, ui, control } = await freshStart();
+    const token = await signInAs('alice', ui, control);
+    await control.revokeToken(token);
+    await vscode.commands.executeCommand('plex.refresh');
+
+    assert.equal(api.status, 'expired');
+    assert.equal((await storedSession(api))?.token, token, 'the stored credentials are unchanged');
+    const shown = ui.messages.find((message) => message.severity === 'error');
+    assert.equal(shown?.message, 'Your Plex session has expired or was revoked. Sign in again to continue.');
+    assert.deepEqual(shown?.actions, ['Sign In Again', 'Show Log']);
+
+    await signInAs('alice', ui, control);
+    assert.equal(api.status, 'signedIn');
+  });
+
+  test('server errors and dropped connections never sign anyone out', async () => {
+    const { api, ui, control } = await freshStart();
+    const token = await signInAs('alice', ui, control);
+    for (const fault of [{ kind: 'status', status: 500 }, { kind: 'reset' }, { kind: 'malformed-json' }, { kind: 'html-error' }] as const) {
+      await control.addFault({ route: 'user', fault });
+      await vscode.commands.executeCommand('plex.refresh');
+      await control.clearFaults();
+      assert.equal(api.status, 'signedIn', `after ${fault.kind}`);
+      assert.equal((await storedSession(api))?.token, token);
+    }
+    assert.equal(ui.errors().length, 4);
+    for (const message of ui.errors()) {
+      assert.doesNotMatch(message, /\[object|Error:|at .*\(|transient-/);
+    }
+  });
+
+  test('refresh updates the stored account summary', async () => {
+    const { api, ui, control } = await freshStart();
+    await signInAs('carol', ui, control);
+    await control.clearLog();
+    await vscode.commands.executeCommand('plex.refresh');
+    assert.deepEqual((await control.log()).map((entry) => entry.route), ['user']);
+    assert.equal(api.status, 'signedIn');
+  });
+
+  test('authentication provider: sessions, and change events on sign-in and sign-out', async () => {
+    const { ui, control } = await freshStart();
+    const events: vscode.AuthenticationSessionsChangeEvent[] = [];
+    const subscription = vscode.authentication.onDidChangeSessions((event) => {
+      if (event.provider.id === 'plex') {
+        events.push(event);
+      }
+    });
+    try {
+      assert.equal(await vscode.authentication.getSession('plex', [], { silent: true }), undefined);
+      const token = await signInAs('alice', ui, control);
+      const session = await vscode.authentication.getSession('plex', [], { silent: true });
+      assert.equal(session?.account.label, 'alice');
+      assert.equal(session?.accessToken, token);
+      await vscode.commands.executeCommand('plex.signOut');
+      assert.equal(await vscode.authentication.getSession('plex', [], { silent: true }), undefined);
+      assert.ok(events.length >= 2, 'a change event for the sign-in and for the sign-out');
+    } finally {
+      subscription.dispose();
+    }
+  });
+});
