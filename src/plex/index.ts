@@ -1,1 +1,12 @@
-export {};
+// Entry of dist/plex.js, the second bundle: the extension requires it on its first network
+// request, so node-fetch stays out of activation. Everything public is re-exported here.
+export * from './types';
+export * from './errors';
+export { redact, redactUrl } from './redact';
+export { PlexTvClient, DEFAULT_PLEX_TV_URL, DEFAULT_AUTH_PAGE_URL } from './plex-tv-client';
+export { PlexMediaServerClient } from './media-server-client';
+export { DEFAULT_TIMEOUT_MS } from './http';
+export { BODY_CAP_BYTES } from './read-body';
+export { decodeAccount, decodePin, decodeSignIn } from './decode-account';
+export { decodeServers, orderConnections } from './decode-resources';
+export { decodeSourceConnectionInformation, decodeTransientTokenJson, decodeTransientTokenXml } from './decode-media-server';

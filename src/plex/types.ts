@@ -122,3 +122,43 @@ export type PlexErrorKind =
   | 'timeout'
   | 'cancelled'
   | 'bad-response';
+
+/** Automatic retries of idempotent GETs (network errors, 429, 502, 503, 504). */
+export interface PlexRetryOptions {
+  /** Retries after the first attempt; default 3 (0 turns retries off). */
+  maxRetries?: number;
+  /** First backoff delay; doubles per retry, with jitter. Default 500 ms. */
+  baseDelayMs?: number;
+  /** Upper bound of one backoff delay. Default 8 s. */
+  maxDelayMs?: number;
+  /** A Retry-After longer than this is not waited for: the call fails at once. Default 30 s. */
+  maxRetryAfterMs?: number;
+}
+
+interface PlexClientOptionsBase {
+  identity: PlexClientIdentity;
+  /** Per-attempt timeout; default 15 000 ms. */
+  timeoutMs?: number;
+  /** Receives one already-redacted entry per HTTP exchange. */
+  log?: (entry: PlexRequestLogEntry) => void;
+  retry?: PlexRetryOptions;
+}
+
+export interface PlexTvClientOptions extends PlexClientOptionsBase {
+  /** Default https://plex.tv */
+  baseUrl?: string;
+}
+
+export interface PlexMediaServerClientOptions extends PlexClientOptionsBase {
+  /** The server's address, e.g. https://10-0-0-5.abc.plex.direct:32400 */
+  baseUrl: string;
+}
+
+export interface PlexSignInRequest {
+  /** Email or username. */
+  login: string;
+  password: string;
+  /** The two-factor code, after a TwoFactorRequiredError. */
+  verificationCode?: string;
+  rememberMe?: boolean;
+}

@@ -1,0 +1,55 @@
+// A Plex Media Server: transient tokens and source connection information.
+import { decodeSourceConnectionInformation, decodeTransientTokenJson, decodeTransientTokenXml } from './decode-media-server';
+import { PlexHttp } from './http';
+import { jsonOf } from './plex-tv-client';
+import type { PlexMediaServerClientOptions, PlexRequestOptions, PlexSourceConnectionInformation } from './types';
+
+export class PlexMediaServerClient {
+  private readonly http: PlexHttp;
+
+  constructor(options: PlexMediaServerClientOptions) {
+    this.http = new PlexHttp(options);
+  }
+
+  /**
+   * A delegation token valid up to 48 h (until the server restarts). GET works with servers of
+   * both spec versions (the 2026 one prefers POST but answers every verb). Servers answer JSON
+   * or `<MediaContainer token="..."/>`.
+   */
+  async getTransientToken(token: string, options?: PlexRequestOptions): Promise<string> {
+    const body = await this.http.request(
+      {
+        method: 'GET',
+        path: '/security/token',
+        query: { type: 'delegation', scope: 'all' },
+        token,
+        expect: 'json-or-xml',
+        context: 'media-server-token',
+        retry: true,
+      },
+      options,
+    );
+    return body.format === 'xml' ? decodeTransientTokenXml(body.text) : decodeTransientTokenJson(jsonOf(body));
+  }
+
+  /** `source` is e.g. `server://<clientIdentifier>` or `provider://<id>`; needs an admin (or derived transient) token. */
+  async getSourceConnectionInformation(
+    token: string,
+    source: string,
+    options?: PlexRequestOptions,
+  ): Promise<PlexSourceConnectionInformation> {
+    const body = await this.http.request(
+      {
+        method: 'GET',
+        path: '/security/resources',
+        query: { source },
+        token,
+        expect: 'json',
+        context: 'media-server-token',
+        retry: true,
+      },
+      options,
+    );
+    return decodeSourceConnectionInformation(jsonOf(body), source);
+  }
+}

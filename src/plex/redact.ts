@@ -1,0 +1,41 @@
+// Redaction for anything that may reach a log or a message. Also bundled into the extension
+// itself, so it stays tiny and imports nothing.
+
+const MASK = '***';
+
+// A value cut off before its closing quote (a truncated body) is masked to the end.
+// Each rule keeps the part that says what the secret was and masks the value. Name prefixes are
+// bounded ({0,40}) so a long hyphenated input cannot make the patterns backtrack quadratically.
+const RULES: readonly [RegExp, string][] = [
+  // Header or query form: `X-Plex-Token: v`, `X-Plex-Token=v`, `"X-Plex-Token": "v"`.
+  [/(x-plex-token["']?\s*[:=]\s*["']?)[^\s"'&#,;)}\]]+/gi, `$1${MASK}`],
+  // JSON string fields whose name ends in "token": authToken, accessToken, token, ...
+  [/("[\w-]{0,40}token"\s*:\s*")(?:[^"\\]|\\[\s\S])*("?)/gi, `$1${MASK}$2`],
+  // The same inside a JSON string (a body logged as a string value): \"authToken\":\"v\".
+  [/(\\"[\w-]{0,40}token\\"\s*:\s*\\")(?:[^"\\]|\\[^"])*((?:\\")?)/gi, `$1${MASK}$2`],
+  // XML attributes and single-quoted object dumps: token="v", accessToken='v', token: 'v'.
+  [/(\b[\w-]{0,40}token\s*=\s*")[^"]*("?)/gi, `$1${MASK}$2`],
+  [/(\b[\w-]{0,40}token\s*[=:]\s*')[^']*('?)/gi, `$1${MASK}$2`],
+  // Query parameters whose name ends in "token".
+  [/([?&;][\w-]{0,40}token=)[^&#\s"']*/gi, `$1${MASK}`],
+  // PMS transient tokens wherever they appear.
+  [/transient-[\w.~+/=-]*/gi, MASK],
+];
+
+export function redact(text: string): string {
+  let result = text;
+  for (const [pattern, replacement] of RULES) {
+    result = result.replace(pattern, replacement);
+  }
+  return result;
+}
+
+/** Origin and path only: drops credentials, query and fragment, which may carry secrets. */
+export function redactUrl(url: string): string {
+  try {
+    const parsed = new URL(url);
+    return redact(`${parsed.origin}${parsed.pathname}`);
+  } catch {
+    return redact(url.split(/[?#]/, 1)[0] ?? '');
+  }
+}
