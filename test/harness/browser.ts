@@ -1,0 +1,39 @@
+// Debian's Chromium driven by playwright-core (never a downloaded browser).
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { chromiumPath } from './systemDeps';
+
+/**
+ * --no-sandbox: these machines run as root. The network flags stop Chromium's own background
+ * connections, which this machine's closed network refuses by the dozen.
+ */
+const chromiumFlags = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+];
+
+export async function launchChromium(options: { headless?: boolean } = {}): Promise<Browser> {
+  return chromium.launch({
+    executablePath: chromiumPath,
+    headless: options.headless ?? true,
+    args: chromiumFlags,
+    timeout: 60_000,
+  });
+}
+
+export interface WorkbenchPage {
+  context: BrowserContext;
+  page: Page;
+}
+
+/** A fresh context (own storage, so own secrets) allowed to use the clipboard on `origin`. */
+export async function newWorkbenchContext(browser: Browser, origin: string): Promise<WorkbenchPage> {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin });
+  const page = await context.newPage();
+  return { context, page };
+}

@@ -1,0 +1,97 @@
+// `npm run test:integration`: runs test/integration/ inside a real VS Code extension host
+// (code-server 4.100.3 in headless Chromium) against a fresh stand-in, and exits with the
+// suite's result. `-- --grep <text>` runs only matching tests; PLEX_HARNESS_VERBOSE=1 also
+// streams code-server's own output.
+import { join } from 'node:path';
+import { startStandIn } from '../standin/index';
+import { launchChromium } from './browser';
+import { startCodeServer } from './codeServer';
+import { runExtensionHostTests } from './extensionHostTests';
+import { repoRoot } from './paths';
+import { standInSettings } from './standInSettings';
+
+const suiteTimeoutMs = 15 * 60_000;
+const verbose = process.env.PLEX_HARNESS_VERBOSE === '1';
+
+function grepArgument(args: string[]): string | undefined {
+  const index = args.indexOf('--grep');
+  if (index === -1) {
+    return undefined;
+  }
+  const value = args[index + 1];
+  if (value === undefined) {
+    throw new Error('--grep needs a value');
+  }
+  return value;
+}
+
+/** Workbench start-up and shutdown chatter that says nothing about the extension or its tests. */
+const workbenchChatter = [
+  /^Resolv(ing|ed) connection token/,
+  /^Creating a socket/,
+  /^Ignoring fetching additional builtin extensions/,
+  /^Updating additional builtin extensions cache/,
+  /^\[Service Worker\] registered/,
+  /^ChatSessionStore: /,
+  /Long running operations during shutdown are unsupported in the web/,
+];
+
+function printLog(level: string, text: string): void {
+  if (!verbose && workbenchChatter.some((pattern) => pattern.test(text))) {
+    return;
+  }
+  if (level === 'error') {
+    console.error(`[error] ${text}`);
+  } else if (level === 'warn' || level === 'warning') {
+    console.log(`[warn] ${text}`);
+  } else {
+    console.log(text);
+  }
+}
+
+async function main(): Promise<number> {
+  const started = Date.now();
+  const grep = grepArgument(process.argv.slice(2));
+  const cleanups: (() => Promise<void>)[] = [];
+  try {
+    const standIn = await startStandIn();
+    cleanups.unshift(() => standIn.close());
+    const codeServer = await startCodeServer({
+      // The extension host inherits code-server's environment.
+      env: { PLEX_STANDIN_URL: standIn.plexTvUrl, ...(grep === undefined ? {} : { PLEX_TEST_GREP: grep }) },
+      settings: standInSettings(standIn),
+      onOutput: verbose ? (line) => console.log(`[code-server] ${line}`) : undefined,
+    });
+    cleanups.unshift(() => codeServer.stop());
+    const browser = await launchChromium();
+    cleanups.unshift(() => browser.close());
+
+    console.log(`Integration host: code-server ${codeServer.origin} (VS Code 1.100.3), stand-in ${standIn.plexTvUrl}`);
+    const code = await runExtensionHostTests(browser, codeServer, {
+      extensionDevelopmentPath: repoRoot,
+      extensionTestsPath: join(repoRoot, 'out', 'test', 'integration', 'index.js'),
+      timeoutMs: suiteTimeoutMs,
+      onLog: printLog,
+    }).catch((error: unknown) => {
+      // The host itself failed (not a test): code-server's output usually says why.
+      if (!verbose) {
+        console.error(`Last lines from code-server:\n${codeServer.recentOutput().slice(-40).join('\n')}`);
+      }
+      throw error;
+    });
+    console.log(`Integration suite ${code === 0 ? 'passed' : 'FAILED'} in ${Math.round((Date.now() - started) / 1000)} s`);
+    return code;
+  } finally {
+    for (const cleanup of cleanups) {
+      await cleanup().catch((error: unknown) => console.error(`cleanup: ${String(error)}`));
+    }
+  }
+}
+
+main().then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    console.error(error instanceof Error ? (error.stack ?? error.message) : String(error));
+    process.exit(1);
+  },
+);
