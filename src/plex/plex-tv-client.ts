@@ -62,13 +62,14 @@ export class PlexTvClient {
 
   /** Step 2: the page where the user approves the PIN. It carries no token. */
   authUrl(pin: PlexPin, authPageUrl: string = DEFAULT_AUTH_PAGE_URL): string {
-    const fragment = new URLSearchParams({
-      clientID: this.identity.clientIdentifier,
-      code: pin.code,
-      'context[device][product]': this.identity.product,
-    });
-    // URLSearchParams writes spaces as '+', which the auth page's fragment parser does not undo.
-    return `${authPageUrl.split('#', 1)[0] ?? authPageUrl}#?${fragment.toString().replace(/\+/g, '%20')}`;
+    const fragment = [
+      ['clientID', this.identity.clientIdentifier],
+      ['code', pin.code],
+      ['context[device][product]', this.identity.product],
+    ]
+      .map(([name, value]) => `${encodeURIComponent(name)}=${encodeURIComponent(value)}`)
+      .join('&');
+    return `${authPageUrl.split('#', 1)[0] ?? authPageUrl}#?${fragment}`;
   }
 
   /** Step 3: poll (no faster than every 1-2 s) until `authToken` is non-null. */

@@ -19,7 +19,7 @@ const RULES: readonly [RegExp, string][] = [
   // Query parameters whose name ends in "token".
   [/([?&;][\w-]{0,40}token=)[^&#\s"']*/gi, `$1${MASK}`],
   // PMS transient tokens wherever they appear.
-  [/transient-[\w.~+/=-]*/gi, MASK],
+  [/transient-[\w.~+=-]*/gi, MASK],
 ];
 
 export function redact(text: string): string {

@@ -42,7 +42,8 @@ export function parseRetryAfterMs(value: string | null, now: number = Date.now()
   if (/^\d{1,10}$/.test(trimmed)) {
     return Number(trimmed) * 1000;
   }
-  const date = Date.parse(trimmed);
+  // HTTP dates (all three historic forms) start with the day name; Date.parse alone accepts "-5".
+  const date = /^[A-Za-z]{3}/.test(trimmed) ? Date.parse(trimmed) : Number.NaN;
   return Number.isNaN(date) ? undefined : Math.max(0, date - now);
 }
 
