@@ -1,12 +1,21 @@
 // Compiles every TypeScript file under test/ into out/test/, one bundle per file, so tests run
 // on plain Node (node-fetch is ESM-only; bundling sidesteps CommonJS/ESM interop).
 import * as esbuild from 'esbuild';
-import { readdirSync } from 'node:fs';
+import { existsSync, readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 
 const entryPoints = readdirSync('test', { recursive: true })
   .map((file) => join('test', String(file)))
   .filter((file) => file.endsWith('.ts') && !file.endsWith('.d.ts'));
+
+// Drop compiled files whose source is gone, so a deleted or renamed test never runs from a stale copy.
+if (existsSync('out/test')) {
+  for (const file of readdirSync('out/test', { recursive: true }).map(String)) {
+    if (file.endsWith('.js') && !existsSync(join('test', file.replace(/\.js$/, '.ts')))) {
+      rmSync(join('out/test', file));
+    }
+  }
+}
 
 await esbuild.build({
   entryPoints,

@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { ensureCodeServer } from './codeServerInstall';
 import { findFreePort } from './freePort';
+import { writeUserSettings } from './userSettings';
 import { waitFor, withTimeout } from './waitFor';
 
 export interface CodeServerOptions {
@@ -38,18 +39,6 @@ export interface CodeServer {
 
 const host = '127.0.0.1';
 const keptOutputLines = 200;
-
-/** Settings every harness workbench gets: no welcome page, no prompts that cover the UI. */
-const defaultSettings: Record<string, unknown> = {
-  'workbench.startupEditor': 'none',
-  'workbench.tips.enabled': false,
-  'extensions.ignoreRecommendations': true,
-  'extensions.autoCheckUpdates': false,
-  'extensions.autoUpdate': false,
-  'telemetry.telemetryLevel': 'off',
-  'update.mode': 'none',
-  'security.workspace.trust.enabled': false,
-};
 
 /**
  * The environment for code-server. Variables a surrounding VS Code sets (VSCODE_IPC_HOOK_CLI in
@@ -83,10 +72,10 @@ function makeTempLayout(settings: Record<string, unknown> | undefined): { root: 
   const extensionsDir = join(root, 'extensions');
   const workspaceFolder = join(root, 'workspace');
   const configFile = join(root, 'config.yaml');
-  for (const dir of [join(userDataDir, 'User'), extensionsDir, workspaceFolder]) {
+  for (const dir of [extensionsDir, workspaceFolder]) {
     mkdirSync(dir, { recursive: true });
   }
-  writeFileSync(join(userDataDir, 'User', 'settings.json'), JSON.stringify({ ...defaultSettings, ...settings }, null, 2));
+  writeUserSettings(userDataDir, settings);
   // An empty config so code-server neither reads nor writes ~/.config/code-server/config.yaml.
   writeFileSync(configFile, '');
   return { root, userDataDir, extensionsDir, workspaceFolder, configFile };

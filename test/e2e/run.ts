@@ -1,0 +1,53 @@
+// `npm run test:e2e`: packages the extension (vsce), installs the .vsix into a temp extensions
+// dir with code-server's CLI, then runs every out/test/e2e/**/*.test.js with mocha. Each suite
+// starts its own stand-in, code-server and Chromium (see workbench.ts).
+// `-- --grep <text>` runs only matching tests.
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import Mocha from 'mocha';
+import { ensureCodeServer } from '../harness/codeServerInstall';
+import { installExtension } from '../harness/codeServer';
+import { packageExtension } from '../harness/vsix';
+import { extensionsDirVariable } from './workbench';
+
+function grepArgument(args: string[]): string | undefined {
+  const index = args.indexOf('--grep');
+  return index === -1 ? undefined : args[index + 1];
+}
+
+async function main(): Promise<number> {
+  const started = Date.now();
+  ensureCodeServer();
+  const root = mkdtempSync(join(tmpdir(), 'plex-vscode-e2e-'));
+  try {
+    const vsix = await packageExtension(join(root, 'plex-vscode.vsix'));
+    const extensionsDir = join(root, 'extensions');
+    await installExtension(vsix, extensionsDir);
+    console.log(`Packaged and installed the extension in ${Math.round((Date.now() - started) / 1000)} s`);
+    process.env[extensionsDirVariable] = extensionsDir;
+
+    const grep = grepArgument(process.argv.slice(2));
+    const mocha = new Mocha({ ui: 'tdd', timeout: 60_000, reporter: 'spec', ...(grep === undefined ? {} : { grep }) });
+    const files = readdirSync(__dirname, { recursive: true })
+      .map(String)
+      .filter((file) => file.endsWith('.test.js'))
+      .sort();
+    for (const file of files) {
+      mocha.addFile(join(__dirname, file));
+    }
+    const failures = await new Promise<number>((resolve) => mocha.run(resolve));
+    console.log(`End-to-end tests ${failures === 0 ? 'passed' : 'FAILED'} in ${Math.round((Date.now() - started) / 1000)} s`);
+    return failures === 0 ? 0 : 1;
+  } finally {
+    rmSync(root, { recursive: true, force: true });
+  }
+}
+
+main().then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    console.error(error instanceof Error ? (error.stack ?? error.message) : String(error));
+    process.exit(1);
+  },
+);
