@@ -27,23 +27,27 @@ export class PlexClients {
   plexTv(): PlexTvClient {
     const settings = readSettings();
     const { PlexTvClient } = loadPlex();
-    return new PlexTvClient({
-      identity: this.identity(),
-      baseUrl: settings.plexTvUrl,
-      timeoutMs: settings.requestTimeoutMs,
-      log: (entry) => this.logRequest(entry),
-    });
+    return checkedUrl('plex.plexTvUrl', () =>
+      new PlexTvClient({
+        identity: this.identity(),
+        baseUrl: settings.plexTvUrl,
+        timeoutMs: settings.requestTimeoutMs,
+        log: (entry) => this.logRequest(entry),
+      }),
+    );
   }
 
   mediaServer(baseUrl: string): PlexMediaServerClient {
     const settings = readSettings();
     const { PlexMediaServerClient } = loadPlex();
-    return new PlexMediaServerClient({
-      identity: this.identity(),
-      baseUrl,
-      timeoutMs: settings.requestTimeoutMs,
-      log: (entry) => this.logRequest(entry),
-    });
+    return checkedUrl('plex.serverUrl', () =>
+      new PlexMediaServerClient({
+        identity: this.identity(),
+        baseUrl,
+        timeoutMs: settings.requestTimeoutMs,
+        log: (entry) => this.logRequest(entry),
+      }),
+    );
   }
 
   private identity(): PlexClientIdentity {
@@ -67,5 +71,22 @@ export class PlexClients {
     } else {
       this.log.info(line);
     }
+  }
+}
+
+/** A setting the user can fix; its message is shown as it is. */
+export class SettingError extends Error {
+  override readonly name = 'SettingError';
+}
+
+/** The clients reject a base URL that is not http(s) or that carries credentials. */
+function checkedUrl<T>(setting: string, create: () => T): T {
+  try {
+    return create();
+  } catch (error) {
+    if (error instanceof TypeError) {
+      throw new SettingError(vscode.l10n.t('The setting "{0}" is not a valid http(s) URL without a user name or password.', setting));
+    }
+    throw error;
   }
 }

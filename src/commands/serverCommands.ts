@@ -3,6 +3,7 @@ import type { PlexServer } from '../plex/types';
 import { readSettings } from '../config';
 import { chooseServer, type ChosenServer } from '../servers/chooseServer';
 import { onFirstAnsweringConnection } from '../servers/connect';
+import { asPlexFailure } from '../ui/errorMessages';
 import { withCancellableProgress } from '../ui/progress';
 import type { SourceDocumentProvider } from '../views/sourceDocument';
 import type { Services } from './services';
@@ -137,13 +138,30 @@ async function onServer(
     const chosen = server;
     await withCancellableProgress(vscode.l10n.t('Contacting {0}...', chosen.name), (signal) => run(chosen, signal));
   } catch (error) {
+    if (server && asPlexFailure(error)?.kind === 'token-invalid') {
+      // One server refusing a token says nothing about the account: the session stays.
+      serverRefused(services, server.name);
+      return;
+    }
     services.errors.report(error, {
       action: commandId,
       where: server?.name ?? 'Plex',
-      token: server === undefined || server.usesAccountToken ? session.token : undefined,
+      token: session.token,
       retry: () => vscode.commands.executeCommand(commandId, clicked ? { server: clicked } : undefined),
     });
   }
+}
+
+function serverRefused(services: Services, serverName: string): void {
+  services.log.warn(`${serverName} refused the token`);
+  const refresh = vscode.l10n.t('Refresh Servers');
+  void services.ui()
+    .error(vscode.l10n.t('{0} did not accept your Plex token. Refresh the server list, or check that your account may use this server.', serverName), refresh)
+    .then((answer) => {
+      if (answer === refresh) {
+        void vscode.commands.executeCommand('plex.refresh');
+      }
+    });
 }
 
 function remember(services: Services, server: ChosenServer, uri: string): void {

@@ -9,8 +9,6 @@ import type { ServerTarget } from './connect';
 export interface ChosenServer extends ServerTarget {
   /** The token this server takes: its own access token from plex.tv, else the account token. */
   token: string;
-  /** True when `token` is the account token, so a 401 means the session itself is refused. */
-  usesAccountToken: boolean;
 }
 
 /**
@@ -31,7 +29,6 @@ export async function chooseServer(
       name: hostOf(serverUrl),
       connectionUris: [serverUrl],
       token: session.token,
-      usesAccountToken: true,
       clientIdentifier: services.catalog.cached?.find((server) =>
         server.connections.some((connection) => connection.uri.replace(/\/+$/, '') === serverUrl),
       )?.clientIdentifier,
@@ -73,7 +70,6 @@ function fromServer(server: PlexServer, session: StoredSession): ChosenServer {
     clientIdentifier: server.clientIdentifier,
     connectionUris: server.connections.map((connection) => connection.uri),
     token: server.accessToken ?? session.token,
-    usesAccountToken: !server.accessToken || server.accessToken === session.token,
   };
 }
 

@@ -5,6 +5,7 @@ import type { PlexErrorKind } from '../plex/types';
 export interface PlexFailure {
   kind: PlexErrorKind;
   status?: number;
+  plexCode?: number;
   retryAfterSeconds?: number;
 }
 
@@ -26,13 +27,14 @@ export function asPlexFailure(error: unknown): PlexFailure | undefined {
   if (typeof error !== 'object' || error === null) {
     return undefined;
   }
-  const { kind, status, retryAfterSeconds } = error as Record<string, unknown>;
+  const { kind, status, plexCode, retryAfterSeconds } = error as Record<string, unknown>;
   if (typeof kind !== 'string' || !KINDS.has(kind)) {
     return undefined;
   }
   return {
     kind: kind as PlexErrorKind,
     status: typeof status === 'number' ? status : undefined,
+    plexCode: typeof plexCode === 'number' ? plexCode : undefined,
     retryAfterSeconds: typeof retryAfterSeconds === 'number' ? retryAfterSeconds : undefined,
   };
 }
@@ -75,6 +77,9 @@ export function describeFailure(error: unknown, where: string): string {
     case 'bad-response':
       return vscode.l10n.t('{0} sent an answer that could not be read. The log has the details.', where);
     default:
+      if (error instanceof Error && error.name === 'SettingError') {
+        return error.message;
+      }
       return vscode.l10n.t('Something went wrong talking to {0}. The log has the details.', where);
   }
 }

@@ -6,6 +6,8 @@ import { withCancellableProgress } from '../../ui/progress';
 import type { Ui } from '../../ui/ui';
 
 const MAX_CODE_ATTEMPTS = 3;
+/** plex.tv's "Invalid verification code"; the stand-in, like some plex.tv answers, repeats 1029. */
+const INVALID_VERIFICATION_CODE = 1028;
 
 /**
  * Email and password, then a two-factor code when the account asks for one (401, code 1029).
@@ -27,7 +29,9 @@ export async function signInWithPassword(plexTv: PlexTvClient, ui: Ui): Promise<
         plexTv.signIn({ login, password, verificationCode, rememberMe: true }, { signal }),
       );
     } catch (error) {
-      if (asPlexFailure(error)?.kind !== 'two-factor-required') {
+      const failure = asPlexFailure(error);
+      const wrongCode = verificationCode !== undefined && failure?.plexCode === INVALID_VERIFICATION_CODE;
+      if (failure?.kind !== 'two-factor-required' && !wrongCode) {
         throw error;
       }
       if (codesTried >= MAX_CODE_ATTEMPTS) {
