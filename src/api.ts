@@ -20,6 +20,10 @@ export interface PlexTestingApi {
   /** Names of the cached servers, undefined when not loaded. */
   cachedServerNames(): string[] | undefined;
   defaultServerId(): string | undefined;
+  /** Forgets the default server, so each test starts from the same place. */
+  forgetDefaultServer(): Promise<void>;
+  /** The provider's own answer: a silent getSession() from a test has no access consent. */
+  authenticationSessions(): Promise<readonly vscode.AuthenticationSession[]>;
   /** Clipboard clears still waiting. */
   pendingClipboardClears(): number;
 }

@@ -40,6 +40,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<PlexEx
   state.refresh();
 
   const serversTree = new ServersTreeProvider(state, catalog, errors);
+  const authenticationProvider = new PlexAuthenticationProvider(store, signIn, signOut);
   const documents = new SourceDocumentProvider();
   context.subscriptions.push(
     log,
@@ -53,7 +54,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<PlexEx
     vscode.window.registerTreeDataProvider('plex.account', new AccountTreeProvider(state)),
     vscode.window.registerTreeDataProvider('plex.servers', serversTree),
     vscode.workspace.registerTextDocumentContentProvider(SOURCE_SCHEME, documents),
-    vscode.authentication.registerAuthenticationProvider('plex', 'Plex', new PlexAuthenticationProvider(store, signIn, signOut), {
+    authenticationProvider,
+    vscode.authentication.registerAuthenticationProvider('plex', 'Plex', authenticationProvider, {
       supportsMultipleAccounts: false,
     }),
     ...registerAccountCommands(services, () => serversTree.retry()),
@@ -78,6 +80,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<PlexEx
             readStoredSession: () => store.readRaw(),
             cachedServerNames: () => catalog.cached?.map((server) => server.name),
             defaultServerId: () => catalog.defaultServerId,
+            forgetDefaultServer: () => catalog.setDefaultServer(undefined),
+            authenticationSessions: () => authenticationProvider.getSessions(),
             pendingClipboardClears: () => clipboard.pendingClears,
           }
         : undefined,

@@ -2,33 +2,36 @@ import * as vscode from 'vscode';
 
 /**
  * Copies a secret and clears it again after a delay, but only if the clipboard still holds
- * that secret: whatever the user copied since is left alone.
+ * that secret: whatever the user copied since is left alone. Only the latest secret can still
+ * be on the clipboard, so a new copy replaces the pending clear.
  */
 export class SecretClipboard implements vscode.Disposable {
-  private readonly timers = new Set<ReturnType<typeof setTimeout>>();
+  private timer: ReturnType<typeof setTimeout> | undefined;
 
   async copy(secret: string, clearAfterMs: number): Promise<void> {
+    this.cancelPendingClear();
     await vscode.env.clipboard.writeText(secret);
     if (clearAfterMs <= 0) {
       return;
     }
-    const timer = setTimeout(() => {
-      this.timers.delete(timer);
+    this.timer = setTimeout(() => {
+      this.timer = undefined;
       void this.clearIfStillHolds(secret);
     }, clearAfterMs);
-    this.timers.add(timer);
   }
 
-  /** How many clears are waiting; the tests read it to prove no timer is orphaned. */
+  /** How many clears are waiting (0 or 1); the tests read it to prove no timer is orphaned. */
   get pendingClears(): number {
-    return this.timers.size;
+    return this.timer === undefined ? 0 : 1;
   }
 
   dispose(): void {
-    for (const timer of this.timers) {
-      clearTimeout(timer);
-    }
-    this.timers.clear();
+    this.cancelPendingClear();
+  }
+
+  private cancelPendingClear(): void {
+    clearTimeout(this.timer);
+    this.timer = undefined;
   }
 
   private async clearIfStillHolds(secret: string): Promise<void> {

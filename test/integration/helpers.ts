@@ -44,6 +44,7 @@ export async function freshStart(): Promise<{ api: PlexExtensionApi & { testing:
     await vscode.commands.executeCommand('plex.signOut');
     await waitFor('signed out', () => api.status === 'signedOut');
   }
+  await api.testing.forgetDefaultServer();
   await control.clearLog();
   ui.messages.length = 0;
   ui.questions.length = 0;

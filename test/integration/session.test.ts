@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { freshStart, signInAs, storedSession } from './helpers';
+import { freshStart, signInAs, storedSession, waitFor } from './helpers';
 
 suite('Session lifecycle', () => {
   test('sign out: confirms, revokes the token at plex.tv, deletes the secret', async () => {
@@ -77,7 +77,7 @@ suite('Session lifecycle', () => {
   });
 
   test('authentication provider: sessions, and change events on sign-in and sign-out', async () => {
-    const { ui, control } = await freshStart();
+    const { api, ui, control } = await freshStart();
     const events: vscode.AuthenticationSessionsChangeEvent[] = [];
     const subscription = vscode.authentication.onDidChangeSessions((event) => {
       if (event.provider.id === 'plex') {
@@ -85,14 +85,17 @@ suite('Session lifecycle', () => {
       }
     });
     try {
-      assert.equal(await vscode.authentication.getSession('plex', [], { silent: true }), undefined);
+      assert.deepEqual(await api.testing.authenticationSessions(), []);
       const token = await signInAs('alice', ui, control);
-      const session = await vscode.authentication.getSession('plex', [], { silent: true });
-      assert.equal(session?.account.label, 'alice');
-      assert.equal(session?.accessToken, token);
+      const sessions = await api.testing.authenticationSessions();
+      assert.deepEqual(
+        sessions.map((session) => [session.account.label, session.accessToken === token]),
+        [['alice', true]],
+      );
+      await waitFor('VS Code to announce the new session', () => events.length === 1);
       await vscode.commands.executeCommand('plex.signOut');
-      assert.equal(await vscode.authentication.getSession('plex', [], { silent: true }), undefined);
-      assert.ok(events.length >= 2, 'a change event for the sign-in and for the sign-out');
+      assert.deepEqual(await api.testing.authenticationSessions(), []);
+      await waitFor('VS Code to announce the removed session', () => events.length === 2);
     } finally {
       subscription.dispose();
     }
