@@ -52,7 +52,8 @@ export function ensureSystemPackages(log: (line: string) => void = console.log):
     return;
   }
   const names = missing.map((pkg) => pkg.name);
-  const command = `apt-get update && apt-get install -y --no-install-recommends ${names.join(' ')}`;
+  // With recommended packages: Chromium's recommended fonts are what renders text in screenshots.
+  const command = `apt-get update && apt-get install -y ${names.join(' ')}`;
   if (!isRootOnDebian()) {
     const reasons = missing.map((pkg) => `  ${pkg.name}: ${pkg.why}`).join('\n');
     throw new Error(`Missing system packages:\n${reasons}\nInstall them with:\n  sudo sh -c '${command}'`);
@@ -60,7 +61,7 @@ export function ensureSystemPackages(log: (line: string) => void = console.log):
   log(`Installing system packages: ${names.join(', ')}`);
   const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
   execFileSync('apt-get', ['update'], { stdio: 'inherit', env });
-  execFileSync('apt-get', ['install', '-y', '--no-install-recommends', ...names], { stdio: 'inherit', env });
+  execFileSync('apt-get', ['install', '-y', ...names], { stdio: 'inherit', env });
   const stillMissing = requiredPackages.filter((pkg) => !pkg.isPresent()).map((pkg) => pkg.name);
   if (stillMissing.length > 0) {
     throw new Error(`apt-get finished but these are still missing: ${stillMissing.join(', ')}`);
