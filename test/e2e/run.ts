@@ -17,8 +17,8 @@ function grepArgument(args: string[]): string | undefined {
 }
 
 async function main(): Promise<number> {
+  await ensureCodeServer();
   const started = Date.now();
-  ensureCodeServer();
   const root = mkdtempSync(join(tmpdir(), 'plex-vscode-e2e-'));
   try {
     const vsix = await packageExtension(join(root, 'plex-vscode.vsix'));

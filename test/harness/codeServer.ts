@@ -91,7 +91,7 @@ async function isHealthy(origin: string): Promise<boolean> {
 }
 
 export async function startCodeServer(options: CodeServerOptions = {}): Promise<CodeServer> {
-  const entry = ensureCodeServer();
+  const entry = await ensureCodeServer();
   const layout = makeTempLayout(options.settings);
   const extensionsDir = options.extensionsDir ?? layout.extensionsDir;
   const port = options.port !== undefined && options.port > 0 ? options.port : await findFreePort(host);
@@ -199,7 +199,7 @@ export async function startCodeServer(options: CodeServerOptions = {}): Promise<
 
 /** Installs a .vsix into `extensionsDir` with code-server's own CLI. */
 export async function installExtension(vsixPath: string, extensionsDir: string): Promise<void> {
-  const entry = ensureCodeServer();
+  const entry = await ensureCodeServer();
   const layout = makeTempLayout(undefined);
   try {
     await promisify(execFile)(

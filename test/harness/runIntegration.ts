@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { startStandIn } from '../standin/index';
 import { launchChromium } from './browser';
 import { startCodeServer } from './codeServer';
+import { ensureCodeServer } from './codeServerInstall';
 import { runExtensionHostTests } from './extensionHostTests';
 import { repoRoot } from './paths';
 import { standInSettings } from './standInSettings';
@@ -50,6 +51,7 @@ function printLog(level: string, text: string): void {
 }
 
 async function main(): Promise<number> {
+  await ensureCodeServer();
   const started = Date.now();
   const grep = grepArgument(process.argv.slice(2));
   const cleanups: (() => Promise<void>)[] = [];

@@ -69,7 +69,7 @@ function demoAccountLines(standIn: StandIn): string[] {
 
 async function main(): Promise<void> {
   const options = parseArgs(process.argv.slice(2));
-  ensureCodeServer();
+  await ensureCodeServer();
   const stops: (() => Promise<void>)[] = [];
   const stopAll = async (): Promise<void> => {
     for (const stop of stops.splice(0).reverse()) {
