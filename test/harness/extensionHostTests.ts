@@ -11,6 +11,8 @@ import { workbenchUrl, type DevelopmentPayload } from './workbenchUrl';
 
 export interface ExtensionHostTestOptions extends Required<DevelopmentPayload> {
   timeoutMs: number;
+  /** Rejects when the run can no longer finish (e.g. the extension host died); ends the wait early. */
+  failed?: Promise<never>;
   /** Receives each formatted log line (the mocha reporter's output among them). */
   onLog: (level: string, text: string) => void;
 }
@@ -26,9 +28,11 @@ export async function runExtensionHostTests(browser: Browser, codeServer: CodeSe
     // Arguments arrive as console arguments: a printf-style format string and its values.
     await page.exposeFunction('codeAutomationLog', (level: string, args: unknown[]) => options.onLog(level, format(...args)));
     page.on('pageerror', (error) => options.onLog('error', `[page] ${error.message}`));
+    const pageCrashed = new Promise<never>((_, reject) => page.once('crash', () => reject(new Error('The workbench page crashed'))));
 
     await page.goto(workbenchUrl(codeServer.origin, codeServer.workspaceFolder, options));
-    return await withTimeout(exitCode, options.timeoutMs, 'the extension host tests to finish (codeAutomationExit)');
+    const finished = Promise.race([exitCode, pageCrashed, ...(options.failed === undefined ? [] : [options.failed])]);
+    return await withTimeout(finished, options.timeoutMs, 'the extension host tests to finish (codeAutomationExit)');
   } finally {
     await context.close();
   }

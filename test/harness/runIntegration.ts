@@ -10,6 +10,7 @@ import { ensureCodeServer } from './codeServerInstall';
 import { runExtensionHostTests } from './extensionHostTests';
 import { repoRoot } from './paths';
 import { standInSettings } from './standInSettings';
+import { parseSuiteFinished } from './suiteMarker';
 
 const suiteTimeoutMs = 15 * 60_000;
 const verbose = process.env.PLEX_HARNESS_VERBOSE === '1';
@@ -37,7 +38,15 @@ const workbenchChatter = [
   /Long running operations during shutdown are unsupported in the web/,
 ];
 
+/** Set when the suite's run() printed its finished line (see suiteMarker.ts). */
+let reportedFailures: number | undefined;
+
 function printLog(level: string, text: string): void {
+  const failures = parseSuiteFinished(text);
+  if (failures !== undefined) {
+    reportedFailures = failures;
+    return;
+  }
   if (!verbose && workbenchChatter.some((pattern) => pattern.test(text))) {
     return;
   }
@@ -58,21 +67,37 @@ async function main(): Promise<number> {
   try {
     const standIn = await startStandIn();
     cleanups.unshift(() => standIn.close());
+    // An extension host that dies mid-suite never calls codeAutomationExit: stop waiting then.
+    let reportHostDeath: (error: Error) => void = () => undefined;
+    const hostDied = new Promise<never>((_, reject) => {
+      reportHostDeath = reject;
+    });
+    hostDied.catch(() => undefined);
+    const watchHost = (line: string): void => {
+      const exit = /Extension Host Process exited with code: (\d+), signal: (\w+)/.exec(line);
+      if (exit !== null && (exit[1] !== '0' || exit[2] !== 'null')) {
+        reportHostDeath(new Error(`The extension host exited (code ${exit[1]}, signal ${exit[2]}) before the suite finished`));
+      }
+    };
     const codeServer = await startCodeServer({
       // The extension host inherits code-server's environment.
       env: { PLEX_STANDIN_URL: standIn.plexTvUrl, ...(grep === undefined ? {} : { PLEX_TEST_GREP: grep }) },
       settings: standInSettings(standIn),
-      onOutput: verbose ? (line) => console.log(`[code-server] ${line}`) : undefined,
+      onOutput: (line) => {
+        watchHost(line);
+        if (verbose) console.log(`[code-server] ${line}`);
+      },
     });
     cleanups.unshift(() => codeServer.stop());
     const browser = await launchChromium();
     cleanups.unshift(() => browser.close());
 
     console.log(`Integration host: code-server ${codeServer.origin} (VS Code 1.100.3), stand-in ${standIn.plexTvUrl}`);
-    const code = await runExtensionHostTests(browser, codeServer, {
+    let code = await runExtensionHostTests(browser, codeServer, {
       extensionDevelopmentPath: repoRoot,
       extensionTestsPath: join(repoRoot, 'out', 'test', 'integration', 'index.js'),
       timeoutMs: suiteTimeoutMs,
+      failed: hostDied,
       onLog: printLog,
     }).catch((error: unknown) => {
       // The host itself failed (not a test): code-server's output usually says why.
@@ -81,6 +106,10 @@ async function main(): Promise<number> {
       }
       throw error;
     });
+    if (code === 0 && reportedFailures !== 0) {
+      console.error('The workbench reported success, but the suite never said it finished: the extension host stopped early.');
+      code = 1;
+    }
     console.log(`Integration suite ${code === 0 ? 'passed' : 'FAILED'} in ${Math.round((Date.now() - started) / 1000)} s`);
     return code;
   } finally {

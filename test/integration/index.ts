@@ -3,6 +3,7 @@
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import Mocha from 'mocha';
+import { suiteFinishedLine } from '../harness/suiteMarker';
 
 export async function run(): Promise<void> {
   // Not a TTY in the extension host: colours would arrive as escape codes in the log.
@@ -18,6 +19,7 @@ export async function run(): Promise<void> {
     mocha.addFile(join(__dirname, file));
   }
   const failures = await new Promise<number>((resolve) => mocha.run(resolve));
+  console.log(suiteFinishedLine(failures));
   if (failures > 0) {
     throw new Error(`${failures} integration test${failures === 1 ? '' : 's'} failed`);
   }
