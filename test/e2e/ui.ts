@@ -174,6 +174,15 @@ export async function waitForNotification(page: Page, text: string | RegExp, tim
   return waitVisible(toast, `a notification saying ${String(text)}`, timeoutMs);
 }
 
+/**
+ * Clears every notification and waits until no toast is left. runCommand returns when the palette
+ * closes, which can be before the command ran; without this wait a later toast could be cleared.
+ */
+export async function clearNotifications(page: Page): Promise<void> {
+  await runCommand(page, 'Notifications: Clear All Notifications');
+  await waitHidden(notificationToasts(page), 'the notification toasts');
+}
+
 /** Clicks `button` on the toast whose message contains `text`. */
 export async function clickNotificationButton(page: Page, text: string | RegExp, button: string): Promise<void> {
   const toast = await waitForNotification(page, text);
