@@ -4,7 +4,16 @@ import type { IncomingHttpHeaders, IncomingMessage, ServerResponse } from 'node:
 import { STATUS_CODES } from 'node:http';
 import type { RequestHandler, PendingTimers } from './listener';
 import { type Reply, type WireReply, toWire } from './reply';
-import { isReplacingFault, malformedJsonReply, replacingReply, withWrongType, withoutField } from './faultAnswers';
+import {
+  isReplacingFault,
+  malformedJsonReply,
+  replacingReply,
+  withFieldSet,
+  withInvalidUtf8Bytes,
+  withInvalidUtf8Mark,
+  withWrongType,
+  withoutField,
+} from './faultAnswers';
 import type { StandInFault, StandInLogEntry, StandInRoute } from './types';
 import type { StandInWorld } from './world';
 
@@ -117,7 +126,8 @@ async function handle(
   const reply = await answer(lookup, context);
   if (res.destroyed) return;
   const shaped = reshape(reply, fault);
-  const wire = toWire(shaped, fault?.kind === 'xml' ? false : context.wantsJson);
+  const built = toWire(shaped, fault?.kind === 'xml' ? false : context.wantsJson);
+  const wire = fault?.kind === 'invalid-utf8' ? withInvalidUtf8Bytes(built) : built;
   if (fault?.kind === 'trickle') writer.trickle(wire, fault.bytesPerSecond);
   else if (fault?.kind === 'reset-mid-body') writer.resetMidBody(wire);
   else writer.send(wire);
@@ -139,6 +149,10 @@ function reshape(reply: Reply, fault: StandInFault | undefined): Reply {
       return withoutField(reply, fault.field);
     case 'wrong-type':
       return withWrongType(reply, fault.field);
+    case 'set-field':
+      return withFieldSet(reply, fault.field, fault.value);
+    case 'invalid-utf8':
+      return withInvalidUtf8Mark(reply, fault.field);
     default:
       return reply;
   }

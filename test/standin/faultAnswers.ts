@@ -2,18 +2,18 @@
 // route; kinds that reshape the normal answer transform the handler's Reply.
 import { STATUS_CODES } from 'node:http';
 import type { StandInFault } from './types';
-import { type Reply, JSON_TYPE, htmlError, plexError } from './reply';
+import { type Reply, type WireReply, JSON_TYPE, htmlError, plexError } from './reply';
 import { type JsonValue, cloneJson, isJsonObject } from './json';
 
 export type ReplacingFault = Extract<
   StandInFault,
-  { kind: 'status' | 'rate-limit' | 'too-many-attempts' | 'token-revoked' | 'pin-expired' | 'html-error' | 'oversized' | 'redirect' }
+  { kind: 'status' | 'rate-limit' | 'too-many-attempts' | 'token-revoked' | 'pin-expired' | 'html-error' | 'oversized' | 'redirect' | 'deep-json' }
 >;
 
 export function isReplacingFault(fault: StandInFault): fault is ReplacingFault {
-  return ['status', 'rate-limit', 'too-many-attempts', 'token-revoked', 'pin-expired', 'html-error', 'oversized', 'redirect'].includes(
-    fault.kind,
-  );
+  return [
+    'status', 'rate-limit', 'too-many-attempts', 'token-revoked', 'pin-expired', 'html-error', 'oversized', 'redirect', 'deep-json',
+  ].includes(fault.kind);
 }
 
 export function replacingReply(fault: ReplacingFault): Reply {
@@ -48,6 +48,11 @@ export function replacingReply(fault: ReplacingFault): Reply {
       };
     case 'redirect':
       return { status: fault.status ?? 302, headers: { location: fault.location } };
+    case 'deep-json': {
+      // Valid JSON a recursive parser or decoder would choke on; wrapped in an object like a real answer.
+      const depth = Math.max(1, fault.depth ?? 100_000);
+      return { status: 200, raw: { contentType: JSON_TYPE, content: `{"MediaContainer":${'['.repeat(depth)}${']'.repeat(depth)}}` } };
+    }
   }
 }
 
@@ -76,6 +81,48 @@ export function withoutField(reply: Reply, path: string): Reply {
     else Reflect.deleteProperty(parent, key);
   });
   return { ...reply, json };
+}
+
+export function withFieldSet(reply: Reply, path: string, value: JsonValue): Reply {
+  if (reply.json === undefined) return reply;
+  const json = cloneJson(reply.json);
+  editField(json, path.split('.'), (parent, key) => {
+    if (Array.isArray(parent)) parent[Number(key)] = value;
+    else parent[key] = value;
+  });
+  return { ...reply, json };
+}
+
+/** Marks the string at `path`; `withInvalidUtf8Bytes` swaps the mark for bytes that are not UTF-8. */
+const INVALID_UTF8_MARK = 'STANDIN-INVALID-UTF8-MARK';
+const INVALID_UTF8_BYTES = Buffer.from([0xc3, 0x28, 0xff, 0xfe, 0xed, 0xa0, 0x80]);
+
+export function withInvalidUtf8Mark(reply: Reply, path: string): Reply {
+  if (reply.json === undefined) return reply;
+  const json = cloneJson(reply.json);
+  editField(json, path.split('.'), (parent, key) => {
+    const current = Array.isArray(parent) ? parent[Number(key)] : parent[key];
+    if (typeof current !== 'string') return;
+    if (Array.isArray(parent)) parent[Number(key)] = `${INVALID_UTF8_MARK}${current}`;
+    else parent[key] = `${INVALID_UTF8_MARK}${current}`;
+  });
+  return { ...reply, json };
+}
+
+/** The wire answer with every mark replaced by invalid UTF-8 (a lone continuation, 0xFF, a surrogate). */
+export function withInvalidUtf8Bytes(wire: WireReply): WireReply {
+  const mark = Buffer.from(INVALID_UTF8_MARK, 'utf8');
+  const parts: Buffer[] = [];
+  let offset = 0;
+  for (let found = wire.body.indexOf(mark); found >= 0; found = wire.body.indexOf(mark, offset)) {
+    parts.push(wire.body.subarray(offset, found), INVALID_UTF8_BYTES);
+    offset = found + mark.length;
+  }
+  parts.push(wire.body.subarray(offset));
+  const body = Buffer.concat(parts);
+  const headers = { ...wire.headers };
+  if (headers['content-length'] !== undefined) headers['content-length'] = String(body.length);
+  return { ...wire, headers, body };
 }
 
 export function withWrongType(reply: Reply, path: string): Reply {

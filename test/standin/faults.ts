@@ -4,7 +4,7 @@ import type { StandInFault, StandInFaultRule, StandInRoute } from './types';
 const KINDS: ReadonlySet<StandInFault['kind']> = new Set<StandInFault['kind']>([
   'status', 'rate-limit', 'too-many-attempts', 'token-revoked', 'pin-expired', 'slow', 'trickle', 'hang',
   'reset', 'reset-mid-body', 'malformed-json', 'html-error', 'xml', 'oversized', 'missing-field', 'wrong-type',
-  'redirect',
+  'redirect', 'set-field', 'deep-json', 'invalid-utf8',
 ]);
 
 interface ActiveRule {

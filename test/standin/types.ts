@@ -31,7 +31,10 @@ export type StandInFault =
   | { kind: 'oversized'; bytes?: number; declareLength?: boolean } // a valid-looking JSON body of `bytes` (default 2 MiB), chunked unless declareLength
   | { kind: 'missing-field'; field: string } // the normal answer without `field` (dotted path)
   | { kind: 'wrong-type'; field: string } // the normal answer with `field` set to a wrong type
-  | { kind: 'redirect'; location: string; status?: number };
+  | { kind: 'redirect'; location: string; status?: number }
+  | { kind: 'set-field'; field: string; value: string | number | boolean | null } // the normal answer with `field` (dotted path) set to `value`, e.g. a hostile server name
+  | { kind: 'deep-json'; depth?: number } // a valid JSON body nested `depth` arrays deep (default 100 000)
+  | { kind: 'invalid-utf8'; field: string }; // the normal answer with invalid UTF-8 bytes at the start of the string `field`
 
 export interface StandInFaultRule {
   route: StandInRoute | '*';

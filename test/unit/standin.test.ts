@@ -281,6 +281,21 @@ suite('Plex stand-in', () => {
     assert.equal((await user()).status, 200);
   });
 
+  test('faults: a field set to a given value, deeply nested JSON, invalid UTF-8 in a string', async () => {
+    const token = standIn.issueToken('alice');
+    standIn.addFault({ route: 'resources', fault: { kind: 'set-field', field: 'name', value: '[x](command:y)' }, times: 1 });
+    standIn.addFault({ route: 'user', fault: { kind: 'deep-json', depth: 5000 }, times: 1 });
+    standIn.addFault({ route: 'user', fault: { kind: 'invalid-utf8', field: 'username' }, times: 1 });
+    const devices = (await (await plexFetch(`${plexTv}/resources`, { token })).json()) as { name: string }[];
+    assert.ok(devices.length > 1 && devices.every((device) => device.name === '[x](command:y)'));
+    const deep = await (await plexFetch(`${plexTv}/user`, { token })).text();
+    assert.equal(deep.length, '{"MediaContainer":}'.length + 2 * 5000);
+    assert.doesNotThrow(() => JSON.parse(deep));
+    const bytes = Buffer.from(await (await plexFetch(`${plexTv}/user`, { token })).arrayBuffer());
+    assert.throws(() => new TextDecoder('utf-8', { fatal: true }).decode(bytes), TypeError);
+    assert.equal((JSON.parse(bytes.toString('utf8')) as { username: string }).username.endsWith('alice'), true);
+  });
+
   test('a token in the query string is answered but recorded as a violation, and redacted from the log', async () => {
     const token = standIn.issueToken('alice');
     const before = standIn.violations().length;
