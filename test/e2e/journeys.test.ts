@@ -3,6 +3,7 @@ import type { Page } from 'playwright-core';
 import {
   answerDialog,
   answerQuickInput,
+  clearNotifications,
   clickActivityBarItem,
   clickTreeRow,
   clickTreeRowAction,
@@ -15,6 +16,7 @@ import {
   waitForNotification,
   waitForStatusBarItem,
   waitForTreeRow,
+  waitHidden,
   waitVisible,
 } from './ui';
 import { useWorkbench } from './workbench';
@@ -67,8 +69,10 @@ suite('Journeys: sign in, look around, copy a token, sign out', () => {
 
   test('Copy Transient Token on a server puts a fresh token on the clipboard', async () => {
     const { page, standIn } = workbench;
+    await clearNotifications(page);
     await clickTreeRowAction(page, "Alice's Library", 'Copy Transient Token', 'Servers');
     await waitForNotification(page, "Transient token for Alice's Library copied; valid up to 48 hours; clipboard clears in 60 s.");
+    await waitHidden(page.locator('.notification-toast', { hasText: 'Contacting' }), 'the progress notification');
     const copied = await waitForClipboard(page, (text) => text.startsWith('transient-'), 'a transient token');
     assert.ok(standIn.issuedTokens().includes(copied), 'the stand-in issued the copied token');
     await saveScreenshot(page, 'token-copied');
@@ -104,7 +108,7 @@ suite('Journeys: sign in, look around, copy a token, sign out', () => {
 
     standIn.revokeToken(token);
     // Toasts from the earlier steps would otherwise fill the three places the workbench shows.
-    await runCommand(page, 'Notifications: Clear All Notifications');
+    await clearNotifications(page);
     await runCommand(page, 'Plex: Refresh');
     await waitForNotification(page, 'Your Plex session has expired or was revoked. Sign in again to continue.');
     await waitForStatusBarItem(page, 'Plex session expired');

@@ -4,7 +4,7 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Locator, Page } from 'playwright-core';
-import { docsScreenshotsDir } from '../harness/paths';
+import { docsScreenshotsDir, testResultsDir } from '../harness/paths';
 
 export const defaultTimeoutMs = 15_000;
 
@@ -315,10 +315,15 @@ export async function waitForClipboard(page: Page, accept: (text: string) => boo
   }
 }
 
-/** Saves a screenshot the README shows, as docs/screenshots/<name>.png. */
+/**
+ * Saves a screenshot of a main state. With PLEX_UPDATE_SCREENSHOTS=1 (`npm run screenshots`) it
+ * goes to docs/screenshots/, which the README shows; otherwise to test-results/screenshots/, so
+ * an ordinary test run leaves the tracked files alone.
+ */
 export async function saveScreenshot(page: Page, name: string): Promise<string> {
-  mkdirSync(docsScreenshotsDir, { recursive: true });
-  const file = join(docsScreenshotsDir, `${name}.png`);
+  const dir = process.env.PLEX_UPDATE_SCREENSHOTS === '1' ? docsScreenshotsDir : join(testResultsDir, 'screenshots');
+  mkdirSync(dir, { recursive: true });
+  const file = join(dir, `${name}.png`);
   await page.screenshot({ path: file });
   return file;
 }
