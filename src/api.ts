@@ -26,4 +26,10 @@ export interface PlexTestingApi {
   authenticationSessions(): Promise<readonly vscode.AuthenticationSession[]>;
   /** Clipboard clears still waiting. */
   pendingClipboardClears(): number;
+  /** Progress notifications still running; 0 once every action has settled. */
+  activeProgress(): number;
+  /** Cancels every running progress notification, as its Cancel button would. */
+  cancelProgress(): void;
+  /** Poll waits of the browser sign-in still pending; 0 once it ended or was cancelled. */
+  pendingPollTimers(): number;
 }

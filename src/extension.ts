@@ -13,6 +13,7 @@ import { Log } from './log';
 import { PlexClients } from './plexApi';
 import { ServerCatalog } from './servers/serverCatalog';
 import { ErrorReporter } from './ui/errorReporter';
+import { activeProgressCount, cancelAllProgress, pendingDelayCount } from './ui/progress';
 import { SecretClipboard } from './ui/secretClipboard';
 import { vscodeUi, type Ui } from './ui/ui';
 import { AccountTreeProvider } from './views/accountTree';
@@ -83,6 +84,9 @@ export async function activate(context: vscode.ExtensionContext): Promise<PlexEx
             forgetDefaultServer: () => catalog.setDefaultServer(undefined),
             authenticationSessions: () => authenticationProvider.getSessions(),
             pendingClipboardClears: () => clipboard.pendingClears,
+            activeProgress: activeProgressCount,
+            cancelProgress: cancelAllProgress,
+            pendingPollTimers: pendingDelayCount,
           }
         : undefined,
   };

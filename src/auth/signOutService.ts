@@ -49,7 +49,8 @@ export class SignOutService {
       void ui.info(vscode.l10n.t('Signed out of Plex.'));
     } else {
       void ui.warn(
-        vscode.l10n.t('Signed out on this computer, but plex.tv could not be reached to revoke the token. You can revoke it under Authorized Devices on plex.tv.'),
+        // Not "could not be reached": plex.tv may have answered, with an error (fault matrix).
+        vscode.l10n.t('Signed out on this computer, but plex.tv did not confirm that it revoked the token. You can revoke it under Authorized Devices on plex.tv.'),
       );
     }
     return true;

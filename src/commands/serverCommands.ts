@@ -104,7 +104,13 @@ async function selectServer(services: Services): Promise<void> {
       await setDefaultServer(services, picked.server);
     }
   } catch (error) {
-    services.errors.report(error, { action: 'Select server', where: 'Plex', token: session.token });
+    // Retry like every other action that lists servers (the fault matrix found it missing here).
+    services.errors.report(error, {
+      action: 'Select server',
+      where: 'Plex',
+      token: session.token,
+      retry: () => vscode.commands.executeCommand('plex.selectServer'),
+    });
   }
 }
 

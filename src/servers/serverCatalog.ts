@@ -58,6 +58,8 @@ export class ServerCatalog implements vscode.Disposable {
       this.loading = loading;
       void promise.then(
         (servers) => {
+          // plex.tv accepted the token again, so a session marked expired earlier is not (fault matrix).
+          this.state.markValid(token);
           if (this.loading === loading && this.state.session?.token === token) {
             this.servers = servers;
             this.changeEmitter.fire();

@@ -4,6 +4,26 @@ export interface ProgressReporter {
   report(message: string): void;
 }
 
+// What is still running, so the tests can prove no spinner or poll timer outlives its action
+// (read through the testing API in ExtensionMode.Test only).
+const runningProgress = new Set<AbortController>();
+let pendingDelays = 0;
+
+/** Progress notifications (withCancellableProgress) that have not settled yet. */
+export function activeProgressCount(): number {
+  return runningProgress.size;
+}
+
+/** delay() timers (the browser sign-in's PIN polling) that have not fired or been cancelled. */
+export function pendingDelayCount(): number {
+  return pendingDelays;
+}
+
+/** Cancels every running progress, as its Cancel button would: a test cannot click it. */
+export function cancelAllProgress(): void {
+  runningProgress.forEach((controller) => controller.abort());
+}
+
 /**
  * Runs a network task in a cancellable notification. Cancelling aborts the task's signal; the
  * notification closes when the task settles, however it settles, so no spinner is left behind.
@@ -17,9 +37,11 @@ export function withCancellableProgress<T>(
     vscode.window.withProgress({ location, title, cancellable: true }, async (progress, cancellation) => {
       const controller = new AbortController();
       const subscription = cancellation.onCancellationRequested(() => controller.abort());
+      runningProgress.add(controller);
       try {
         return await task(controller.signal, { report: (message) => progress.report({ message }) });
       } finally {
+        runningProgress.delete(controller);
         subscription.dispose();
       }
     }),
@@ -35,12 +57,15 @@ export function delay(ms: number, signal: AbortSignal): Promise<void> {
     }
     const onAbort = () => {
       clearTimeout(timer);
+      pendingDelays--;
       reject(cancelled());
     };
     const timer = setTimeout(() => {
       signal.removeEventListener('abort', onAbort);
+      pendingDelays--;
       resolve();
     }, ms);
+    pendingDelays++;
     signal.addEventListener('abort', onAbort, { once: true });
   });
 }

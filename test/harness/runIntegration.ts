@@ -2,6 +2,7 @@
 // (code-server 4.100.3 in headless Chromium) against a fresh stand-in, and exits with the
 // suite's result. `-- --grep <text>` runs only matching tests; PLEX_HARNESS_VERBOSE=1 also
 // streams code-server's own output.
+import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { startStandIn } from '../standin/index';
 import { launchChromium } from './browser';
@@ -9,10 +10,13 @@ import { startCodeServer } from './codeServer';
 import { ensureCodeServer } from './codeServerInstall';
 import { runExtensionHostTests } from './extensionHostTests';
 import { repoRoot } from './paths';
+import { writeReliabilityReport } from './reliabilityReport';
 import { standInSettings } from './standInSettings';
 import { parseSuiteFinished } from './suiteMarker';
 
 const suiteTimeoutMs = 15 * 60_000;
+/** The fault matrix's results; reliabilityReport.ts turns them into docs/reliability.md. */
+const reliabilityResults = join(repoRoot, 'out', 'reliability.json');
 const verbose = process.env.PLEX_HARNESS_VERBOSE === '1';
 
 function grepArgument(args: string[]): string | undefined {
@@ -64,6 +68,8 @@ async function main(): Promise<number> {
   const started = Date.now();
   const grep = grepArgument(process.argv.slice(2));
   const cleanups: (() => Promise<void>)[] = [];
+  // A stale file from an earlier run must not become this run's report.
+  rmSync(reliabilityResults, { force: true });
   try {
     const standIn = await startStandIn();
     cleanups.unshift(() => standIn.close());
@@ -81,7 +87,11 @@ async function main(): Promise<number> {
     };
     const codeServer = await startCodeServer({
       // The extension host inherits code-server's environment.
-      env: { PLEX_STANDIN_URL: standIn.plexTvUrl, ...(grep === undefined ? {} : { PLEX_TEST_GREP: grep }) },
+      env: {
+        PLEX_STANDIN_URL: standIn.plexTvUrl,
+        PLEX_RELIABILITY_REPORT: reliabilityResults,
+        ...(grep === undefined ? {} : { PLEX_TEST_GREP: grep }),
+      },
       settings: standInSettings(standIn),
       onOutput: (line) => {
         watchHost(line);
@@ -111,6 +121,9 @@ async function main(): Promise<number> {
       code = 1;
     }
     console.log(`Integration suite ${code === 0 ? 'passed' : 'FAILED'} in ${Math.round((Date.now() - started) / 1000)} s`);
+    if (code === 0) {
+      writeReliabilityReport(reliabilityResults);
+    }
     return code;
   } finally {
     for (const cleanup of cleanups) {

@@ -1,0 +1,208 @@
+// The user actions the fault matrix crosses with faults: how to script, run and check each one.
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import type { StandInRoute } from '../../standin/types';
+import type { MatrixContext } from './context';
+
+export type ActionId =
+  | 'browser'
+  | 'password'
+  | 'twoFactor'
+  | 'token'
+  | 'refresh'
+  | 'listServers'
+  | 'copyToken'
+  | 'sourceInfo'
+  | 'signOut';
+
+export interface MatrixAction {
+  id: ActionId;
+  title: string;
+  /** Signed in as alice before the action runs; otherwise it starts signed out. */
+  signedIn: boolean;
+  /** Acts on a Plex Media Server (else only plex.tv is involved). */
+  onServer: boolean;
+  /** The stand-in route a fault goes on. */
+  route: StandInRoute;
+  /** The field the missing-field and wrong-type faults break; undefined: the answer has no body. */
+  requiredField: string | undefined;
+  /** A fault for the two-factor step is added when the code is asked for, not before. */
+  faultAtVerificationCode?: boolean;
+  /** A deliberate sign-out clears the credentials even when plex.tv fails. */
+  clearsCredentials?: boolean;
+  /** Scripts the answers one run of the action needs. */
+  script(context: MatrixContext): Promise<void>;
+  run(context: MatrixContext): Promise<void>;
+  /** Fails unless the run did the action's job. */
+  assertWorked(context: MatrixContext): Promise<void>;
+}
+
+const CLIPBOARD_MARK = 'clipboard before the action';
+
+async function assertSignedInAs(context: MatrixContext, username: string): Promise<void> {
+  assert.equal(context.api.status, 'signedIn');
+  assert.equal(context.api.username, username);
+  const raw = await context.api.testing.readStoredSession();
+  assert.ok(raw !== undefined && (JSON.parse(raw) as { account: { username: string } }).account.username === username);
+}
+
+function serverArgument(context: MatrixContext): { server: NonNullable<MatrixContext['clickedServer']> } | undefined {
+  return context.clickedServer && { server: context.clickedServer };
+}
+
+export const ACTIONS: readonly MatrixAction[] = [
+  {
+    id: 'browser',
+    title: 'Browser sign-in',
+    signedIn: false,
+    onServer: false,
+    route: 'pins.create',
+    requiredField: 'code',
+    script: (context) => context.control.setPinAutoApproval(1, 'alice'),
+    run: async () => {
+      await vscode.commands.executeCommand('plex.signInWithBrowser');
+    },
+    assertWorked: (context) => assertSignedInAs(context, 'alice'),
+  },
+  {
+    id: 'password',
+    title: 'Password sign-in',
+    signedIn: false,
+    onServer: false,
+    route: 'signin',
+    requiredField: 'authToken',
+    script: async (context) => {
+      context.ui.logins.push('carol');
+      context.ui.passwords.push('carol-password');
+    },
+    run: async () => {
+      await vscode.commands.executeCommand('plex.signInWithPassword');
+    },
+    assertWorked: (context) => assertSignedInAs(context, 'carol'),
+  },
+  {
+    id: 'twoFactor',
+    title: 'Two-factor step',
+    signedIn: false,
+    onServer: false,
+    route: 'signin',
+    requiredField: 'authToken',
+    faultAtVerificationCode: true,
+    script: async (context) => {
+      context.ui.logins.push('bob');
+      context.ui.passwords.push('bob-password');
+      context.ui.codes.push('123456');
+    },
+    run: async () => {
+      await vscode.commands.executeCommand('plex.signInWithPassword');
+    },
+    assertWorked: (context) => assertSignedInAs(context, 'bob'),
+  },
+  {
+    id: 'token',
+    title: 'Token sign-in',
+    signedIn: false,
+    onServer: false,
+    route: 'user',
+    requiredField: 'username',
+    script: async (context) => {
+      context.ui.tokens.push(await context.control.issueToken('alice'));
+    },
+    run: async () => {
+      await vscode.commands.executeCommand('plex.signInWithToken');
+    },
+    assertWorked: (context) => assertSignedInAs(context, 'alice'),
+  },
+  {
+    id: 'refresh',
+    title: 'Refresh',
+    signedIn: true,
+    onServer: false,
+    route: 'user',
+    requiredField: 'username',
+    script: async () => undefined,
+    run: async () => {
+      await vscode.commands.executeCommand('plex.refresh');
+    },
+    assertWorked: async (context) => {
+      await assertSignedInAs(context, 'alice');
+      assert.ok((await context.control.log()).some((entry) => entry.route === 'user' && entry.status === 200), 'plex.tv answered');
+    },
+  },
+  {
+    id: 'listServers',
+    title: 'List servers',
+    signedIn: true,
+    onServer: false,
+    route: 'resources',
+    requiredField: 'clientIdentifier',
+    script: async (context) => {
+      context.ui.serverToPick = undefined;
+    },
+    run: async () => {
+      await vscode.commands.executeCommand('plex.selectServer');
+    },
+    assertWorked: async (context) => {
+      assert.ok(context.ui.questions.includes("server:Alice's Library,Alice's Cloud"), 'the servers were offered');
+      assert.equal(context.api.status, 'signedIn');
+    },
+  },
+  {
+    id: 'copyToken',
+    title: 'Copy transient token',
+    signedIn: true,
+    onServer: true,
+    route: 'pms.transientToken',
+    requiredField: 'MediaContainer.token',
+    script: () => Promise.resolve(vscode.env.clipboard.writeText(CLIPBOARD_MARK)),
+    run: async (context) => {
+      await vscode.commands.executeCommand('plex.copyTransientToken', serverArgument(context));
+    },
+    assertWorked: async (context) => {
+      const copied = await vscode.env.clipboard.readText();
+      assert.match(copied, /^transient-/);
+      assert.ok((await context.control.issuedTokens()).includes(copied), 'the server issued the copied token');
+      assert.equal(context.api.status, 'signedIn');
+    },
+  },
+  {
+    id: 'sourceInfo',
+    title: 'Source connection information',
+    signedIn: true,
+    onServer: true,
+    route: 'pms.sourceConnection',
+    requiredField: 'MediaContainer.Device.clientIdentifier',
+    script: () => Promise.resolve(vscode.commands.executeCommand('workbench.action.closeAllEditors')).then(() => undefined),
+    run: async (context) => {
+      await vscode.commands.executeCommand('plex.showSourceConnectionInformation', serverArgument(context));
+    },
+    assertWorked: async (context) => {
+      const document = vscode.window.activeTextEditor?.document;
+      assert.equal(document?.uri.scheme, 'plex-source', 'the information is shown');
+      assert.match(document.getText(), new RegExp(context.server.clientIdentifier));
+      assert.equal(context.api.status, 'signedIn');
+    },
+  },
+  {
+    id: 'signOut',
+    title: 'Sign out',
+    signedIn: true,
+    onServer: false,
+    route: 'signout',
+    requiredField: undefined,
+    clearsCredentials: true,
+    script: async (context) => {
+      context.ui.confirmSignOutAnswer = true;
+    },
+    run: async () => {
+      await vscode.commands.executeCommand('plex.signOut');
+    },
+    assertWorked: async (context) => {
+      assert.equal(context.api.status, 'signedOut');
+      assert.equal(await context.api.testing.readStoredSession(), undefined);
+      assert.ok(context.ui.messages.some((shown) => shown.message === 'Signed out of Plex.'), 'the token was revoked');
+    },
+  },
+];
+
+export { CLIPBOARD_MARK };

@@ -1,0 +1,16 @@
+import type { PlexExtensionApi, PlexTestingApi } from '../../../src/api';
+import type { PlexServer } from '../../../src/plex/types';
+import type { StandInControl } from '../../standin/controlClient';
+import type { StandInServerInfo } from '../../standin/types';
+import type { MatrixUi } from './matrixUi';
+
+/** What a fault-matrix case works with. */
+export interface MatrixContext {
+  api: PlexExtensionApi & { testing: PlexTestingApi };
+  ui: MatrixUi;
+  control: StandInControl;
+  /** The server the server actions use: "Alice's Cloud", one connection, set as the default. */
+  server: StandInServerInfo;
+  /** When set, server actions act on this server as if it was clicked in the Servers view. */
+  clickedServer?: PlexServer;
+}
