@@ -32,4 +32,10 @@ export interface PlexTestingApi {
   cancelProgress(): void;
   /** Poll waits of the browser sign-in still pending; 0 once it ended or was cancelled. */
   pendingPollTimers(): number;
+  /** Treats these host:port values as another computer, so tests never need a non-loopback address. */
+  treatAsRemote(hosts: readonly string[]): void;
+  /** Forgets every "send the token unencrypted?" answer. */
+  forgetInsecureConnectionAnswers(): Promise<void>;
+  /** The Servers view's top-level items as VS Code gets them. */
+  serverTreeItems(): Promise<vscode.TreeItem[]>;
 }

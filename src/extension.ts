@@ -11,6 +11,8 @@ import { registerServerCommands } from './commands/serverCommands';
 import type { Services } from './commands/services';
 import { Log } from './log';
 import { PlexClients } from './plexApi';
+import { ConnectionSecurity } from './servers/connectionSecurity';
+import { InsecureConnections } from './servers/insecureConnections';
 import { ServerCatalog } from './servers/serverCatalog';
 import { ErrorReporter } from './ui/errorReporter';
 import { activeProgressCount, cancelAllProgress, pendingDelayCount } from './ui/progress';
@@ -29,13 +31,15 @@ export async function activate(context: vscode.ExtensionContext): Promise<PlexEx
   const log = new Log();
   const store = new SessionStore(context.secrets, log);
   const state = new AuthState(store);
-  const clients = new PlexClients(() => clientIdentifier(context.globalState), log);
+  const security = new ConnectionSecurity();
+  const clients = new PlexClients(() => clientIdentifier(context.globalState), log, security);
   const catalog = new ServerCatalog(clients, state, context.globalState);
+  const insecure = new InsecureConnections(context.globalState, security, currentUi);
   const errors = new ErrorReporter(currentUi, state, log);
   const signIn = new SignInService(clients, store, state, currentUi, errors);
   const signOut = new SignOutService(clients, store, currentUi, log);
   const clipboard = new SecretClipboard();
-  const services: Services = { log, store, state, clients, catalog, signIn, signOut, errors, clipboard, ui: currentUi };
+  const services: Services = { log, store, state, clients, catalog, insecure, signIn, signOut, errors, clipboard, ui: currentUi };
 
   await store.load();
   state.refresh();
@@ -87,6 +91,9 @@ export async function activate(context: vscode.ExtensionContext): Promise<PlexEx
             activeProgress: activeProgressCount,
             cancelProgress: cancelAllProgress,
             pendingPollTimers: pendingDelayCount,
+            treatAsRemote: (hosts) => security.treatAsRemote(hosts),
+            forgetInsecureConnectionAnswers: () => insecure.forget(),
+            serverTreeItems: async () => (await serversTree.getChildren()).map((node) => serversTree.getTreeItem(node)),
           }
         : undefined,
   };

@@ -3,6 +3,7 @@ import type * as PlexModule from './plex/index';
 import type { PlexClientIdentity, PlexRequestLogEntry } from './plex/types';
 import { readSettings } from './config';
 import type { Log } from './log';
+import type { ConnectionSecurity } from './servers/connectionSecurity';
 
 type Plex = typeof PlexModule;
 export type PlexTvClient = InstanceType<Plex['PlexTvClient']>;
@@ -22,10 +23,13 @@ export class PlexClients {
   constructor(
     private readonly clientIdentifier: () => string,
     private readonly log: Log,
+    /** Which addresses may carry a token without asking (shared with the server commands). */
+    readonly security: ConnectionSecurity,
   ) {}
 
   plexTv(): PlexTvClient {
     const settings = readSettings();
+    this.refuseInsecurePlexTv(settings.plexTvUrl);
     const { PlexTvClient } = loadPlex();
     return checkedUrl('plex.plexTvUrl', () =>
       new PlexTvClient({
@@ -48,6 +52,26 @@ export class PlexClients {
         log: (entry) => this.logRequest(entry),
       }),
     );
+  }
+
+  /**
+   * plex.tv gets the password, the account token and hands out new tokens: never over plain
+   * http, unless it is this computer (a local proxy or the test stand-in).
+   */
+  private refuseInsecurePlexTv(plexTvUrl: string): void {
+    let url: URL;
+    try {
+      url = new URL(plexTvUrl);
+    } catch {
+      return; // checkedUrl() reports an unusable URL.
+    }
+    if (url.protocol === 'http:' && !this.security.isLocal(url)) {
+      throw new SettingError(
+        vscode.l10n.t(
+          'Your Plex token is never sent to plex.tv without encryption. Change the setting "plex.plexTvUrl" to an https:// address (http:// is allowed only for this computer).',
+        ),
+      );
+    }
   }
 
   private identity(): PlexClientIdentity {

@@ -3,6 +3,8 @@ import type { PlexSignIn } from '../plex/types';
 import type { PlexClients } from '../plexApi';
 import { readSettings } from '../config';
 import type { ErrorReporter } from '../ui/errorReporter';
+import { plainText } from '../ui/plainText';
+import { usableToken } from '../tokenShape';
 import type { SignInChoice, Ui } from '../ui/ui';
 import type { AuthState } from './authState';
 import { signInWithBrowser } from './flows/browserSignIn';
@@ -55,13 +57,13 @@ export class SignInService {
         return undefined;
       }
       const session: StoredSession = {
-        token: result.authToken,
+        token: usableToken(result.authToken, 'Plex'),
         account: result.account,
         signedInAt: Date.now(),
         method: chosen,
       };
       await this.store.save(session);
-      void ui.info(vscode.l10n.t('Signed in to Plex as {0}.', result.account.username));
+      void ui.info(vscode.l10n.t('Signed in to Plex as {0}.', plainText(result.account.username)));
       return session;
     } catch (error) {
       this.errors.report(error, {

@@ -3,8 +3,11 @@ import type { PlexServer } from '../plex/types';
 import { readSettings } from '../config';
 import { chooseServer, type ChosenServer } from '../servers/chooseServer';
 import { onFirstAnsweringConnection } from '../servers/connect';
+import { InsecureConnectionDeclined } from '../servers/insecureConnections';
 import { asPlexFailure } from '../ui/errorMessages';
+import { plainText } from '../ui/plainText';
 import { withCancellableProgress } from '../ui/progress';
+import { usableToken } from '../tokenShape';
 import type { SourceDocumentProvider } from '../views/sourceDocument';
 import type { Services } from './services';
 
@@ -26,17 +29,18 @@ async function copyTransientToken(services: Services, clicked: PlexServer | unde
   await onServer(services, clicked, 'plex.copyTransientToken', async (server, signal) => {
     const { value: token, uri } = await onFirstAnsweringConnection(
       services.clients,
+      services.insecure,
       server,
       server.clientIdentifier && services.catalog.workingConnection(server.clientIdentifier),
       (client) => client.getTransientToken(server.token, { signal }),
     );
     remember(services, server, uri);
     const clearAfterMs = readSettings().clipboardClearAfterMs;
-    await services.clipboard.copy(token, clearAfterMs);
+    await services.clipboard.copy(usableToken(token, server.name), clearAfterMs);
     void services.ui().info(
       clearAfterMs > 0
-        ? vscode.l10n.t('Transient token for {0} copied; valid up to 48 hours; clipboard clears in {1} s.', server.name, clearAfterMs / 1000)
-        : vscode.l10n.t('Transient token for {0} copied; valid up to 48 hours.', server.name),
+        ? vscode.l10n.t('Transient token for {0} copied; valid up to 48 hours; clipboard clears in {1} s.', plainText(server.name), clearAfterMs / 1000)
+        : vscode.l10n.t('Transient token for {0} copied; valid up to 48 hours.', plainText(server.name)),
     );
   });
 }
@@ -49,13 +53,14 @@ async function showSourceConnectionInformation(
   await onServer(services, clicked, 'plex.showSourceConnectionInformation', async (server, signal) => {
     if (!server.clientIdentifier) {
       void services.ui().error(
-        vscode.l10n.t('{0} is not one of your account\'s servers, so its source identifier is unknown. Open the Servers view once, or clear "plex.serverUrl".', server.name),
+        vscode.l10n.t('{0} is not one of your account\'s servers, so its source identifier is unknown. Open the Servers view once, or clear "plex.serverUrl".', plainText(server.name)),
       );
       return;
     }
     const source = `server://${server.clientIdentifier}`;
     const { value: information, uri } = await onFirstAnsweringConnection(
       services.clients,
+      services.insecure,
       server,
       services.catalog.workingConnection(server.clientIdentifier),
       (client) => client.getSourceConnectionInformation(server.token, source, { signal }),
@@ -66,12 +71,12 @@ async function showSourceConnectionInformation(
       const accessToken = information.accessToken;
       const copy = vscode.l10n.t('Copy Access Token');
       void services.ui()
-        .info(vscode.l10n.t('Source connection information for {0}. The access token is hidden.', server.name), copy)
+        .info(vscode.l10n.t('Source connection information for {0}. The access token is hidden.', plainText(server.name)), copy)
         .then(async (answer) => {
           if (answer === copy) {
             const clearAfterMs = readSettings().clipboardClearAfterMs;
             await services.clipboard.copy(accessToken, clearAfterMs);
-            void services.ui().info(vscode.l10n.t('Access token for {0} copied.', server.name));
+            void services.ui().info(vscode.l10n.t('Access token for {0} copied.', plainText(server.name)));
           }
         });
     }
@@ -120,7 +125,7 @@ async function setDefaultServer(services: Services, server: PlexServer | undefin
     return;
   }
   await services.catalog.setDefaultServer(server.clientIdentifier);
-  void services.ui().info(vscode.l10n.t('{0} is now the default Plex Media Server.', server.name));
+  void services.ui().info(vscode.l10n.t('{0} is now the default Plex Media Server.', plainText(server.name)));
 }
 
 /** The shared shape of a server action: session check, server choice, progress, error report. */
@@ -149,6 +154,10 @@ async function onServer(
       serverRefused(services, server.name);
       return;
     }
+    if (server && error instanceof InsecureConnectionDeclined) {
+      declinedEarlier(services, server.name, error.serverKey, () => vscode.commands.executeCommand(commandId, clicked ? { server: clicked } : undefined));
+      return;
+    }
     services.errors.report(error, {
       action: commandId,
       where: server?.name ?? 'Plex',
@@ -162,10 +171,27 @@ function serverRefused(services: Services, serverName: string): void {
   services.log.warn(`${serverName} refused the token`);
   const refresh = vscode.l10n.t('Refresh Servers');
   void services.ui()
-    .error(vscode.l10n.t('{0} did not accept your Plex token. Refresh the server list, or check that your account may use this server.', serverName), refresh)
+    .error(vscode.l10n.t('{0} did not accept your Plex token. Refresh the server list, or check that your account may use this server.', plainText(serverName)), refresh)
     .then((answer) => {
       if (answer === refresh) {
         void vscode.commands.executeCommand('plex.refresh');
+      }
+    });
+}
+
+/** The user said earlier not to send the token unencrypted to this server; offer to ask again. */
+function declinedEarlier(services: Services, serverName: string, serverKey: string, retry: () => unknown): void {
+  services.log.warn(`${serverName}: no encrypted connection answered; the token was not sent unencrypted, as chosen earlier`);
+  const askAgain = vscode.l10n.t('Ask Again');
+  void services.ui()
+    .error(
+      vscode.l10n.t('No encrypted connection to {0} answered, and you chose not to send your Plex token to it unencrypted.', plainText(serverName)),
+      askAgain,
+    )
+    .then(async (answer) => {
+      if (answer === askAgain) {
+        await services.insecure.forget(serverKey);
+        void retry();
       }
     });
 }

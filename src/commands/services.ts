@@ -4,6 +4,7 @@ import type { SignInService } from '../auth/signInService';
 import type { SignOutService } from '../auth/signOutService';
 import type { Log } from '../log';
 import type { PlexClients } from '../plexApi';
+import type { InsecureConnections } from '../servers/insecureConnections';
 import type { ServerCatalog } from '../servers/serverCatalog';
 import type { ErrorReporter } from '../ui/errorReporter';
 import type { SecretClipboard } from '../ui/secretClipboard';
@@ -16,6 +17,7 @@ export interface Services {
   state: AuthState;
   clients: PlexClients;
   catalog: ServerCatalog;
+  insecure: InsecureConnections;
   signIn: SignInService;
   signOut: SignOutService;
   errors: ErrorReporter;

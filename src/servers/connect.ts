@@ -1,5 +1,7 @@
 import type { PlexClients, PlexMediaServerClient } from '../plexApi';
 import { asPlexFailure } from '../ui/errorMessages';
+import { cancelled } from '../ui/progress';
+import { InsecureConnectionDeclined, InsecureConnections } from './insecureConnections';
 
 export interface ServerTarget {
   name: string;
@@ -11,18 +13,33 @@ export interface ServerTarget {
  * Tries the server's connections in order (the service layer already ordered them local >
  * remote > relay, https before http) until one answers. Only "could not reach it" moves on to
  * the next connection; an answer, even an error, is the server's answer.
+ *
+ * Secure connections (https, or http to this computer) go first. The token goes over plain http
+ * to another computer only when the user agreed for this server (asked once, remembered);
+ * declining now is a cancellation, a remembered "no" skips those connections.
  */
 export async function onFirstAnsweringConnection<T>(
   clients: PlexClients,
+  insecure: InsecureConnections,
   target: ServerTarget,
   preferredUri: string | undefined,
   call: (client: PlexMediaServerClient) => Promise<T>,
 ): Promise<{ value: T; uri: string }> {
-  const uris = preferredUri && target.connectionUris.includes(preferredUri)
+  const ordered = preferredUri && target.connectionUris.includes(preferredUri)
     ? [preferredUri, ...target.connectionUris.filter((uri) => uri !== preferredUri)]
     : target.connectionUris;
+  const uris = clients.security.preferSecure(ordered);
   let lastError: unknown = new Error(`${target.name} has no connections`);
+  let declined: string | undefined;
   for (const uri of uris) {
+    const permission = await insecure.permission(target, uri);
+    if (permission === 'asked-declined' || permission === 'dismissed') {
+      throw cancelled();
+    }
+    if (permission === 'declined') {
+      declined = InsecureConnections.keyOf(target, uri);
+      continue;
+    }
     try {
       return { value: await call(clients.mediaServer(uri)), uri };
     } catch (error) {
@@ -33,5 +50,5 @@ export async function onFirstAnsweringConnection<T>(
       lastError = error;
     }
   }
-  throw lastError;
+  throw declined === undefined ? lastError : new InsecureConnectionDeclined(declined);
 }

@@ -3,6 +3,7 @@ import type { AuthState } from '../auth/authState';
 import type { Log } from '../log';
 import type { Ui } from './ui';
 import { asPlexFailure, describeFailure, isCancellation, isTransient } from './errorMessages';
+import { plainText } from './plainText';
 
 /**
  * Turns a failed action into one message with the actions that help: Retry for passing
@@ -24,7 +25,8 @@ export class ErrorReporter {
     }
     this.log.error(context.action, error);
     const failure = asPlexFailure(error);
-    const message = describeFailure(error, context.where);
+    // `where` may be a server's name, which the server chose: no links in the notification.
+    const message = describeFailure(error, plainText(context.where));
     const showLog = vscode.l10n.t('Show Log');
     if (failure?.kind === 'token-invalid') {
       if (context.token) {

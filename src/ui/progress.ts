@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { plainText } from './plainText';
 
 export interface ProgressReporter {
   report(message: string): void;
@@ -34,7 +35,9 @@ export function withCancellableProgress<T>(
   location: vscode.ProgressLocation | { viewId: string } = vscode.ProgressLocation.Notification,
 ): Promise<T> {
   return Promise.resolve(
-    vscode.window.withProgress({ location, title, cancellable: true }, async (progress, cancellation) => {
+    // Titles may name a server, which chose its own name; the messages reported during the task
+    // are the extension's own and may carry links (e.g. "Copy link").
+    vscode.window.withProgress({ location, title: plainText(title), cancellable: true }, async (progress, cancellation) => {
       const controller = new AbortController();
       const subscription = cancellation.onCancellationRequested(() => controller.abort());
       runningProgress.add(controller);

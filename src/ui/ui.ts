@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { plainText } from './plainText';
 
 export type SignInChoice = 'browser' | 'password' | 'token';
 
@@ -21,6 +22,11 @@ export interface Ui {
   askToken(): Promise<string | undefined>;
   pickServer<T extends ServerChoice>(choices: readonly T[]): Promise<T | undefined>;
   confirmSignOut(username: string): Promise<boolean>;
+  /**
+   * Whether the Plex token may go to `host` over plain http (asked once per server, the answer
+   * is remembered by the caller): true send, false do not, undefined the dialog was dismissed.
+   */
+  confirmInsecureConnection(host: string, serverName: string): Promise<boolean | undefined>;
   openInBrowser(url: string): Promise<boolean>;
   info(message: string, ...actions: string[]): Promise<string | undefined>;
   warn(message: string, ...actions: string[]): Promise<string | undefined>;
@@ -94,11 +100,30 @@ export const vscodeUi: Ui = {
   async confirmSignOut(username) {
     const signOut = vscode.l10n.t('Sign Out');
     const answer = await vscode.window.showWarningMessage(
-      vscode.l10n.t('Sign out of Plex as {0}?', username),
+      vscode.l10n.t('Sign out of Plex as {0}?', plainText(username)),
       { modal: true, detail: vscode.l10n.t('The token is revoked at plex.tv and removed from this computer.') },
       signOut,
     );
     return answer === signOut;
+  },
+
+  async confirmInsecureConnection(host, serverName) {
+    const send = vscode.l10n.t('Send Unencrypted');
+    const dontSend = vscode.l10n.t("Don't Send");
+    const answer = await vscode.window.showWarningMessage(
+      vscode.l10n.t('Send your Plex token over an unencrypted connection to {0}?', plainText(host)),
+      {
+        modal: true,
+        detail: vscode.l10n.t(
+          'No encrypted (https) connection to {0} answered. Anyone on the network between here and {1} could read the token and use your Plex account. Your answer is remembered for this server.',
+          plainText(serverName),
+          plainText(host),
+        ),
+      },
+      send,
+      dontSend,
+    );
+    return answer === undefined ? undefined : answer === send;
   },
 
   async openInBrowser(url) {

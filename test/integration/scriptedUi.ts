@@ -26,6 +26,8 @@ export class ScriptedUi implements Ui {
   /** Answers to give to messages, by the action label to "click" when offered. */
   messageAnswers: string[] = [];
   wrongCodeFlags: boolean[] = [];
+  /** Answers to "send the token unencrypted?": true send, false don't, undefined dismiss. */
+  insecureAnswers: (boolean | undefined)[] = [];
 
   async pickSignInMethod(): Promise<SignInChoice | undefined> {
     this.questions.push('method');
@@ -57,6 +59,14 @@ export class ScriptedUi implements Ui {
   async confirmSignOut(): Promise<boolean> {
     this.questions.push('confirmSignOut');
     return this.confirmSignOutAnswer;
+  }
+
+  async confirmInsecureConnection(host: string): Promise<boolean | undefined> {
+    this.questions.push(`insecure:${host}`);
+    if (this.insecureAnswers.length === 0) {
+      throw new Error(`The test did not script an answer for "insecure:${host}"`);
+    }
+    return this.insecureAnswers.shift();
   }
 
   async openInBrowser(url: string): Promise<boolean> {

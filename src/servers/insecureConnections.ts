@@ -1,0 +1,82 @@
+import type * as vscode from 'vscode';
+import type { Ui } from '../ui/ui';
+import type { ConnectionSecurity } from './connectionSecurity';
+
+/** Per server: may the token go to it over plain http? Not a secret, so globalState. */
+const ANSWERS_KEY = 'plex.insecureConnectionAnswers';
+
+/** 'asked-declined' and 'dismissed' come from the question just asked; 'declined' from a remembered answer. */
+export type InsecurePermission = 'allowed' | 'declined' | 'asked-declined' | 'dismissed';
+
+export interface InsecureTarget {
+  name: string;
+  clientIdentifier?: string;
+}
+
+/** Every connection the user agreed to was refused earlier; the token was not sent. */
+export class InsecureConnectionDeclined extends Error {
+  override readonly name = 'InsecureConnectionDeclined';
+
+  constructor(readonly serverKey: string) {
+    super('The user chose not to send the token over an unencrypted connection.');
+  }
+}
+
+/**
+ * Asks once per server before the token goes to it over http on another computer, and
+ * remembers the answer. https, and http to this computer, never ask.
+ */
+export class InsecureConnections {
+  constructor(
+    private readonly globalState: vscode.Memento,
+    private readonly security: ConnectionSecurity,
+    private readonly ui: () => Ui,
+  ) {}
+
+  /** A server is remembered by its client identifier, or (from plex.serverUrl) by its origin. */
+  static keyOf(target: InsecureTarget, uri: string): string {
+    if (target.clientIdentifier) {
+      return target.clientIdentifier;
+    }
+    try {
+      return new URL(uri).origin;
+    } catch {
+      return uri;
+    }
+  }
+
+  async permission(target: InsecureTarget, uri: string): Promise<InsecurePermission> {
+    if (this.security.isSecure(uri)) {
+      return 'allowed';
+    }
+    const key = InsecureConnections.keyOf(target, uri);
+    const remembered = this.answers()[key];
+    if (remembered !== undefined) {
+      return remembered ? 'allowed' : 'declined';
+    }
+    const answer = await this.ui().confirmInsecureConnection(hostnameOf(uri), target.name);
+    if (answer === undefined) {
+      return 'dismissed';
+    }
+    await this.globalState.update(ANSWERS_KEY, { ...this.answers(), [key]: answer });
+    return answer ? 'allowed' : 'asked-declined';
+  }
+
+  /** Forgets one server's answer (to ask again), or every answer. */
+  async forget(key?: string): Promise<void> {
+    const kept = key === undefined ? [] : Object.entries(this.answers()).filter(([server]) => server !== key);
+    await this.globalState.update(ANSWERS_KEY, kept.length === 0 ? undefined : Object.fromEntries(kept));
+  }
+
+  private answers(): Record<string, boolean> {
+    return this.globalState.get<Record<string, boolean>>(ANSWERS_KEY) ?? {};
+  }
+}
+
+function hostnameOf(uri: string): string {
+  try {
+    return new URL(uri).hostname.replace(/^\[|\]$/g, '');
+  } catch {
+    return uri;
+  }
+}
