@@ -38,4 +38,6 @@ export interface PlexTestingApi {
   forgetInsecureConnectionAnswers(): Promise<void>;
   /** The Servers view's top-level items as VS Code gets them. */
   serverTreeItems(): Promise<vscode.TreeItem[]>;
+  /** Writes (or with undefined deletes) the stored session the way another window would. */
+  writeStoredSessionAsAnotherWindow(raw: string | undefined): Promise<void>;
 }

@@ -94,6 +94,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<PlexEx
             treatAsRemote: (hosts) => security.treatAsRemote(hosts),
             forgetInsecureConnectionAnswers: () => insecure.forget(),
             serverTreeItems: async () => (await serversTree.getChildren()).map((node) => serversTree.getTreeItem(node)),
+            writeStoredSessionAsAnotherWindow: (raw) => store.writeRawAsAnotherWindow(raw),
           }
         : undefined,
   };

@@ -64,6 +64,14 @@ export class SessionStore implements vscode.Disposable {
     return this.secrets.get(SECRET_KEY);
   }
 
+  /**
+   * Writes the secret without updating this store, as another window does: this store then
+   * learns of it only through `secrets.onDidChange`. Only for the integration tests.
+   */
+  async writeRawAsAnotherWindow(serialized: string | undefined): Promise<void> {
+    await (serialized === undefined ? this.secrets.delete(SECRET_KEY) : this.secrets.store(SECRET_KEY, serialized));
+  }
+
   dispose(): void {
     this.subscription.dispose();
     this.changeEmitter.dispose();

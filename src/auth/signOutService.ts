@@ -7,6 +7,8 @@ import type { Ui } from '../ui/ui';
 import type { SessionStore } from './sessionStore';
 
 export class SignOutService {
+  private running: Promise<boolean> | undefined;
+
   constructor(
     private readonly clients: PlexClients,
     private readonly store: SessionStore,
@@ -19,7 +21,15 @@ export class SignOutService {
    * still signs out locally, and says so. Resolves false when there was nothing to do or the
    * user declined.
    */
-  async signOut(options: { confirm: boolean }): Promise<boolean> {
+  signOut(options: { confirm: boolean }): Promise<boolean> {
+    // A second click while one runs joins it: one confirmation, one revocation, one message.
+    this.running ??= this.run(options).finally(() => {
+      this.running = undefined;
+    });
+    return this.running;
+  }
+
+  private async run(options: { confirm: boolean }): Promise<boolean> {
     const ui = this.ui();
     const session = this.store.session;
     if (!session) {

@@ -38,11 +38,18 @@ async function refresh(services: Services, onRefreshed: () => void): Promise<voi
         await services.store.save({ ...session, account });
       }
       onRefreshed();
-      if (serversWereLoaded) {
+      if (serversWereLoaded && services.store.session?.token === session.token) {
         await services.catalog.list(session.token, signal, true);
       }
     });
   } catch (error) {
+    if (services.store.session?.token !== session.token) {
+      // Signed out (or in as someone else) while this ran: its failure is about a session that
+      // is gone, e.g. the token the sign-out just revoked. Reporting it would contradict the
+      // user's last action (found by the concurrency tests).
+      services.log.info('Refresh: the session changed while it ran; its result was dropped.');
+      return;
+    }
     services.errors.report(error, {
       action: 'Refresh',
       where: 'Plex',

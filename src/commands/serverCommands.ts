@@ -26,7 +26,7 @@ export function registerServerCommands(services: Services, documents: SourceDocu
 
 /** Gets a transient token from the chosen server, copies it, and clears it again later. */
 async function copyTransientToken(services: Services, clicked: PlexServer | undefined): Promise<void> {
-  await onServer(services, clicked, 'plex.copyTransientToken', async (server, signal) => {
+  await onServer(services, clicked, 'plex.copyTransientToken', async (server, signal, stillSignedIn) => {
     const { value: token, uri } = await onFirstAnsweringConnection(
       services.clients,
       services.insecure,
@@ -35,6 +35,9 @@ async function copyTransientToken(services: Services, clicked: PlexServer | unde
       (client) => client.getTransientToken(server.token, { signal }),
     );
     remember(services, server, uri);
+    if (!stillSignedIn()) {
+      return; // Signed out meanwhile: no token of that session goes on the clipboard now.
+    }
     const clearAfterMs = readSettings().clipboardClearAfterMs;
     await services.clipboard.copy(usableToken(token, server.name), clearAfterMs);
     void services.ui().info(
@@ -50,7 +53,7 @@ async function showSourceConnectionInformation(
   documents: SourceDocumentProvider,
   clicked: PlexServer | undefined,
 ): Promise<void> {
-  await onServer(services, clicked, 'plex.showSourceConnectionInformation', async (server, signal) => {
+  await onServer(services, clicked, 'plex.showSourceConnectionInformation', async (server, signal, stillSignedIn) => {
     if (!server.clientIdentifier) {
       void services.ui().error(
         vscode.l10n.t('{0} is not one of your account\'s servers, so its source identifier is unknown. Open the Servers view once, or clear "plex.serverUrl".', plainText(server.name)),
@@ -66,6 +69,9 @@ async function showSourceConnectionInformation(
       (client) => client.getSourceConnectionInformation(server.token, source, { signal }),
     );
     remember(services, server, uri);
+    if (!stillSignedIn()) {
+      return;
+    }
     await documents.show(server.name, information);
     if (information.accessToken) {
       const accessToken = information.accessToken;
@@ -133,13 +139,16 @@ async function onServer(
   services: Services,
   clicked: PlexServer | undefined,
   commandId: string,
-  run: (server: ChosenServer, signal: AbortSignal) => Promise<void>,
+  run: (server: ChosenServer, signal: AbortSignal, stillSignedIn: () => boolean) => Promise<void>,
 ): Promise<void> {
   const session = services.store.session;
   if (!session) {
     void services.ui().info(vscode.l10n.t('Sign in to Plex first.'));
     return;
   }
+  // The user may sign out (here or in another window) while the server answers: then the
+  // answer, or its failure, belongs to a session that is gone (found by the concurrency tests).
+  const stillSignedIn = (): boolean => services.store.session?.token === session.token;
   let server: ChosenServer | undefined;
   try {
     server = await chooseServer(services, session, clicked);
@@ -147,8 +156,12 @@ async function onServer(
       return;
     }
     const chosen = server;
-    await withCancellableProgress(vscode.l10n.t('Contacting {0}...', chosen.name), (signal) => run(chosen, signal));
+    await withCancellableProgress(vscode.l10n.t('Contacting {0}...', chosen.name), (signal) => run(chosen, signal, stillSignedIn));
   } catch (error) {
+    if (!stillSignedIn()) {
+      services.log.info(`${commandId}: the session ended while it ran; its result was dropped.`);
+      return;
+    }
     if (server && asPlexFailure(error)?.kind === 'token-invalid') {
       // One server refusing a token says nothing about the account: the session stays.
       serverRefused(services, server.name);
