@@ -8,6 +8,9 @@ export interface PlexExtensionApi {
   readonly username: string | undefined;
   readonly signingIn: boolean;
   readonly onDidChangeState: vscode.Event<void>;
+  /** Benchmark probe (`npm run bench`): ms this extension's own code ran from its bundle starting to
+   * load to activate() resolving, waits excluded (see activationClock.ts). */
+  readonly activationTimeMs: number;
   /** Only when VS Code runs the extension's tests (ExtensionMode.Test). */
   readonly testing?: PlexTestingApi;
 }

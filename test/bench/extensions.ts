@@ -1,0 +1,52 @@
+// The extensions a bench window runs: Plex packaged as a release is (.vsix), the empty
+// extension (the floor) and the probe, all installed into one extensions dir with code-server's
+// own CLI, so all three load the way an installed extension does.
+import { copyFileSync, mkdirSync, statSync } from 'node:fs';
+import { execFile } from 'node:child_process';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { installExtension } from '../harness/codeServer';
+import { repoRoot } from '../harness/paths';
+import { packageExtension } from '../harness/vsix';
+
+const benchSources = join(repoRoot, 'test', 'bench');
+const compiledBench = join(repoRoot, 'out', 'test', 'bench');
+
+export interface InstalledExtensions {
+  extensionsDir: string;
+  /** The Plex .vsix, whose size the bundle table reports. */
+  plexVsix: string;
+  plexVsixBytes: number;
+}
+
+/** Packages a plain folder (package.json + extension.js) with vsce. */
+async function packageFolder(folder: string, outFile: string): Promise<string> {
+  const vsce = join(repoRoot, 'node_modules', '@vscode', 'vsce', 'vsce');
+  await promisify(execFile)(
+    process.execPath,
+    [vsce, 'package', '--no-dependencies', '--allow-missing-repository', '--skip-license', '--out', outFile],
+    { cwd: folder, timeout: 120_000 },
+  );
+  return outFile;
+}
+
+/** The probe is TypeScript: its compiled bundle (npm run build:tests) goes beside its manifest. */
+function stageProbe(stagingRoot: string): string {
+  const folder = join(stagingRoot, 'probe-extension');
+  mkdirSync(folder, { recursive: true });
+  copyFileSync(join(benchSources, 'probe-extension', 'package.json'), join(folder, 'package.json'));
+  copyFileSync(join(compiledBench, 'probe-extension', 'extension.js'), join(folder, 'extension.js'));
+  return folder;
+}
+
+export async function installBenchExtensions(workRoot: string): Promise<InstalledExtensions> {
+  const extensionsDir = join(workRoot, 'extensions');
+  mkdirSync(extensionsDir, { recursive: true });
+  const plexVsix = await packageExtension(join(workRoot, 'plex-vscode.vsix'));
+  const emptyVsix = await packageFolder(join(benchSources, 'empty-extension'), join(workRoot, 'plex-bench-empty.vsix'));
+  const probeVsix = await packageFolder(stageProbe(workRoot), join(workRoot, 'plex-bench-probe.vsix'));
+  for (const vsix of [plexVsix, emptyVsix, probeVsix]) {
+    await installExtension(vsix, extensionsDir);
+  }
+  return { extensionsDir, plexVsix, plexVsixBytes: statSync(plexVsix).size };
+}

@@ -1,0 +1,201 @@
+// Turns the windows' measurements into the JSON result and the markdown table, each figure next
+// to its target (issue 6).
+import { cpus } from 'node:os';
+import type { BundleSizes } from './bundle';
+import { latencyActions, taskMinimums, type ActivationSample, type LatencyAction, type TaskName, type WindowResult } from './results';
+import type { BenchExtension } from './runtimeExtensions';
+import { summarize, type Summary } from './stats';
+
+const KB = 1000;
+const MB = 1000 * 1000;
+
+export const targets = {
+  activationAboveEmptyMs: 2,
+  ownActivationMs: 2,
+  extensionJsBytes: 60 * KB,
+  shippedJsBytes: 160 * KB,
+  vsixBytes: 150 * KB,
+  overheadMs: 20,
+  heapGrowthBytes: 5 * MB,
+} as const;
+
+export interface Figure {
+  name: string;
+  unit: 'ms' | 'bytes' | 'requests';
+  value: Summary | number | undefined;
+  target: string;
+  met: boolean | undefined;
+}
+
+export interface BenchResult {
+  generatedAt: string;
+  environment: Record<string, string | number | boolean>;
+  figures: { activation: Figure[]; bundle: Figure[]; requests: Figure[]; latency: Figure[]; memory: Figure[] };
+  details: {
+    bundle: BundleSizes;
+    activation: Record<'signedOut' | 'signedIn', Record<string, Summary | undefined>>;
+    requests: Record<TaskName, { counts: number[]; routes: string[] }>;
+    latency: Record<LatencyAction, Record<'totalMs' | 'servingMs' | 'overheadMs', Summary | undefined>>;
+  };
+  windows: WindowResult[];
+}
+
+type Phase = 'signedOut' | 'signedIn';
+
+function samples(windows: WindowResult[], phase: Phase, pick: (sample: ActivationSample) => number | undefined): number[] {
+  return windows.map((window) => pick(window.activation[phase])).filter((value): value is number => value !== undefined);
+}
+
+function activationDetails(windows: WindowResult[], phase: Phase): Record<string, Summary | undefined> {
+  const details: Record<string, Summary | undefined> = {};
+  for (const extension of ['plex', 'empty', 'github'] as BenchExtension[]) {
+    details[`reported.${extension}`] = summarize(samples(windows, phase, (sample) => sample.reported[extension]));
+    details[`require.${extension}`] = summarize(samples(windows, phase, (sample) => sample.requireMs[extension]));
+    details[`activate.${extension}`] = summarize(samples(windows, phase, (sample) => sample.activateMs[extension]));
+  }
+  details['reported.plexMinusEmpty'] = summarize(samples(windows, phase, (sample) => sample.reported.plex - sample.reported.empty));
+  details.plexOwn = summarize(samples(windows, phase, (sample) => sample.plexOwnMs));
+  return details;
+}
+
+function activationFigures(windows: WindowResult[]): Figure[] {
+  const figures: Figure[] = [];
+  for (const [phase, label] of [['signedOut', 'signed out'], ['signedIn', 'signed in']] as [Phase, string][]) {
+    const reported = (extension: BenchExtension) => summarize(samples(windows, phase, (sample) => sample.reported[extension]));
+    const plex = reported('plex');
+    const github = reported('github');
+    const aboveEmpty = summarize(samples(windows, phase, (sample) => sample.reported.plex - sample.reported.empty));
+    const own = summarize(samples(windows, phase, (sample) => sample.plexOwnMs));
+    figures.push(
+      { name: `Plex, as VS Code reports it (${label})`, unit: 'ms', value: plex, target: '< GitHub Authentication', met: plex && github ? plex.median < github.median : undefined },
+      { name: `Empty extension, same activation event (${label})`, unit: 'ms', value: reported('empty'), target: 'the floor', met: undefined },
+      { name: `GitHub Authentication, built in (${label})`, unit: 'ms', value: github, target: 'for comparison', met: undefined },
+      { name: `Plex minus empty extension, same window (${label})`, unit: 'ms', value: aboveEmpty, target: `<= ${targets.activationAboveEmptyMs}`, met: aboveEmpty ? aboveEmpty.median <= targets.activationAboveEmptyMs : undefined },
+      { name: `Plex's own cost: bundle load to activate() resolved, waits excluded (${label})`, unit: 'ms', value: own, target: `< ${targets.ownActivationMs}`, met: own ? own.median < targets.ownActivationMs : undefined },
+    );
+  }
+  return figures;
+}
+
+function bundleFigures(bundle: BundleSizes): Figure[] {
+  return [
+    { name: 'dist/extension.js (what activation loads)', unit: 'bytes', value: bundle.extensionJs, target: `<= ${targets.extensionJsBytes / KB} KB`, met: bundle.extensionJs <= targets.extensionJsBytes },
+    { name: `All shipped JavaScript (${bundle.shippedJsFiles.join(', ')})`, unit: 'bytes', value: bundle.shippedJs, target: `<= ${targets.shippedJsBytes / KB} KB`, met: bundle.shippedJs <= targets.shippedJsBytes },
+    { name: '.vsix', unit: 'bytes', value: bundle.vsix, target: `<= ${targets.vsixBytes / KB} KB`, met: bundle.vsix <= targets.vsixBytes },
+    { name: 'GitHub Authentication dist/extension.js (built in)', unit: 'bytes', value: bundle.githubAuthenticationJs, target: 'for comparison', met: undefined },
+  ];
+}
+
+function requestDetails(windows: WindowResult[]): BenchResult['details']['requests'] {
+  const details = {} as BenchResult['details']['requests'];
+  for (const task of Object.keys(taskMinimums) as TaskName[]) {
+    const counts = windows.map((window) => window.tasks[task].count);
+    const routes = [...new Set(windows.map((window) => window.tasks[task].routes.join(', ')))];
+    details[task] = { counts, routes };
+  }
+  return details;
+}
+
+function requestFigures(windows: WindowResult[]): Figure[] {
+  return (Object.entries(taskMinimums) as [TaskName, (typeof taskMinimums)[TaskName]][]).map(([task, { title, minimum, note }]) => {
+    const counts = windows.map((window) => window.tasks[task].count);
+    const most = Math.max(...counts);
+    return {
+      name: title,
+      unit: 'requests',
+      value: counts.length === 0 ? undefined : most,
+      target: note === '' ? `${minimum}` : `${minimum} (${note})`,
+      met: counts.length === 0 ? undefined : most <= minimum,
+    };
+  });
+}
+
+function latencyDetails(windows: WindowResult[]): BenchResult['details']['latency'] {
+  const details = {} as BenchResult['details']['latency'];
+  for (const action of Object.keys(latencyActions) as LatencyAction[]) {
+    const pooled = windows.flatMap((window) => window.latency[action]);
+    details[action] = {
+      totalMs: summarize(pooled.map((sample) => sample.totalMs)),
+      servingMs: summarize(pooled.map((sample) => sample.servingMs)),
+      overheadMs: summarize(pooled.map((sample) => sample.overheadMs)),
+    };
+  }
+  return details;
+}
+
+/** Which floor an action is compared with: the same kind of UI update, made by a command that does nothing else. */
+const floorOf: Partial<Record<LatencyAction, LatencyAction>> = { tokenSignIn: 'floorTree', refresh: 'floorTree', copy: 'floorCopy' };
+
+function latencyFigures(details: BenchResult['details']['latency']): Figure[] {
+  const figures: Figure[] = [];
+  for (const [action, title] of Object.entries(latencyActions) as [LatencyAction, string][]) {
+    const overhead = details[action].overheadMs;
+    const floor = floorOf[action];
+    if (floor === undefined) {
+      figures.push({ name: title, unit: 'ms', value: overhead, target: 'the workbench round trip any such command pays', met: undefined });
+      continue;
+    }
+    figures.push({
+      name: `${title}, overhead`,
+      unit: 'ms',
+      value: overhead,
+      target: `< ${targets.overheadMs}`,
+      met: overhead === undefined ? undefined : overhead.median < targets.overheadMs,
+    });
+    const floorMedian = details[floor].overheadMs?.median;
+    const above = overhead === undefined || floorMedian === undefined ? undefined : overhead.median - floorMedian;
+    figures.push({
+      name: `${title}, overhead above its floor (median minus floor median)`,
+      unit: 'ms',
+      value: above,
+      target: `< ${targets.overheadMs}`,
+      met: above === undefined ? undefined : above < targets.overheadMs,
+    });
+  }
+  return figures;
+}
+
+function memoryFigures(windows: WindowResult[]): Figure[] {
+  const growth = summarize(windows.map((window) => window.heap.afterSession - window.heap.beforeActivation));
+  return [
+    { name: 'Extension host heap before activation', unit: 'bytes', value: summarize(windows.map((window) => window.heap.beforeActivation)), target: '', met: undefined },
+    { name: 'Extension host heap after a full session', unit: 'bytes', value: summarize(windows.map((window) => window.heap.afterSession)), target: '', met: undefined },
+    { name: 'Growth: after the session minus before activation', unit: 'bytes', value: growth, target: `< ${targets.heapGrowthBytes / MB} MB`, met: growth ? growth.median < targets.heapGrowthBytes : undefined },
+    {
+      name: 'of which start-up (all onStartupFinished extensions and GitHub Authentication activated)',
+      unit: 'bytes',
+      value: summarize(windows.map((window) => window.heap.afterActivation - window.heap.beforeActivation)),
+      target: '',
+      met: undefined,
+    },
+    {
+      name: 'of which the session (sign in, views, ten copies, refresh, sign out)',
+      unit: 'bytes',
+      value: summarize(windows.map((window) => window.heap.afterSession - window.heap.afterActivation)),
+      target: '',
+      met: undefined,
+    },
+  ];
+}
+
+export function buildResult(windows: WindowResult[], bundle: BundleSizes, environment: BenchResult['environment']): BenchResult {
+  const latency = latencyDetails(windows);
+  return {
+    generatedAt: new Date().toISOString(),
+    environment: { ...environment, node: process.version, cpus: cpus().length, windows: windows.length },
+    figures: {
+      activation: activationFigures(windows),
+      bundle: bundleFigures(bundle),
+      requests: requestFigures(windows),
+      latency: latencyFigures(latency),
+      memory: memoryFigures(windows),
+    },
+    details: {
+      bundle,
+      activation: { signedOut: activationDetails(windows, 'signedOut'), signedIn: activationDetails(windows, 'signedIn') },
+      requests: requestDetails(windows),
+      latency,
+    },
+    windows,
+  };
+}

@@ -1,0 +1,61 @@
+// What one bench window measures, and the tasks whose requests are counted.
+import type { TaskRequests } from './requests';
+import type { BenchExtension } from './runtimeExtensions';
+
+/** Tasks whose requests are counted, with the fewest requests the Plex API allows for each. */
+export const taskMinimums = {
+  activationSignedOut: { title: 'Activation, signed out', minimum: 0, note: '' },
+  activationSignedIn: { title: 'Activation, signed in', minimum: 0, note: '' },
+  browserSignIn: { title: 'Browser sign-in (polls excluded)', minimum: 2, note: 'create the PIN, read the account' },
+  passwordSignIn: { title: 'Email and password sign-in', minimum: 1, note: 'the sign-in answer is the account' },
+  passwordTwoFactor: { title: 'Email and password with 2FA', minimum: 2, note: 'the first try learns a code is needed' },
+  tokenSignIn: { title: 'Token sign-in', minimum: 1, note: 'one account read checks the token' },
+  accountView: { title: 'Opening the account view', minimum: 0, note: 'the account came with the sign-in' },
+  serversView: { title: 'Opening the servers view', minimum: 1, note: 'list the resources' },
+  firstCopy: { title: 'First copy of a transient token', minimum: 1, note: 'servers already listed' },
+  secondCopy: { title: 'Second copy of a transient token', minimum: 1, note: '' },
+  refresh: { title: 'Refresh (both views open)', minimum: 2, note: 'account and resources' },
+  signOut: { title: 'Sign out', minimum: 1, note: 'revoke the token' },
+} as const;
+
+export type TaskName = keyof typeof taskMinimums;
+
+export interface LatencySample {
+  /** Command start to UI updated, in the page. */
+  totalMs: number;
+  /** Time the stand-in spent serving requests in that interval (overlaps counted once). */
+  servingMs: number;
+  /** totalMs - servingMs: what the extension (and the workbench plumbing it goes through) added. */
+  overheadMs: number;
+}
+
+export const latencyActions = {
+  tokenSignIn: 'Sign in with token (Enter to account tree updated)',
+  refresh: 'Refresh (command to both trees updated)',
+  copy: 'Copy transient token (click to clipboard written)',
+  floorCopy: 'Floor: a command that only writes the clipboard (click to clipboard written)',
+  floorTree: 'Floor: a command that only changes a one-row tree (click to tree updated)',
+} as const;
+
+export type LatencyAction = keyof typeof latencyActions;
+
+export interface ActivationSample {
+  /** "Developer: Show Running Extensions": code loading + synchronous activate(), ms. */
+  reported: Record<BenchExtension, number>;
+  /** Plex's own figure: its code running from bundle load to activate() resolved, waits excluded. */
+  plexOwnMs: number | undefined;
+  /** From the extension host's marks (ms, Date.now() resolution): require() of the main file. */
+  requireMs: Partial<Record<BenchExtension, number>>;
+  /** From the marks: activate() called to resolved, waits included. */
+  activateMs: Partial<Record<BenchExtension, number>>;
+  requests: TaskRequests;
+  /** The extension host's marks for these extensions, ms after its first mark: the activation order. */
+  timeline: { name: string; atMs: number }[];
+}
+
+export interface WindowResult {
+  activation: { signedOut: ActivationSample; signedIn: ActivationSample };
+  heap: { beforeActivation: number; afterActivation: number; afterSession: number };
+  tasks: Record<TaskName, TaskRequests>;
+  latency: Record<LatencyAction, LatencySample[]>;
+}

@@ -1,0 +1,267 @@
+// One bench window, start to finish: activation signed out, every task whose requests are
+// counted, the timed actions, the heap after a full session, and activation signed in after a
+// reload. Steps drive the real UI (Playwright, test/e2e/ui.ts) against the packaged extension.
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import {
+  answerDialog,
+  answerQuickInput,
+  clickActivityBarItem,
+  clickTreeRowAction,
+  runCommand,
+  viewPane,
+  waitForStatusBarItem,
+  waitForTreeRow,
+  waitVisible,
+} from '../e2e/ui';
+import { waitFor } from '../harness/waitFor';
+import type { StandIn } from '../standin/types';
+import { marksSince, pageNow, watchedAt, watchRows, type PageMarkKind, type RowCondition } from './pageClock';
+import type { ActivationReport } from './probeReport';
+import { servingMs, settledLog, taskRequests, type TaskRequests } from './requests';
+import type { ActivationSample, LatencyAction, LatencySample, TaskName, WindowResult } from './results';
+import { readActivationTimes, type BenchExtension } from './runtimeExtensions';
+import type { BenchWindow } from './window';
+
+const extensionIds: Record<BenchExtension, string> = {
+  plex: 'plex-vscode.plex-vscode',
+  empty: 'plex-vscode.plex-bench-empty',
+  github: 'vscode.github-authentication',
+};
+
+const copies = 10;
+const floorSamples = 3;
+const library = "Alice's Library";
+
+function markSpan(report: ActivationReport, id: string, from: string, to: string): number | undefined {
+  const at = (name: string) => report.extHostMarks.find((mark) => mark.name === `code/extHost/${name}/${id}`)?.startTime;
+  const start = at(from);
+  const end = at(to);
+  return start === undefined || end === undefined ? undefined : end - start;
+}
+
+async function activationSample(window: BenchWindow, report: ActivationReport): Promise<ActivationSample> {
+  const reported = await readActivationTimes(window.page);
+  const requests = taskRequests(await settledLog(window.standIn));
+  const requireMs: ActivationSample['requireMs'] = {};
+  const activateMs: ActivationSample['activateMs'] = {};
+  for (const [key, id] of Object.entries(extensionIds) as [BenchExtension, string][]) {
+    requireMs[key] = markSpan(report, id, 'willLoadExtensionCode', 'didLoadExtensionCode');
+    activateMs[key] = markSpan(report, id, 'willActivateExtension', 'didActivateExtension');
+  }
+  const origin = report.extHostMarks[0]?.startTime ?? 0;
+  const ids = [...Object.values(extensionIds), 'plex-vscode.plex-bench-probe'];
+  const timeline = report.extHostMarks
+    .filter((mark) => ids.some((id) => mark.name.endsWith(`/${id}`)))
+    .map((mark) => ({ name: mark.name.replace('code/extHost/', ''), atMs: mark.startTime - origin }));
+  return { reported, plexOwnMs: report.plexActivationTimeMs, requireMs, activateMs, requests, timeline };
+}
+
+/** Runs `task` on a cleared log and returns its requests once the stand-in has gone quiet. */
+async function counted(standIn: StandIn, task: () => Promise<void>, options: { excludePolls?: boolean } = {}): Promise<TaskRequests> {
+  standIn.clearLog();
+  await task();
+  return taskRequests(await settledLog(standIn), options);
+}
+
+interface Timed {
+  requests: TaskRequests;
+  latency: LatencySample;
+}
+
+/**
+ * Times an action in the page: from its first `start` mark (the click or Enter that runs the
+ * command) to `end()` (a page time), minus the stand-in's serving time in between.
+ */
+async function timed(
+  window: BenchWindow,
+  start: PageMarkKind,
+  act: () => Promise<void>,
+  end: (since: number) => Promise<number | undefined>,
+): Promise<Timed> {
+  const { page, standIn } = window;
+  standIn.clearLog();
+  const since = await pageNow(page);
+  await act();
+  const endedAt = await waitFor(() => end(since), { description: 'the UI to show the result', timeoutMs: 30_000, intervalMs: 25 });
+  const startedAt = (await marksSince(page, start, since))[0]?.t;
+  if (startedAt === undefined) {
+    throw new Error(`No ${start} mark: the action did not start the way the bench expects`);
+  }
+  const entries = await settledLog(standIn);
+  const totalMs = endedAt - startedAt;
+  const serving = servingMs(entries);
+  return { requests: taskRequests(entries), latency: { totalMs, servingMs: serving, overheadMs: totalMs - serving } };
+}
+
+function clipboardWritten(page: Page, transient: boolean): (since: number) => Promise<number | undefined> {
+  return async (since) => (await marksSince(page, 'clipboard', since)).find((mark) => mark.transient === transient)?.t;
+}
+
+function rowsShown(page: Page, id: string, rows: RowCondition[]): { watch: () => Promise<void>; end: () => Promise<number | undefined> } {
+  return { watch: () => watchRows(page, id, rows), end: () => watchedAt(page, id) };
+}
+
+async function setPaneExpanded(page: Page, title: string, expanded: boolean): Promise<void> {
+  const header = await waitVisible(viewPane(page, title).locator('.pane-header'), `the ${title} view's header`);
+  if ((await header.getAttribute('aria-expanded')) !== String(expanded)) {
+    await header.click();
+  }
+  await waitFor(async () => (await header.getAttribute('aria-expanded')) === String(expanded) || undefined, {
+    description: `the ${title} view to be ${expanded ? 'expanded' : 'collapsed'}`,
+    timeoutMs: 10_000,
+  });
+}
+
+async function showExplorer(page: Page): Promise<void> {
+  await runCommand(page, 'View: Show Explorer');
+}
+
+async function signOut(page: Page): Promise<void> {
+  await runCommand(page, 'Plex: Sign Out');
+  await answerDialog(page, 'Sign Out');
+  await waitForStatusBarItem(page, 'Sign in to Plex');
+}
+
+async function browserSignIn(window: BenchWindow): Promise<void> {
+  const { page, context } = window;
+  await runCommand(page, 'Plex: Sign In with Browser');
+  const approvalPage = context.waitForEvent('page', { timeout: 30_000 });
+  await answerDialog(page, 'Open');
+  const approval = await approvalPage;
+  await approval.getByRole('button', { name: 'Sign in as alice' }).click();
+  await waitVisible(approval.getByText('Approved, you can close this tab'), 'the approval confirmation');
+  await approval.close();
+  await waitForStatusBarItem(page, 'alice', 30_000);
+}
+
+async function passwordSignIn(page: Page, login: string, password: string, code?: string): Promise<void> {
+  await runCommand(page, 'Plex: Sign In with Email and Password');
+  await answerQuickInput(page, login, { prompt: 'email address or username' });
+  await answerQuickInput(page, password, { prompt: 'password' });
+  if (code !== undefined) {
+    await answerQuickInput(page, code, { prompt: '6-digit code' });
+  }
+  await waitForStatusBarItem(page, login.split('@')[0], 30_000);
+}
+
+/** Where --profile puts this window's CPU profiles; the profiler itself lives in the probe. */
+interface Profiles {
+  dir: string;
+  prefix: string;
+}
+
+/** With profiling on, runs `work` inside its own profile named `name` (already running: `started`). */
+async function profiled<T>(window: BenchWindow, profiles: Profiles | undefined, name: string, work: () => Promise<T>, started = false): Promise<T> {
+  if (!window.profiling || profiles === undefined) {
+    return work();
+  }
+  if (!started) {
+    await window.startProfile();
+  }
+  const result = await work();
+  await window.saveProfile(join(profiles.dir, `${profiles.prefix}${name}.cpuprofile`));
+  return result;
+}
+
+export async function runBenchWindow(window: BenchWindow, log: (line: string) => void, profiles?: Profiles): Promise<WindowResult> {
+  const { page, standIn } = window;
+  const tasks: Partial<Record<TaskName, TaskRequests>> = {};
+  const latency: Record<LatencyAction, LatencySample[]> = { tokenSignIn: [], refresh: [], copy: [], floorCopy: [], floorTree: [] };
+
+  standIn.clearLog();
+  const signedOutReport = await window.load();
+  const signedOut = await profiled(window, profiles, 'activation-signed-out', () => activationSample(window, signedOutReport), true);
+  tasks.activationSignedOut = signedOut.requests;
+  log(`activation (signed out): Plex ${signedOut.reported.plex} ms, empty ${signedOut.reported.empty} ms, GitHub Authentication ${signedOut.reported.github} ms`);
+
+  // The workbench's own round trip for a command that updates a tree (the probe's view sits in
+  // the Explorer, which shows at start-up).
+  await setPaneExpanded(page, 'Plex Bench Floor', true);
+  await waitForTreeRow(page, 'update 0', 'Plex Bench Floor');
+  for (let update = 1; update <= floorSamples; update++) {
+    const floor = rowsShown(page, `floor-${update}`, [{ pane: 'Plex Bench Floor', text: `update ${update}` }]);
+    await floor.watch();
+    latency.floorTree.push((await timed(window, 'mousedown', () => runCommand(page, 'Plex Bench: Update Tree'), floor.end)).latency);
+  }
+
+  // Sign-ins run from the command palette with the Explorer showing, so no Plex view loads
+  // anything on the side and each count is the sign-in's alone.
+  tasks.browserSignIn = await counted(standIn, () => browserSignIn(window), { excludePolls: true });
+
+  // First look at the Plex views, then fold Servers away so "opening the account view" below
+  // shows the Account view alone.
+  await clickActivityBarItem(page, 'Plex');
+  await waitForTreeRow(page, /Username\s*alice/, 'Account');
+  await waitForTreeRow(page, library, 'Servers');
+  await setPaneExpanded(page, 'Servers', false);
+  await signOut(page);
+
+  await showExplorer(page);
+  tasks.passwordSignIn = await counted(standIn, () => passwordSignIn(page, 'alice@example.com', 'alice-password'));
+  tasks.accountView = await counted(standIn, async () => {
+    await clickActivityBarItem(page, 'Plex');
+    await waitForTreeRow(page, /Username\s*alice/, 'Account');
+  });
+  tasks.serversView = await counted(standIn, async () => {
+    await setPaneExpanded(page, 'Servers', true);
+    await waitForTreeRow(page, library, 'Servers');
+  });
+
+  for (let copy = 1; copy <= copies; copy++) {
+    const result = await profiled(window, copy === 1 ? profiles : undefined, 'first-copy', () =>
+      timed(window, 'mousedown', () => clickTreeRowAction(page, library, 'Copy Transient Token', 'Servers'), clipboardWritten(page, true)),
+    );
+    latency.copy.push(result.latency);
+    if (copy === 1) tasks.firstCopy = result.requests;
+    if (copy === 2) tasks.secondCopy = result.requests;
+  }
+  for (let copy = 1; copy <= floorSamples; copy++) {
+    latency.floorCopy.push((await timed(window, 'mousedown', () => runCommand(page, 'Plex Bench: Copy Text'), clipboardWritten(page, false))).latency);
+  }
+
+  // The refreshed answers differ from the cached ones, so the trees visibly update.
+  standIn.addFault({ route: 'user', fault: { kind: 'set-field', field: 'email', value: 'alice+refreshed@example.com' }, times: 1 });
+  standIn.addFault({ route: 'resources', fault: { kind: 'set-field', field: 'name', value: 'Refreshed Library' }, times: 1 });
+  const refreshed = rowsShown(page, 'refresh', [
+    { pane: 'Account', text: 'alice+refreshed@example.com' },
+    { pane: 'Servers', text: 'Refreshed Library' },
+  ]);
+  await refreshed.watch();
+  const refresh = await profiled(window, profiles, 'refresh', () => timed(window, 'mousedown', () => runCommand(page, 'Plex: Refresh'), refreshed.end));
+  tasks.refresh = refresh.requests;
+  latency.refresh.push(refresh.latency);
+
+  await setPaneExpanded(page, 'Servers', false);
+  tasks.signOut = await counted(standIn, () => signOut(page));
+  const heapAfterSession = await window.recordHeap();
+
+  tasks.passwordTwoFactor = await counted(standIn, () => passwordSignIn(page, 'bob@example.com', 'bob-password', '123456'));
+  await signOut(page);
+
+  const tokenSignIn = await profiled(window, profiles, 'token-sign-in', async () => {
+    await runCommand(page, 'Plex: Sign In with Token');
+    const token = standIn.issueToken('carol');
+    const signedIn = rowsShown(page, 'token', [{ pane: 'Account', text: 'carol@example.com' }]);
+    await signedIn.watch();
+    return timed(window, 'enter', () => answerQuickInput(page, token, { prompt: 'Paste an existing Plex account token' }), signedIn.end);
+  });
+  tasks.tokenSignIn = tokenSignIn.requests;
+  latency.tokenSignIn.push(tokenSignIn.latency);
+  await waitForStatusBarItem(page, 'carol');
+
+  // Signed in, Explorer showing: a reload is a fresh extension host starting with a stored session.
+  await showExplorer(page);
+  standIn.clearLog();
+  const signedInReport = await window.reload();
+  const signedInSample = await profiled(window, profiles, 'activation-signed-in', () => activationSample(window, signedInReport), true);
+  tasks.activationSignedIn = signedInSample.requests;
+  log(`activation (signed in): Plex ${signedInSample.reported.plex} ms, empty ${signedInSample.reported.empty} ms, GitHub Authentication ${signedInSample.reported.github} ms`);
+
+  return {
+    activation: { signedOut, signedIn: signedInSample },
+    heap: { beforeActivation: signedOutReport.heapBeforeActivation, afterActivation: signedOutReport.heapAfterActivation, afterSession: heapAfterSession },
+    tasks: tasks as Record<TaskName, TaskRequests>,
+    latency,
+  };
+}
