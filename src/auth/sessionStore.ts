@@ -50,6 +50,11 @@ export class SessionStore implements vscode.Disposable {
 
   async save(session: StoredSession): Promise<void> {
     const serialized = JSON.stringify(session);
+    if (serialized === this.serialized) {
+      // A refresh that found the account unchanged: a secret write is a keychain (or, in the
+      // browser, an encryption) round trip of 10 to 30 ms for nothing (npm run bench).
+      return;
+    }
     await this.secrets.store(SECRET_KEY, serialized);
     this.apply(serialized);
   }

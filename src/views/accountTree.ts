@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
-import type { AuthState } from '../auth/authState';
+import type { AuthState, AuthStatus } from '../auth/authState';
+import type { PlexAccount } from '../plex/types';
 import { accountFields, type AccountField } from './accountFields';
 
 /** The signed-in account as a flat list; signed out or expired, the welcome view shows instead. */
@@ -10,7 +11,21 @@ export class AccountTreeProvider implements vscode.TreeDataProvider<AccountField
   readonly onDidChangeTreeData = this.changeEmitter.event;
 
   constructor(private readonly state: AuthState) {
-    this.subscription = state.onDidChange(() => this.changeEmitter.fire());
+    // Only when what the view shows changed, not when a sign-in starts or ends: VS Code debounces
+    // tree changes (200 ms after the last one), so the extra signing-in events delayed the
+    // account's appearance after a sign-in by 200 ms (npm run bench, docs/performance.md).
+    let shown = this.shownState();
+    this.subscription = state.onDidChange(() => {
+      const now = this.shownState();
+      if (now.status !== shown.status || now.account !== shown.account) {
+        shown = now;
+        this.changeEmitter.fire();
+      }
+    });
+  }
+
+  private shownState(): { status: AuthStatus; account: PlexAccount | undefined } {
+    return { status: this.state.status, account: this.state.session?.account };
   }
 
   getChildren(element?: AccountField): AccountField[] {

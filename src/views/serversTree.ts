@@ -27,9 +27,17 @@ export class ServersTreeProvider implements vscode.TreeDataProvider<ServerNode>,
     private readonly catalog: ServerCatalog,
     private readonly errors: ErrorReporter,
   ) {
+    // A sign-in starting or ending changes nothing here; firing anyway would delay the next real
+    // update by VS Code's 200 ms tree debounce (see AccountTreeProvider).
+    let shown = { status: state.status, token: state.session?.token };
     this.subscriptions = [
       catalog.onDidChange(() => this.changeEmitter.fire()),
-      state.onDidChange(() => this.changeEmitter.fire()),
+      state.onDidChange(() => {
+        if (state.status !== shown.status || state.session?.token !== shown.token) {
+          shown = { status: state.status, token: state.session?.token };
+          this.changeEmitter.fire();
+        }
+      }),
     ];
   }
 
