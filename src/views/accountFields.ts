@@ -7,7 +7,7 @@ export interface AccountField {
 }
 
 /** The account as label/value rows; every value comes from the stored summary, no request. */
-export function accountFields(account: PlexAccount): AccountField[] {
+export function accountFields(account: PlexAccount, options: { memberSince: boolean } = { memberSince: true }): AccountField[] {
   const fields: AccountField[] = [
     { label: vscode.l10n.t('Username'), value: account.username },
     { label: vscode.l10n.t('Display name'), value: account.friendlyName || account.title },
@@ -20,16 +20,20 @@ export function accountFields(account: PlexAccount): AccountField[] {
       value: account.twoFactorEnabled ? vscode.l10n.t('On') : vscode.l10n.t('Off'),
     },
   ];
-  if (account.joinedAt) {
+  if (account.joinedAt && options.memberSince) {
     fields.push({ label: vscode.l10n.t('Member since'), value: readableDate(account.joinedAt) });
   }
   fields.push({ label: vscode.l10n.t('Plex Home'), value: home(account) });
   return fields.filter((field) => field.value !== '');
 }
 
-/** Plain-text tooltip for the status bar. */
+/**
+ * Plain-text tooltip for the status bar, built during a signed-in activation. Without "Member
+ * since": formatting that date is the extension host's first Intl use, which loads the locale
+ * data (15 to 75 ms on a signed-in start; npm run bench, docs/performance.md).
+ */
 export function accountSummary(account: PlexAccount): string {
-  return accountFields(account)
+  return accountFields(account, { memberSince: false })
     .map((field) => `${field.label}: ${field.value}`)
     .join('\n');
 }

@@ -43,6 +43,11 @@ export class ServersTreeProvider implements vscode.TreeDataProvider<ServerNode>,
 
   /** Clears a shown load error, so the next expansion tries again. */
   retry(): void {
+    // Without an error there is nothing to clear: a refresh's reload fires its own change, and an
+    // extra one just before it would hold that back by VS Code's 200 ms tree debounce.
+    if (this.lastError === undefined) {
+      return;
+    }
     this.lastError = undefined;
     this.changeEmitter.fire();
   }
