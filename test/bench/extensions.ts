@@ -1,6 +1,7 @@
 // The extensions a bench window runs: Plex packaged as a release is (.vsix), the empty
 // extension (the floor) and the probe, all installed into one extensions dir with code-server's
-// own CLI, so all three load the way an installed extension does.
+// own CLI, so all three load the way an installed extension does; and a second dir without Plex
+// for the memory control windows.
 import { copyFileSync, mkdirSync, statSync } from 'node:fs';
 import { execFile } from 'node:child_process';
 import { join } from 'node:path';
@@ -14,6 +15,8 @@ const compiledBench = join(repoRoot, 'out', 'test', 'bench');
 
 export interface InstalledExtensions {
   extensionsDir: string;
+  /** The same without Plex: the memory control windows. */
+  controlExtensionsDir: string;
   /** The Plex .vsix, whose size the bundle table reports. */
   plexVsix: string;
   plexVsixBytes: number;
@@ -48,5 +51,10 @@ export async function installBenchExtensions(workRoot: string): Promise<Installe
   for (const vsix of [plexVsix, emptyVsix, probeVsix]) {
     await installExtension(vsix, extensionsDir);
   }
-  return { extensionsDir, plexVsix, plexVsixBytes: statSync(plexVsix).size };
+  const controlExtensionsDir = join(workRoot, 'control-extensions');
+  mkdirSync(controlExtensionsDir, { recursive: true });
+  for (const vsix of [emptyVsix, probeVsix]) {
+    await installExtension(vsix, controlExtensionsDir);
+  }
+  return { extensionsDir, controlExtensionsDir, plexVsix, plexVsixBytes: statSync(plexVsix).size };
 }

@@ -76,13 +76,17 @@ ${table(result.figures.requests, 'Requests')}
 ## Latency added by the extension
 
 From the click or Enter that starts the command to the UI showing the result (in the page's own
-clock), minus the time the stand-in spent serving requests in between.
+clock), minus the time the stand-in spent serving requests in between. That includes the
+workbench's own round trips, so each action is also shown above its floor: the same kind of UI
+update made by the probe extension's command that does nothing else.
 
 ${table(result.figures.latency, 'Median ms')}
 
 ## Memory
 
-Extension host \`heapUsed\` after a full garbage collection, read by the probe extension.
+Extension host \`heapUsed\` after a full garbage collection, read by the probe extension (it
+activates on \`*\`, before Plex). Every extension in the host starts between the two readings, so
+control windows without Plex show what the rest of the start-up adds.
 
 ${table(result.figures.memory, 'Median')}
 ${findings === '' ? '' : `\n${findings}\n`}`;

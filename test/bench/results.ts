@@ -49,7 +49,8 @@ export interface ActivationSample {
   /** From the marks: activate() called to resolved, waits included. */
   activateMs: Partial<Record<BenchExtension, number>>;
   requests: TaskRequests;
-  /** The extension host's marks for these extensions, ms after its first mark: the activation order. */
+  /** The extension host's marks for these extensions (and every extension's activation start), ms
+   * after its first mark: the activation order. */
   timeline: { name: string; atMs: number }[];
 }
 
@@ -58,4 +59,10 @@ export interface WindowResult {
   heap: { beforeActivation: number; afterActivation: number; afterSession: number };
   tasks: Record<TaskName, TaskRequests>;
   latency: Record<LatencyAction, LatencySample[]>;
+}
+
+/** A window without Plex: what the rest of the extension host's start-up adds to the heap. */
+export interface ControlResult {
+  heapBeforeActivation: number;
+  heapAfterActivation: number;
 }

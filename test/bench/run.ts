@@ -19,7 +19,7 @@ import { measureBundles } from './bundle';
 import { installBenchExtensions } from './extensions';
 import { renderMarkdown } from './markdown';
 import { buildResult } from './report';
-import type { WindowResult } from './results';
+import type { ControlResult, WindowResult } from './results';
 import { runBenchWindow } from './session';
 import { openBenchWindow } from './window';
 
@@ -85,6 +85,22 @@ async function runWindows(browser: Browser, extensionsDir: string, options: Opti
   return results;
 }
 
+/** Windows without Plex, load only: the heap the rest of the start-up adds (see report.ts). */
+async function runControlWindows(browser: Browser, extensionsDir: string, count: number): Promise<ControlResult[]> {
+  const results: ControlResult[] = [];
+  for (let index = 1; index <= count; index++) {
+    const window = await openBenchWindow(browser, { extensionsDir, profile: false });
+    try {
+      const report = await window.load();
+      results.push({ heapBeforeActivation: report.heapBeforeActivation, heapAfterActivation: report.heapAfterActivation });
+    } finally {
+      await window.close();
+    }
+  }
+  log(`memory control: ${count} window${count === 1 ? '' : 's'} without Plex`);
+  return results;
+}
+
 async function main(): Promise<void> {
   const options = parseOptions(process.argv.slice(2));
   const started = Date.now();
@@ -97,7 +113,8 @@ async function main(): Promise<void> {
     log(`packaged and installed Plex, the empty extension and the probe in ${Math.round((Date.now() - started) / 1000)} s`);
     browser = await launchChromium();
     const windows = await runWindows(browser, installed.extensionsDir, options);
-    const result = buildResult(windows, bundle, { codeServer: codeServerVersion, vscode: '1.100.3', quick: options.quick, profiled: options.profile });
+    const controls = await runControlWindows(browser, installed.controlExtensionsDir, options.windows);
+    const result = buildResult(windows, controls, bundle, { codeServer: codeServerVersion, vscode: '1.100.3', quick: options.quick, profiled: options.profile });
     mkdirSync(options.outDir, { recursive: true });
     writeFileSync(join(options.outDir, 'performance.json'), `${JSON.stringify(result, null, 2)}\n`);
     writeFileSync(join(options.outDir, 'performance.md'), renderMarkdown(result, join(repoRoot, 'test', 'bench', 'findings.md')));

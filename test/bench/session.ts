@@ -52,7 +52,7 @@ async function activationSample(window: BenchWindow, report: ActivationReport): 
   const origin = report.extHostMarks[0]?.startTime ?? 0;
   const ids = [...Object.values(extensionIds), 'plex-vscode.plex-bench-probe'];
   const timeline = report.extHostMarks
-    .filter((mark) => ids.some((id) => mark.name.endsWith(`/${id}`)))
+    .filter((mark) => ids.some((id) => mark.name.endsWith(`/${id}`)) || mark.name.startsWith('code/extHost/willActivateExtension/'))
     .map((mark) => ({ name: mark.name.replace('code/extHost/', ''), atMs: mark.startTime - origin }));
   return { reported, plexOwnMs: report.plexActivationTimeMs, requireMs, activateMs, requests, timeline };
 }

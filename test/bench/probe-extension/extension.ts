@@ -74,12 +74,14 @@ function extHostMarks(): { name: string; startTime: number }[] {
 }
 
 async function reportActivation(dir: string, heapBeforeActivation: number): Promise<void> {
-  const [plex] = await Promise.all([whenActive(plexId), whenActive(emptyId)]);
+  // The memory control windows run without Plex installed.
+  const plexInstalled = vscode.extensions.getExtension(plexId) !== undefined;
+  const [plex] = await Promise.all([plexInstalled ? whenActive(plexId) : undefined, whenActive(emptyId)]);
   const githubSessionRequest = await requestGithubSession();
   writeReport(dir, activationReportFile, {
     heapBeforeActivation,
     heapAfterActivation: settledHeap(),
-    plexActivationTimeMs: activationTimeMs(plex.exports),
+    plexActivationTimeMs: plex === undefined ? undefined : activationTimeMs(plex.exports),
     githubSessionRequest,
     extHostMarks: extHostMarks(),
   });
