@@ -1,5 +1,5 @@
-// The extensions a bench window runs: Plex packaged as a release is (.vsix), the empty
-// extension (the floor) and the probe, all installed into one extensions dir with code-server's
+// The extensions a bench window runs: Plex packaged as a release is (.vsix), the two empty
+// extensions (the floors) and the probe, all installed into one extensions dir with code-server's
 // own CLI, so all three load the way an installed extension does; and a second dir without Plex
 // for the memory control windows.
 import { copyFileSync, mkdirSync, statSync } from 'node:fs';
@@ -47,13 +47,14 @@ export async function installBenchExtensions(workRoot: string): Promise<Installe
   mkdirSync(extensionsDir, { recursive: true });
   const plexVsix = await packageExtension(join(workRoot, 'plex-vscode.vsix'));
   const emptyVsix = await packageFolder(join(benchSources, 'empty-extension'), join(workRoot, 'plex-bench-empty.vsix'));
+  const emptyApiVsix = await packageFolder(join(benchSources, 'empty-api-extension'), join(workRoot, 'plex-bench-empty-api.vsix'));
   const probeVsix = await packageFolder(stageProbe(workRoot), join(workRoot, 'plex-bench-probe.vsix'));
-  for (const vsix of [plexVsix, emptyVsix, probeVsix]) {
+  for (const vsix of [plexVsix, emptyVsix, emptyApiVsix, probeVsix]) {
     await installExtension(vsix, extensionsDir);
   }
   const controlExtensionsDir = join(workRoot, 'control-extensions');
   mkdirSync(controlExtensionsDir, { recursive: true });
-  for (const vsix of [emptyVsix, probeVsix]) {
+  for (const vsix of [emptyVsix, emptyApiVsix, probeVsix]) {
     await installExtension(vsix, controlExtensionsDir);
   }
   return { extensionsDir, controlExtensionsDir, plexVsix, plexVsixBytes: statSync(plexVsix).size };

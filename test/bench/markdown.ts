@@ -58,8 +58,9 @@ every sample), with min and max; requests are the most seen in any window.
 
 VS Code's own figure is what Developer: Show Running Extensions shows (code loading plus the
 synchronous part of \`activate()\`), read in each window for Plex, an empty extension with the
-same activation event (\`onStartupFinished\`, test/bench/empty-extension/) and the built-in GitHub
-Authentication (activated by a silent \`getSession('github', ['read:user'])\`).
+same activation event (\`onStartupFinished\`, test/bench/empty-extension/), the same plus
+\`require('vscode')\` (test/bench/empty-api-extension/) and the built-in GitHub Authentication
+(activated by a silent \`getSession('github', ['read:user'])\`).
 
 ${table(result.figures.activation, 'Median ms')}
 

@@ -5,10 +5,12 @@
 //   --windows N   fresh windows to take medians over (default 5)
 //   --quick       one window, results to test-results/bench/ (a smoke run; docs/ untouched)
 //   --out DIR     where to write performance.json and performance.md
+//   --render      only rewrite performance.md from the performance.json in the output dir
+//                 (after editing test/bench/findings.md)
 //   --profile     also CPU-profile the extension host (activation, first copy, refresh, token
 //                 sign-in) into test-results/bench/profiles/; slows everything, so the results
 //                 go to test-results/bench/ unless --out says otherwise
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { Browser } from 'playwright-core';
@@ -18,12 +20,13 @@ import { repoRoot, testResultsDir } from '../harness/paths';
 import { measureBundles } from './bundle';
 import { installBenchExtensions } from './extensions';
 import { renderMarkdown } from './markdown';
-import { buildResult } from './report';
+import { buildResult, type BenchResult } from './report';
 import type { ControlResult, WindowResult } from './results';
 import { runBenchWindow } from './session';
 import { openBenchWindow } from './window';
 
 interface Options {
+  render: boolean;
   windows: number;
   quick: boolean;
   profile: boolean;
@@ -46,7 +49,7 @@ function parseOptions(args: string[]): Options {
   }
   const out = valueOf('--out');
   const outDir = out !== undefined ? resolve(out) : quick || profile ? join(testResultsDir, 'bench') : join(repoRoot, 'docs');
-  return { windows, quick, profile, outDir };
+  return { render: args.includes('--render'), windows, quick, profile, outDir };
 }
 
 function log(line: string): void {
@@ -101,8 +104,20 @@ async function runControlWindows(browser: Browser, extensionsDir: string, count:
   return results;
 }
 
+const findingsFile = join(repoRoot, 'test', 'bench', 'findings.md');
+
+function renderOnly(outDir: string): void {
+  const result = JSON.parse(readFileSync(join(outDir, 'performance.json'), 'utf8')) as BenchResult;
+  writeFileSync(join(outDir, 'performance.md'), renderMarkdown(result, findingsFile));
+  log(`rewrote ${join(outDir, 'performance.md')} from performance.json`);
+}
+
 async function main(): Promise<void> {
   const options = parseOptions(process.argv.slice(2));
+  if (options.render) {
+    renderOnly(options.outDir);
+    return;
+  }
   const started = Date.now();
   await ensureCodeServer();
   const workRoot = mkdtempSync(join(tmpdir(), 'plex-bench-'));
@@ -117,7 +132,7 @@ async function main(): Promise<void> {
     const result = buildResult(windows, controls, bundle, { codeServer: codeServerVersion, vscode: '1.100.3', quick: options.quick, profiled: options.profile });
     mkdirSync(options.outDir, { recursive: true });
     writeFileSync(join(options.outDir, 'performance.json'), `${JSON.stringify(result, null, 2)}\n`);
-    writeFileSync(join(options.outDir, 'performance.md'), renderMarkdown(result, join(repoRoot, 'test', 'bench', 'findings.md')));
+    writeFileSync(join(options.outDir, 'performance.md'), renderMarkdown(result, findingsFile));
     log(`wrote ${join(options.outDir, 'performance.md')} and performance.json in ${Math.round((Date.now() - started) / 1000)} s`);
   } finally {
     await browser?.close().catch(() => undefined);

@@ -8,6 +8,7 @@ import { waitFor } from '../harness/waitFor';
 export const benchExtensionNames = {
   plex: 'Plex',
   empty: 'Plex Bench: Empty Extension',
+  emptyApi: 'Plex Bench: Empty Extension Using the API',
   github: 'GitHub Authentication',
 } as const;
 
@@ -30,7 +31,7 @@ function activationMs(text: string): number | undefined {
   return match === null ? undefined : Number(match[1]);
 }
 
-/** Opens the editor, reads the three extensions' figures, closes it again. */
+/** Opens the editor, reads the bench extensions' figures, closes it again. */
 export async function readActivationTimes(page: Page): Promise<Record<BenchExtension, number>> {
   await runCommand(page, 'Developer: Show Running Extensions');
   const times = await waitFor(
@@ -46,7 +47,7 @@ export async function readActivationTimes(page: Page): Promise<Record<BenchExten
       }
       return found as Record<BenchExtension, number>;
     },
-    { description: 'the Running Extensions editor to list Plex, the empty extension and GitHub Authentication as activated', timeoutMs: 30_000 },
+    { description: 'the Running Extensions editor to list Plex, the empty extensions and GitHub Authentication as activated', timeoutMs: 30_000 },
   );
   await runCommand(page, 'View: Close All Editors');
   return times;

@@ -26,6 +26,7 @@ import type { BenchWindow } from './window';
 const extensionIds: Record<BenchExtension, string> = {
   plex: 'plex-vscode.plex-vscode',
   empty: 'plex-vscode.plex-bench-empty',
+  emptyApi: 'plex-vscode.plex-bench-empty-api',
   github: 'vscode.github-authentication',
 };
 
@@ -173,7 +174,7 @@ export async function runBenchWindow(window: BenchWindow, log: (line: string) =>
   const signedOutReport = await window.load();
   const signedOut = await profiled(window, profiles, 'activation-signed-out', () => activationSample(window, signedOutReport), true);
   tasks.activationSignedOut = signedOut.requests;
-  log(`activation (signed out): Plex ${signedOut.reported.plex} ms, empty ${signedOut.reported.empty} ms, GitHub Authentication ${signedOut.reported.github} ms`);
+  log(`activation (signed out): Plex ${signedOut.reported.plex} ms, empty ${signedOut.reported.empty} ms, empty+API ${signedOut.reported.emptyApi} ms, GitHub Authentication ${signedOut.reported.github} ms`);
 
   // The workbench's own round trip for a command that updates a tree (the probe's view sits in
   // the Explorer, which shows at start-up).
@@ -256,7 +257,7 @@ export async function runBenchWindow(window: BenchWindow, log: (line: string) =>
   const signedInReport = await window.reload();
   const signedInSample = await profiled(window, profiles, 'activation-signed-in', () => activationSample(window, signedInReport), true);
   tasks.activationSignedIn = signedInSample.requests;
-  log(`activation (signed in): Plex ${signedInSample.reported.plex} ms, empty ${signedInSample.reported.empty} ms, GitHub Authentication ${signedInSample.reported.github} ms`);
+  log(`activation (signed in): Plex ${signedInSample.reported.plex} ms, empty ${signedInSample.reported.empty} ms, empty+API ${signedInSample.reported.emptyApi} ms, GitHub Authentication ${signedInSample.reported.github} ms`);
 
   return {
     activation: { signedOut, signedIn: signedInSample },

@@ -1,6 +1,6 @@
 // The bench's helper inside the extension host (see ../run.ts). It activates on `*`, before the
 // onStartupFinished extensions, so its first heap reading comes before Plex activates; then it
-// waits for Plex and the empty extension, activates GitHub Authentication the way VS Code does
+// waits for Plex and the empty extensions, activates GitHub Authentication the way VS Code does
 // (a silent getSession), and reports. Without PLEX_BENCH_REPORT_DIR it does nothing.
 import { renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -21,6 +21,7 @@ import { ExtensionHostProfiler } from './profiler';
 
 const plexId = 'plex-vscode.plex-vscode';
 const emptyId = 'plex-vscode.plex-bench-empty';
+const emptyApiId = 'plex-vscode.plex-bench-empty-api';
 const activationDeadlineMs = 60_000;
 
 /** A full GC before each reading, so the figure is live objects, not garbage waiting for collection. */
@@ -76,7 +77,7 @@ function extHostMarks(): { name: string; startTime: number }[] {
 async function reportActivation(dir: string, heapBeforeActivation: number): Promise<void> {
   // The memory control windows run without Plex installed.
   const plexInstalled = vscode.extensions.getExtension(plexId) !== undefined;
-  const [plex] = await Promise.all([plexInstalled ? whenActive(plexId) : undefined, whenActive(emptyId)]);
+  const [plex] = await Promise.all([plexInstalled ? whenActive(plexId) : undefined, whenActive(emptyId), whenActive(emptyApiId)]);
   const githubSessionRequest = await requestGithubSession();
   writeReport(dir, activationReportFile, {
     heapBeforeActivation,
