@@ -1,5 +1,6 @@
-// Bundles the extension into two minified files: dist/extension.js (what activation loads)
-// and dist/plex.js (the service layer with node-fetch, required on the first network request).
+// Bundles the extension into three minified files: dist/extension.js (what activation loads),
+// dist/commands.js (the command code, required when a command first runs) and dist/plex.js (the
+// service layer with node-fetch, required on the first network request).
 import * as esbuild from 'esbuild';
 
 const watch = process.argv.includes('--watch');
@@ -35,10 +36,30 @@ const vscodeOnce = {
 };
 
 const builds = [
-  // './plex.js' stays a runtime require so node-fetch is not loaded on activation.
-  { ...common, entryPoints: ['src/extension.ts'], outfile: 'dist/extension.js', external: ['./plex.js'], plugins: [vscodeOnce] },
+  // './commands.js' and './plex.js' stay runtime requires, so activation loads neither.
+  { ...common, entryPoints: ['src/extension.ts'], outfile: 'dist/extension.js', external: ['./commands.js', './plex.js'], plugins: [vscodeOnce] },
+  { ...common, entryPoints: ['src/commands/index.ts'], outfile: 'dist/commands.js', external: ['./plex.js'], plugins: [vscodeOnce] },
   { ...common, entryPoints: ['src/plex/index.ts'], outfile: 'dist/plex.js', external: ['vscode'] },
 ];
+
+/**
+ * Modules both dist/extension.js and dist/commands.js may contain: they keep no state and define
+ * no class that is checked with instanceof, so two copies behave as one. Anything else in both
+ * would split its state in two (for example the running-progress set), so the build fails.
+ */
+const SHARED_STATELESS = new Set(['src/config.ts', 'src/ui/plainText.ts', 'src/tokenShape.ts', 'vscode-once:vscode']);
+
+function checkNoSharedState(results) {
+  const sources = (result) => new Set(Object.values(result.metafile.outputs).flatMap((output) => Object.keys(output.inputs)));
+  const [activation, commands] = results.slice(0, 2).map(sources);
+  const shared = [...commands].filter((input) => activation.has(input) && !SHARED_STATELESS.has(input));
+  if (shared.length > 0) {
+    throw new Error(
+      `dist/extension.js and dist/commands.js both contain ${shared.join(', ')}: pass the instance through Core ` +
+        '(src/commands/services.ts), import only its types, or, if it keeps no state, add it to SHARED_STATELESS.',
+    );
+  }
+}
 
 if (watch) {
   for (const options of builds) {
@@ -46,5 +67,5 @@ if (watch) {
     await context.watch();
   }
 } else {
-  await Promise.all(builds.map((options) => esbuild.build(options)));
+  checkNoSharedState(await Promise.all(builds.map((options) => esbuild.build({ ...options, metafile: true }))));
 }

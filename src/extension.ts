@@ -6,60 +6,72 @@ import { AuthState } from './auth/authState';
 import { PlexAuthenticationProvider } from './auth/authenticationProvider';
 import { clientIdentifier } from './auth/clientIdentifier';
 import { SessionStore } from './auth/sessionStore';
-import { SignInService } from './auth/signInService';
-import { SignOutService } from './auth/signOutService';
-import { registerAccountCommands } from './commands/accountCommands';
-import { registerServerCommands } from './commands/serverCommands';
-import type { Services } from './commands/services';
+import { COMMAND_IDS } from './commands/commandIds';
+import type * as CommandsModule from './commands/index';
+import type { Core } from './commands/services';
 import { Log } from './log';
 import { PlexClients } from './plexApi';
 import { ConnectionSecurity } from './servers/connectionSecurity';
-import { InsecureConnections } from './servers/insecureConnections';
 import { ServerCatalog } from './servers/serverCatalog';
-import { ErrorReporter } from './ui/errorReporter';
-import { activeProgressCount, cancelAllProgress, pendingDelayCount } from './ui/progress';
-import { SecretClipboard } from './ui/secretClipboard';
-import { vscodeUi, type Ui } from './ui/ui';
+import type { Ui } from './ui/ui';
 import { AccountTreeProvider } from './views/accountTree';
 import { ServersTreeProvider } from './views/serversTree';
 import { SOURCE_SCHEME, SourceDocumentProvider } from './views/sourceDocument';
 import { PlexStatusBar } from './views/statusBar';
 
-// Activation reads one secret and makes no request: the service layer (dist/plex.js) loads on
-// the first network call.
+// Activation reads one secret, makes no request and loads only what the status bar and the views
+// need: the command code (dist/commands.js) loads when a command first runs, the service layer
+// (dist/plex.js) on the first network call.
 export async function activate(context: vscode.ExtensionContext): Promise<PlexExtensionApi> {
   activationClock.resume();
-  let ui: Ui = vscodeUi;
-  const currentUi = () => ui;
+  let uiOverride: Ui | undefined;
   const log = new Log();
   const store = new SessionStore(context.secrets, log);
   const state = new AuthState(store);
   const security = new ConnectionSecurity();
   const clients = new PlexClients(() => clientIdentifier(context.globalState), log, security);
   const catalog = new ServerCatalog(clients, state, context.globalState);
-  const insecure = new InsecureConnections(context.globalState, security, currentUi);
-  const errors = new ErrorReporter(currentUi, state, log);
-  const signIn = new SignInService(clients, store, state, currentUi, errors);
-  const signOut = new SignOutService(clients, store, currentUi, log);
-  const clipboard = new SecretClipboard();
-  const services: Services = { log, store, state, clients, catalog, insecure, signIn, signOut, errors, clipboard, ui: currentUi };
+  const documents = new SourceDocumentProvider();
 
   activationClock.pause(); // waiting for the secret is not the extension's own cost
   await store.load();
   activationClock.resume();
   state.refresh();
 
-  const serversTree = new ServersTreeProvider(state, catalog, errors);
-  const authenticationProvider = new PlexAuthenticationProvider(store, signIn, signOut);
-  const documents = new SourceDocumentProvider();
+  let loaded: CommandsModule.Commands | undefined;
+  const commands = (): CommandsModule.Commands => {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    loaded ??= (require('./commands.js') as typeof CommandsModule).createCommands(core);
+    return loaded;
+  };
+  const serversTree = new ServersTreeProvider(state, catalog, () => commands().serverList);
+  const core: Core = {
+    globalState: context.globalState,
+    log,
+    store,
+    state,
+    security,
+    clients,
+    catalog,
+    documents,
+    uiOverride: () => uiOverride,
+    retryServerList: () => serversTree.retry(),
+  };
+  const authenticationProvider = new PlexAuthenticationProvider(
+    store,
+    () => commands().services.signIn.signIn(),
+    async () => {
+      await commands().services.signOut.signOut({ confirm: false });
+    },
+  );
   context.subscriptions.push(
     log,
     store,
     state,
     catalog,
-    clipboard,
     serversTree,
     documents,
+    { dispose: () => loaded?.dispose() },
     new PlexStatusBar(state),
     vscode.window.registerTreeDataProvider('plex.account', new AccountTreeProvider(state)),
     vscode.window.registerTreeDataProvider('plex.servers', serversTree),
@@ -68,8 +80,9 @@ export async function activate(context: vscode.ExtensionContext): Promise<PlexEx
     vscode.authentication.registerAuthenticationProvider('plex', 'Plex', authenticationProvider, {
       supportsMultipleAccounts: false,
     }),
-    ...registerAccountCommands(services, () => serversTree.retry()),
-    ...registerServerCommands(services, documents),
+    ...COMMAND_IDS.map((id) =>
+      vscode.commands.registerCommand(id, (...args: unknown[]) => (commands().handlers[id] as (...args: unknown[]) => unknown)(...args)),
+    ),
   );
 
   const api: PlexExtensionApi = {
@@ -87,18 +100,19 @@ export async function activate(context: vscode.ExtensionContext): Promise<PlexEx
     testing:
       context.extensionMode === vscode.ExtensionMode.Test
         ? {
-            setUi: (replacement) => (ui = replacement ?? vscodeUi),
+            // Nothing of the command code runs before it loads: no clipboard clear, progress or timer.
+            pendingClipboardClears: () => loaded?.testing.pendingClipboardClears() ?? 0,
+            activeProgress: () => loaded?.testing.activeProgress() ?? 0,
+            cancelProgress: () => loaded?.testing.cancelProgress(),
+            pendingPollTimers: () => loaded?.testing.pendingPollTimers() ?? 0,
+            forgetInsecureConnectionAnswers: () => commands().testing.forgetInsecureConnectionAnswers(),
+            setUi: (replacement) => (uiOverride = replacement),
             readStoredSession: () => store.readRaw(),
             cachedServerNames: () => catalog.cached?.map((server) => server.name),
             defaultServerId: () => catalog.defaultServerId,
             forgetDefaultServer: () => catalog.setDefaultServer(undefined),
             authenticationSessions: () => authenticationProvider.getSessions(),
-            pendingClipboardClears: () => clipboard.pendingClears,
-            activeProgress: activeProgressCount,
-            cancelProgress: cancelAllProgress,
-            pendingPollTimers: pendingDelayCount,
             treatAsRemote: (hosts) => security.treatAsRemote(hosts),
-            forgetInsecureConnectionAnswers: () => insecure.forget(),
             serverTreeItems: async () => (await serversTree.getChildren()).map((node) => serversTree.getTreeItem(node)),
             writeStoredSessionAsAnotherWindow: (raw) => store.writeRawAsAnotherWindow(raw),
           }

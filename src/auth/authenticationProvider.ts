@@ -1,6 +1,4 @@
 import * as vscode from 'vscode';
-import type { SignInService } from './signInService';
-import type { SignOutService } from './signOutService';
 import type { SessionStore, StoredSession } from './sessionStore';
 
 /**
@@ -16,8 +14,9 @@ export class PlexAuthenticationProvider implements vscode.AuthenticationProvider
 
   constructor(
     private readonly store: SessionStore,
-    private readonly signInService: SignInService,
-    private readonly signOutService: SignOutService,
+    // The sign-in and sign-out code loads with the commands, when first needed.
+    private readonly signIn: () => Promise<StoredSession | undefined>,
+    private readonly signOut: () => Promise<void>,
   ) {
     this.previous = toAuthenticationSession(store.session);
     this.subscription = store.onDidChange((session) => this.sessionChanged(session));
@@ -29,7 +28,7 @@ export class PlexAuthenticationProvider implements vscode.AuthenticationProvider
   }
 
   async createSession(): Promise<vscode.AuthenticationSession> {
-    const stored = await this.signInService.signIn();
+    const stored = await this.signIn();
     const session = toAuthenticationSession(stored);
     if (!session) {
       throw new Error(vscode.l10n.t('Sign-in to Plex was cancelled or did not complete.'));
@@ -39,7 +38,7 @@ export class PlexAuthenticationProvider implements vscode.AuthenticationProvider
 
   async removeSession(): Promise<void> {
     // The Accounts menu has already asked the user.
-    await this.signOutService.signOut({ confirm: false });
+    await this.signOut();
   }
 
   dispose(): void {

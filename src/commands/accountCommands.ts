@@ -1,22 +1,36 @@
 import * as vscode from 'vscode';
 import { withCancellableProgress } from '../ui/progress';
+import type { CommandHandler } from './commandIds';
 import type { Services } from './services';
 
-export function registerAccountCommands(services: Services, onRefreshed: () => void): vscode.Disposable[] {
+type AccountCommandId =
+  | 'plex.signIn'
+  | 'plex.signInWithBrowser'
+  | 'plex.signInWithPassword'
+  | 'plex.signInWithToken'
+  | 'plex.signOut'
+  | 'plex.refresh'
+  | 'plex.showLog'
+  | 'plex.showAccount'
+  | 'plex.copySignInLink'
+  | 'plex.copyValue'
+  | 'plex.statusBarActions';
+
+export function accountCommandHandlers(services: Services, onRefreshed: () => void): Record<AccountCommandId, CommandHandler> {
   const { signIn, signOut, log } = services;
-  return [
-    vscode.commands.registerCommand('plex.signIn', () => signIn.signIn()),
-    vscode.commands.registerCommand('plex.signInWithBrowser', () => signIn.signIn('browser')),
-    vscode.commands.registerCommand('plex.signInWithPassword', () => signIn.signIn('password')),
-    vscode.commands.registerCommand('plex.signInWithToken', () => signIn.signIn('token')),
-    vscode.commands.registerCommand('plex.signOut', () => signOut.signOut({ confirm: true })),
-    vscode.commands.registerCommand('plex.refresh', () => refresh(services, onRefreshed)),
-    vscode.commands.registerCommand('plex.showLog', () => log.show()),
-    vscode.commands.registerCommand('plex.showAccount', () => vscode.commands.executeCommand('plex.account.focus')),
-    vscode.commands.registerCommand('plex.copySignInLink', () => copySignInLink(services)),
-    vscode.commands.registerCommand('plex.copyValue', (node?: { value?: unknown }) => copyValue(services, node)),
-    vscode.commands.registerCommand('plex.statusBarActions', () => statusBarActions(services)),
-  ];
+  return {
+    'plex.signIn': () => signIn.signIn(),
+    'plex.signInWithBrowser': () => signIn.signIn('browser'),
+    'plex.signInWithPassword': () => signIn.signIn('password'),
+    'plex.signInWithToken': () => signIn.signIn('token'),
+    'plex.signOut': () => signOut.signOut({ confirm: true }),
+    'plex.refresh': () => refresh(services, onRefreshed),
+    'plex.showLog': () => log.show(),
+    'plex.showAccount': () => vscode.commands.executeCommand('plex.account.focus'),
+    'plex.copySignInLink': () => copySignInLink(services),
+    'plex.copyValue': (node?: { value?: unknown }) => copyValue(services, node),
+    'plex.statusBarActions': () => statusBarActions(services),
+  };
 }
 
 /**
@@ -31,16 +45,17 @@ async function refresh(services: Services, onRefreshed: () => void): Promise<voi
   }
   try {
     await withCancellableProgress(vscode.l10n.t('Refreshing Plex...'), async (signal) => {
-      const serversWereLoaded = services.catalog.cached !== undefined;
+      // Account and servers in parallel: one round trip to plex.tv instead of two.
+      const serversReload =
+        services.catalog.cached === undefined ? Promise.resolve(undefined) : services.catalog.list(session.token, signal, true);
+      void serversReload.catch(() => undefined); // awaited below, unless the account read fails first
       const account = await services.clients.plexTv().getAccount(session.token, { signal });
       services.state.markValid(session.token);
       if (services.store.session?.token === session.token) {
         await services.store.save({ ...session, account });
       }
       onRefreshed();
-      if (serversWereLoaded && services.store.session?.token === session.token) {
-        await services.catalog.list(session.token, signal, true);
-      }
+      await serversReload;
     });
   } catch (error) {
     if (services.store.session?.token !== session.token) {

@@ -9,19 +9,20 @@ import { plainText } from '../ui/plainText';
 import { withCancellableProgress } from '../ui/progress';
 import { usableToken } from '../tokenShape';
 import type { SourceDocumentProvider } from '../views/sourceDocument';
+import type { CommandHandler } from './commandIds';
 import type { Services } from './services';
 
 type ServerArgument = { server?: PlexServer } | undefined;
 
-export function registerServerCommands(services: Services, documents: SourceDocumentProvider): vscode.Disposable[] {
-  return [
-    vscode.commands.registerCommand('plex.copyTransientToken', (node?: ServerArgument) => copyTransientToken(services, node?.server)),
-    vscode.commands.registerCommand('plex.showSourceConnectionInformation', (node?: ServerArgument) =>
-      showSourceConnectionInformation(services, documents, node?.server),
-    ),
-    vscode.commands.registerCommand('plex.selectServer', () => selectServer(services)),
-    vscode.commands.registerCommand('plex.setDefaultServer', (node?: ServerArgument) => setDefaultServer(services, node?.server)),
-  ];
+type ServerCommandId = 'plex.copyTransientToken' | 'plex.showSourceConnectionInformation' | 'plex.selectServer' | 'plex.setDefaultServer';
+
+export function serverCommandHandlers(services: Services, documents: SourceDocumentProvider): Record<ServerCommandId, CommandHandler> {
+  return {
+    'plex.copyTransientToken': (node?: ServerArgument) => copyTransientToken(services, node?.server),
+    'plex.showSourceConnectionInformation': (node?: ServerArgument) => showSourceConnectionInformation(services, documents, node?.server),
+    'plex.selectServer': () => selectServer(services),
+    'plex.setDefaultServer': (node?: ServerArgument) => setDefaultServer(services, node?.server),
+  };
 }
 
 /** Gets a transient token from the chosen server, copies it, and clears it again later. */

@@ -1,16 +1,39 @@
+import type * as vscode from 'vscode';
 import type { AuthState } from '../auth/authState';
 import type { SessionStore } from '../auth/sessionStore';
 import type { SignInService } from '../auth/signInService';
 import type { SignOutService } from '../auth/signOutService';
 import type { Log } from '../log';
 import type { PlexClients } from '../plexApi';
+import type { ConnectionSecurity } from '../servers/connectionSecurity';
 import type { InsecureConnections } from '../servers/insecureConnections';
 import type { ServerCatalog } from '../servers/serverCatalog';
 import type { ErrorReporter } from '../ui/errorReporter';
 import type { SecretClipboard } from '../ui/secretClipboard';
 import type { Ui } from '../ui/ui';
+import type { SourceDocumentProvider } from '../views/sourceDocument';
 
-/** What command handlers get to work with; built once in extension.ts. */
+/**
+ * What activation builds (dist/extension.js) and hands to the command code (dist/commands.js)
+ * when a command first runs. Only instances cross: each module lives in one of the two bundles
+ * (scripts/build.mjs checks), so no state is kept twice.
+ */
+export interface Core {
+  globalState: vscode.Memento;
+  log: Log;
+  store: SessionStore;
+  state: AuthState;
+  security: ConnectionSecurity;
+  clients: PlexClients;
+  catalog: ServerCatalog;
+  documents: SourceDocumentProvider;
+  /** The tests' scripted prompts, when set. */
+  uiOverride(): Ui | undefined;
+  /** Clears the Servers view's load error after a refresh. */
+  retryServerList(): void;
+}
+
+/** What command handlers get to work with; built once, when the first command runs. */
 export interface Services {
   log: Log;
   store: SessionStore;

@@ -2,9 +2,7 @@ import * as vscode from 'vscode';
 import type { PlexConnection, PlexServer } from '../plex/types';
 import type { AuthState } from '../auth/authState';
 import type { ServerCatalog } from '../servers/serverCatalog';
-import type { ErrorReporter } from '../ui/errorReporter';
-import { asPlexFailure, describeFailure } from '../ui/errorMessages';
-import { withCancellableProgress } from '../ui/progress';
+import type { ServerListLoader } from './serverList';
 
 export type ServerNode =
   | { kind: 'server'; server: PlexServer }
@@ -18,14 +16,15 @@ export type ServerNode =
 export class ServersTreeProvider implements vscode.TreeDataProvider<ServerNode>, vscode.Disposable {
   private readonly changeEmitter = new vscode.EventEmitter<void>();
   private readonly subscriptions: vscode.Disposable[];
-  private lastError: unknown;
+  private list: ServerListLoader | undefined;
 
   readonly onDidChangeTreeData = this.changeEmitter.event;
 
   constructor(
     private readonly state: AuthState,
     private readonly catalog: ServerCatalog,
-    private readonly errors: ErrorReporter,
+    /** The loader lives in the command code, loaded when the view first needs plex.tv. */
+    private readonly loadList: () => ServerListLoader,
   ) {
     // A sign-in starting or ending changes nothing here; firing anyway would delay the next real
     // update by VS Code's 200 ms tree debounce (see AccountTreeProvider).
@@ -45,11 +44,9 @@ export class ServersTreeProvider implements vscode.TreeDataProvider<ServerNode>,
   retry(): void {
     // Without an error there is nothing to clear: a refresh's reload fires its own change, and an
     // extra one just before it would hold that back by VS Code's 200 ms tree debounce.
-    if (this.lastError === undefined) {
-      return;
+    if (this.list?.clearError()) {
+      this.changeEmitter.fire();
     }
-    this.lastError = undefined;
-    this.changeEmitter.fire();
   }
 
   async getChildren(node?: ServerNode): Promise<ServerNode[]> {
@@ -62,26 +59,8 @@ export class ServersTreeProvider implements vscode.TreeDataProvider<ServerNode>,
     if (!session || this.state.status !== 'signedIn') {
       return [];
     }
-    if (this.lastError !== undefined && !this.catalog.cached) {
-      return [{ kind: 'message', text: describeFailure(this.lastError, 'Plex'), retry: true }];
-    }
-    try {
-      const servers =
-        this.catalog.cached ??
-        (await withCancellableProgress('', (signal) => this.catalog.list(session.token, signal), { viewId: 'plex.servers' }));
-      this.lastError = undefined;
-      if (servers.length === 0) {
-        return [{ kind: 'message', text: vscode.l10n.t('No Plex Media Server on this account.'), retry: false }];
-      }
-      return servers.map((server) => ({ kind: 'server', server }));
-    } catch (error) {
-      this.lastError = error;
-      if (asPlexFailure(error)?.kind === 'token-invalid') {
-        this.errors.report(error, { action: 'Loading servers', where: 'Plex', token: session.token });
-        return [];
-      }
-      return [{ kind: 'message', text: describeFailure(error, 'Plex'), retry: true }];
-    }
+    const cached = this.catalog.cached;
+    return cached ? serverNodes(cached) : (this.list ??= this.loadList()).roots(session, serverNodes);
   }
 
   getTreeItem(node: ServerNode): vscode.TreeItem {
@@ -136,4 +115,11 @@ function connectionItem(connection: PlexConnection): vscode.TreeItem {
   item.iconPath = new vscode.ThemeIcon(connection.protocol === 'https' ? 'lock' : 'unlock');
   item.contextValue = 'plex.connection';
   return item;
+}
+
+export function serverNodes(servers: readonly PlexServer[]): ServerNode[] {
+  if (servers.length === 0) {
+    return [{ kind: 'message', text: vscode.l10n.t('No Plex Media Server on this account.'), retry: false }];
+  }
+  return servers.map((server) => ({ kind: 'server', server }));
 }

@@ -1,6 +1,17 @@
 import * as assert from 'node:assert/strict';
+import { join } from 'node:path';
 import * as vscode from 'vscode';
 import { extensionApi, standIn } from './helpers';
+
+interface PackageJson {
+  contributes: { commands: { command: string }[] };
+}
+
+/** Which of the extension's lazily loaded bundles this extension host has required so far. */
+function loadedBundles(): string[] {
+  const dist = join(vscode.extensions.getExtension('plex-vscode.plex-vscode')?.extensionPath ?? '', 'dist');
+  return ['commands.js', 'plex.js'].filter((file) => require.cache[join(dist, file)] !== undefined);
+}
 
 // The file name sorts first, so this runs before any test has made a request.
 suite('Activation', () => {
@@ -10,20 +21,19 @@ suite('Activation', () => {
     assert.deepEqual(await control.log(), []);
     assert.equal(api.status, 'signedOut');
 
-    const commands = await vscode.commands.getCommands(true);
-    for (const id of [
-      'plex.signIn',
-      'plex.signInWithBrowser',
-      'plex.signInWithPassword',
-      'plex.signInWithToken',
-      'plex.signOut',
-      'plex.refresh',
-      'plex.copyTransientToken',
-      'plex.showSourceConnectionInformation',
-      'plex.selectServer',
-      'plex.showLog',
-    ]) {
-      assert.ok(commands.includes(id), `${id} is registered`);
+    // Every command package.json contributes (palette, menus, views) must have a handler.
+    const registered = await vscode.commands.getCommands(true);
+    const contributed = (vscode.extensions.getExtension('plex-vscode.plex-vscode')?.packageJSON as PackageJson).contributes.commands;
+    assert.ok(contributed.length >= 10);
+    for (const { command } of contributed) {
+      assert.ok(registered.includes(command), `${command} is registered`);
     }
+  });
+
+  test('loads the command code only when a command first runs, and the service layer only for a request', async () => {
+    await extensionApi();
+    assert.deepEqual(loadedBundles(), [], 'activation loaded neither dist/commands.js nor dist/plex.js');
+    await vscode.commands.executeCommand('plex.copyValue'); // nothing to copy: no request, no prompt
+    assert.deepEqual(loadedBundles(), ['commands.js']);
   });
 });

@@ -161,7 +161,8 @@ suite('Hostile and broken servers', () => {
     await vscode.commands.executeCommand('plex.refresh');
 
     const hosts = (await control.log()).map((entry) => entry.host);
-    assert.deepEqual(hosts, [cloud.clientIdentifier, 'plex.tv'], 'nothing reached the other host');
+    // Refresh reads the account and the servers in parallel: plex.tv may be asked twice.
+    assert.deepEqual([...new Set(hosts)], [cloud.clientIdentifier, 'plex.tv'], 'nothing reached the other host');
     assert.deepEqual(ui.errors(), [
       "Alice's Cloud sent an answer that could not be read. The log has the details.",
       'Plex sent an answer that could not be read. The log has the details.',

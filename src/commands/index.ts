@@ -1,0 +1,53 @@
+// The command code: dist/commands.js, required when a command first runs (or the Servers view
+// first loads), so activation compiles only what the status bar and the views need.
+import type { PlexTestingApi } from '../api';
+import { SignInService } from '../auth/signInService';
+import { SignOutService } from '../auth/signOutService';
+import { InsecureConnections } from '../servers/insecureConnections';
+import { ErrorReporter } from '../ui/errorReporter';
+import { activeProgressCount, cancelAllProgress, pendingDelayCount } from '../ui/progress';
+import { SecretClipboard } from '../ui/secretClipboard';
+import { vscodeUi } from '../ui/ui';
+import { ServerListLoader } from '../views/serverList';
+import { accountCommandHandlers } from './accountCommands';
+import type { CommandHandler, CommandId } from './commandIds';
+import { serverCommandHandlers } from './serverCommands';
+import type { Core, Services } from './services';
+
+export interface Commands {
+  readonly handlers: Readonly<Record<CommandId, CommandHandler>>;
+  readonly services: Services;
+  readonly serverList: ServerListLoader;
+  readonly testing: Pick<
+    PlexTestingApi,
+    'pendingClipboardClears' | 'activeProgress' | 'cancelProgress' | 'pendingPollTimers' | 'forgetInsecureConnectionAnswers'
+  >;
+  dispose(): void;
+}
+
+export function createCommands(core: Core): Commands {
+  const ui = () => core.uiOverride() ?? vscodeUi;
+  const { log, store, state, clients, catalog } = core;
+  const errors = new ErrorReporter(ui, state, log);
+  const insecure = new InsecureConnections(core.globalState, core.security, ui);
+  const signIn = new SignInService(clients, store, state, ui, errors);
+  const signOut = new SignOutService(clients, store, ui, log);
+  const clipboard = new SecretClipboard();
+  const services: Services = { log, store, state, clients, catalog, insecure, signIn, signOut, errors, clipboard, ui };
+  return {
+    handlers: {
+      ...accountCommandHandlers(services, () => core.retryServerList()),
+      ...serverCommandHandlers(services, core.documents),
+    },
+    services,
+    serverList: new ServerListLoader(catalog, errors),
+    testing: {
+      pendingClipboardClears: () => clipboard.pendingClears,
+      activeProgress: activeProgressCount,
+      cancelProgress: cancelAllProgress,
+      pendingPollTimers: pendingDelayCount,
+      forgetInsecureConnectionAnswers: () => insecure.forget(),
+    },
+    dispose: () => clipboard.dispose(),
+  };
+}

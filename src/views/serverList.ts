@@ -1,0 +1,52 @@
+import type { StoredSession } from '../auth/sessionStore';
+import type { PlexServer } from '../plex/types';
+import type { ServerCatalog } from '../servers/serverCatalog';
+import type { ErrorReporter } from '../ui/errorReporter';
+import { asPlexFailure, describeFailure } from '../ui/errorMessages';
+import { withCancellableProgress } from '../ui/progress';
+import type { ServerNode } from './serversTree';
+
+/**
+ * Loads the Servers view's top level from plex.tv, with progress in the view, and keeps the last
+ * failure so the view shows it (with Retry) instead of asking again on every repaint. Part of the
+ * command code (dist/commands.js): the view only needs it once it shows a signed-in account.
+ */
+export class ServerListLoader {
+  private lastError: { token: string; error: unknown } | undefined;
+
+  constructor(
+    private readonly catalog: ServerCatalog,
+    private readonly errors: ErrorReporter,
+  ) {}
+
+  /** Forgets a shown failure; true when there was one, so the view must repaint. */
+  clearError(): boolean {
+    const had = this.lastError !== undefined;
+    this.lastError = undefined;
+    return had;
+  }
+
+  async roots(session: StoredSession, toNodes: (servers: readonly PlexServer[]) => ServerNode[]): Promise<ServerNode[]> {
+    if (this.lastError?.token === session.token && !this.catalog.cached) {
+      return [failureNode(this.lastError.error)];
+    }
+    try {
+      const servers =
+        this.catalog.cached ??
+        (await withCancellableProgress('', (signal) => this.catalog.list(session.token, signal), { viewId: 'plex.servers' }));
+      this.lastError = undefined;
+      return toNodes(servers);
+    } catch (error) {
+      this.lastError = { token: session.token, error };
+      if (asPlexFailure(error)?.kind === 'token-invalid') {
+        this.errors.report(error, { action: 'Loading servers', where: 'Plex', token: session.token });
+        return [];
+      }
+      return [failureNode(error)];
+    }
+  }
+}
+
+function failureNode(error: unknown): ServerNode {
+  return { kind: 'message', text: describeFailure(error, 'Plex'), retry: true };
+}
