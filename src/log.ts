@@ -3,7 +3,14 @@ import { redact } from './plex/redact';
 
 /** The "Plex" output channel; every line passes through the redaction helper first. */
 export class Log implements vscode.Disposable {
-  private readonly channel = vscode.window.createOutputChannel('Plex', { log: true });
+  // Made on the first line or Show Log, not on activation: creating a log channel sets up a log
+  // file in the workbench, and a quiet start has nothing to say.
+  private output: vscode.LogOutputChannel | undefined;
+
+  private get channel(): vscode.LogOutputChannel {
+    this.output ??= vscode.window.createOutputChannel('Plex', { log: true });
+    return this.output;
+  }
 
   info(message: string): void {
     this.channel.info(redact(message));
@@ -22,7 +29,7 @@ export class Log implements vscode.Disposable {
   }
 
   dispose(): void {
-    this.channel.dispose();
+    this.output?.dispose();
   }
 }
 
