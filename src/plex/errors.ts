@@ -2,21 +2,9 @@
 // token or a raw response body. The extension and dist/plex.js each hold their own copy of these
 // classes, so callers recognise them with isPlexError()/`kind`, not with instanceof. Names are
 // spelled out because minification renames classes.
-import type { PlexErrorKind } from './types';
+import { PLEX_ERROR_KINDS, type PlexErrorKind } from './types';
 
-export const PLEX_ERROR_KINDS: readonly PlexErrorKind[] = [
-  'invalid-credentials',
-  'two-factor-required',
-  'too-many-attempts',
-  'token-invalid',
-  'rate-limited',
-  'pin-expired',
-  'server-error',
-  'network',
-  'timeout',
-  'cancelled',
-  'bad-response',
-];
+export { PLEX_ERROR_KINDS };
 
 export interface PlexErrorDetails {
   /** HTTP status of the answer, when there was one. */

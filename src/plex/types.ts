@@ -110,18 +110,22 @@ export interface PlexRequestLogEntry {
   error?: string;
 }
 
-export type PlexErrorKind =
-  | 'invalid-credentials'
-  | 'two-factor-required'
-  | 'too-many-attempts'
-  | 'token-invalid'
-  | 'rate-limited'
-  | 'pin-expired'
-  | 'server-error'
-  | 'network'
-  | 'timeout'
-  | 'cancelled'
-  | 'bad-response';
+/** Every kind of failure the service layer reports; code in other bundles checks `kind` against it. */
+export const PLEX_ERROR_KINDS = [
+  'invalid-credentials',
+  'two-factor-required',
+  'too-many-attempts',
+  'token-invalid',
+  'rate-limited',
+  'pin-expired',
+  'server-error',
+  'network',
+  'timeout',
+  'cancelled',
+  'bad-response',
+] as const;
+
+export type PlexErrorKind = (typeof PLEX_ERROR_KINDS)[number];
 
 /** Automatic retries of idempotent GETs (network errors, 429, 502, 503, 504). */
 export interface PlexRetryOptions {

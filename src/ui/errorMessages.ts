@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import type { PlexErrorKind } from '../plex/types';
+import { PLEX_ERROR_KINDS, type PlexErrorKind } from '../plex/types';
 
 /** What the extension knows about a failed call, read across bundles (dist/plex.js has its own classes). */
 export interface PlexFailure {
@@ -9,19 +9,7 @@ export interface PlexFailure {
   retryAfterSeconds?: number;
 }
 
-const KINDS: ReadonlySet<string> = new Set<PlexErrorKind>([
-  'invalid-credentials',
-  'two-factor-required',
-  'too-many-attempts',
-  'token-invalid',
-  'rate-limited',
-  'pin-expired',
-  'server-error',
-  'network',
-  'timeout',
-  'cancelled',
-  'bad-response',
-]);
+const KINDS: ReadonlySet<string> = new Set<string>(PLEX_ERROR_KINDS);
 
 export function asPlexFailure(error: unknown): PlexFailure | undefined {
   if (typeof error !== 'object' || error === null) {

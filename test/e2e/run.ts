@@ -2,12 +2,13 @@
 // dir with code-server's CLI, then runs every out/test/e2e/**/*.test.js with mocha. Each suite
 // starts its own stand-in, code-server and Chromium (see workbench.ts).
 // `-- --grep <text>` runs only matching tests.
-import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Mocha from 'mocha';
 import { ensureCodeServer } from '../harness/codeServerInstall';
 import { installExtension } from '../harness/codeServer';
+import { addTestFiles } from '../harness/mochaFiles';
 import { packageExtension } from '../harness/vsix';
 import { extensionsDirVariable } from './workbench';
 
@@ -29,13 +30,7 @@ async function main(): Promise<number> {
 
     const grep = grepArgument(process.argv.slice(2));
     const mocha = new Mocha({ ui: 'tdd', timeout: 60_000, reporter: 'spec', ...(grep === undefined ? {} : { grep }) });
-    const files = readdirSync(__dirname, { recursive: true })
-      .map(String)
-      .filter((file) => file.endsWith('.test.js'))
-      .sort();
-    for (const file of files) {
-      mocha.addFile(join(__dirname, file));
-    }
+    addTestFiles(mocha, __dirname);
     const failures = await new Promise<number>((resolve) => mocha.run(resolve));
     console.log(`End-to-end tests ${failures === 0 ? 'passed' : 'FAILED'} in ${Math.round((Date.now() - started) / 1000)} s`);
     return failures === 0 ? 0 : 1;
