@@ -26,29 +26,62 @@ export function cancelAllProgress(): void {
 }
 
 /**
- * Runs a network task in a cancellable notification. Cancelling aborts the task's signal; the
- * notification closes when the task settles, however it settles, so no spinner is left behind.
+ * How long a task runs before its notification appears. Most requests finish sooner, and a
+ * notification that flashes up and away costs the workbench more than the request itself (the
+ * same reason VS Code's own progress service has a delay option).
+ */
+const NOTIFICATION_DELAY_MS = 250;
+
+/**
+ * Runs a network task with cancellable progress: in a notification once it has run for
+ * NOTIFICATION_DELAY_MS, or at once in a view. Cancelling aborts the task's signal; the progress
+ * closes when the task settles, however it settles, so no spinner is left behind.
  */
 export function withCancellableProgress<T>(
   title: string,
   task: (signal: AbortSignal, progress: ProgressReporter) => Promise<T>,
   location: vscode.ProgressLocation | { viewId: string } = vscode.ProgressLocation.Notification,
 ): Promise<T> {
-  return Promise.resolve(
+  const controller = new AbortController();
+  runningProgress.add(controller);
+  let shown: vscode.Progress<{ message?: string }> | undefined;
+  let lastMessage: string | undefined;
+  const reporter: ProgressReporter = {
+    report: (message) => {
+      lastMessage = message;
+      shown?.report({ message });
+    },
+  };
+  const running = (async () => {
+    try {
+      return await task(controller.signal, reporter);
+    } finally {
+      runningProgress.delete(controller);
+    }
+  })();
+  const settled = running.then(
+    () => undefined,
+    () => undefined,
+  );
+  const show = () => {
     // Titles may name a server, which chose its own name; the messages reported during the task
     // are the extension's own and may carry links (e.g. "Copy link").
-    vscode.window.withProgress({ location, title: plainText(title), cancellable: true }, async (progress, cancellation) => {
-      const controller = new AbortController();
-      const subscription = cancellation.onCancellationRequested(() => controller.abort());
-      runningProgress.add(controller);
-      try {
-        return await task(controller.signal, { report: (message) => progress.report({ message }) });
-      } finally {
-        runningProgress.delete(controller);
-        subscription.dispose();
+    void vscode.window.withProgress({ location, title: plainText(title), cancellable: true }, (progress, cancellation) => {
+      shown = progress;
+      if (lastMessage !== undefined) {
+        progress.report({ message: lastMessage });
       }
-    }),
-  );
+      const subscription = cancellation.onCancellationRequested(() => controller.abort());
+      return settled.finally(() => subscription.dispose());
+    });
+  };
+  if (location === vscode.ProgressLocation.Notification) {
+    const timer = setTimeout(show, NOTIFICATION_DELAY_MS);
+    void settled.then(() => clearTimeout(timer));
+  } else {
+    show();
+  }
+  return running;
 }
 
 /** Resolves after `ms`, or rejects at once when `signal` aborts; leaves no timer behind. */
