@@ -41,6 +41,8 @@ export interface PlexTestingApi {
   forgetInsecureConnectionAnswers(): Promise<void>;
   /** The Servers view's top-level items as VS Code gets them. */
   serverTreeItems(): Promise<vscode.TreeItem[]>;
+  /** Deactivates the extension as VS Code does (deactivate(), then every subscription disposed). For good in this host. */
+  deactivate(): void;
   /** Writes (or with undefined deletes) the stored session the way another window would. */
   writeStoredSessionAsAnotherWindow(raw: string | undefined): Promise<void>;
 }

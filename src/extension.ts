@@ -115,6 +115,10 @@ export async function activate(context: vscode.ExtensionContext): Promise<PlexEx
             treatAsRemote: (hosts) => security.treatAsRemote(hosts),
             serverTreeItems: async () => (await serversTree.getChildren()).map((node) => serversTree.getTreeItem(node)),
             writeStoredSessionAsAnotherWindow: (raw) => store.writeRawAsAnotherWindow(raw),
+            deactivate: () => {
+              deactivate();
+              context.subscriptions.splice(0).forEach((subscription) => void subscription.dispose());
+            },
           }
         : undefined,
   };

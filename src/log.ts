@@ -6,30 +6,36 @@ export class Log implements vscode.Disposable {
   // Made on the first line or Show Log, not on activation: creating a log channel sets up a log
   // file in the workbench, and a quiet start has nothing to say.
   private output: vscode.LogOutputChannel | undefined;
+  private disposed = false;
 
-  private get channel(): vscode.LogOutputChannel {
-    this.output ??= vscode.window.createOutputChannel('Plex', { log: true });
+  private get channel(): vscode.LogOutputChannel | undefined {
+    // After deactivation, a request that was cancelled by it may still report: no new channel.
+    if (!this.disposed) {
+      this.output ??= vscode.window.createOutputChannel('Plex', { log: true });
+    }
     return this.output;
   }
 
   info(message: string): void {
-    this.channel.info(redact(message));
+    this.channel?.info(redact(message));
   }
 
   warn(message: string): void {
-    this.channel.warn(redact(message));
+    this.channel?.warn(redact(message));
   }
 
   error(message: string, error?: unknown): void {
-    this.channel.error(redact(error === undefined ? message : `${message}: ${describe(error)}`));
+    this.channel?.error(redact(error === undefined ? message : `${message}: ${describe(error)}`));
   }
 
   show(): void {
-    this.channel.show(true);
+    this.channel?.show(true);
   }
 
   dispose(): void {
+    this.disposed = true;
     this.output?.dispose();
+    this.output = undefined;
   }
 }
 

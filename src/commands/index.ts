@@ -48,6 +48,11 @@ export function createCommands(core: Core): Commands {
       pendingPollTimers: pendingDelayCount,
       forgetInsecureConnectionAnswers: () => insecure.forget(),
     },
-    dispose: () => clipboard.dispose(),
+    // Deactivated (disabled or updated without a reload): stop every request, poll and pending
+    // clipboard clear, so nothing outlives the extension or writes a session afterwards.
+    dispose: () => {
+      cancelAllProgress();
+      clipboard.dispose();
+    },
   };
 }
