@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import type { PlexServer } from '../plex/types';
 import { readSettings } from '../config';
-import { chooseServer, type ChosenServer } from '../servers/chooseServer';
+import { chooseServer, serverChoice, type ChosenServer } from '../servers/chooseServer';
 import { onFirstAnsweringConnection } from '../servers/connect';
 import { InsecureConnectionDeclined } from '../servers/insecureConnections';
 import { asPlexFailure } from '../ui/errorMessages';
@@ -105,12 +105,9 @@ async function selectServer(services: Services): Promise<void> {
       return;
     }
     const picked = await services.ui().pickServer(
-      servers.map((server) => ({
-        label: server.name,
-        description: server.clientIdentifier === services.catalog.defaultServerId ? vscode.l10n.t('default') : undefined,
-        detail: server.connections[0]?.uri,
-        server,
-      })),
+      servers.map((server) =>
+        serverChoice(server, server.clientIdentifier === services.catalog.defaultServerId ? vscode.l10n.t('default') : undefined),
+      ),
     );
     if (picked) {
       await setDefaultServer(services, picked.server);

@@ -3,7 +3,9 @@ import type { PlexServer } from '../plex/types';
 import type { Services } from '../commands/services';
 import type { StoredSession } from '../auth/sessionStore';
 import { readSettings } from '../config';
+import { plainText } from '../ui/plainText';
 import { withCancellableProgress } from '../ui/progress';
+import type { ServerChoice } from '../ui/ui';
 import type { ServerTarget } from './connect';
 
 export interface ChosenServer extends ServerTarget {
@@ -54,14 +56,14 @@ async function pick(services: Services, servers: readonly PlexServer[]): Promise
     return servers[0];
   }
   const picked = await services.ui().pickServer(
-    servers.map((server) => ({
-      label: server.name,
-      description: server.owned ? vscode.l10n.t('owned') : vscode.l10n.t('shared with you'),
-      detail: server.connections[0]?.uri,
-      server,
-    })),
+    servers.map((server) => serverChoice(server, server.owned ? vscode.l10n.t('owned') : vscode.l10n.t('shared with you'))),
   );
   return picked?.server;
+}
+
+/** A server as a quick pick item: its name and first address shown as text (see plainText). */
+export function serverChoice(server: PlexServer, description: string | undefined): ServerChoice & { server: PlexServer } {
+  return { label: plainText(server.name), description, detail: server.connections[0] && plainText(server.connections[0].uri), server };
 }
 
 function fromServer(server: PlexServer, session: StoredSession): ChosenServer {

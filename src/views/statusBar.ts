@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import type { AuthState } from '../auth/authState';
+import { plainText } from '../ui/plainText';
 import { accountSummary } from './accountFields';
 
 /** One item on the left: who is signed in, or how to sign in; a spinner while signing in. */
@@ -42,7 +43,7 @@ export class PlexStatusBar implements vscode.Disposable {
         item.backgroundColor = new vscode.ThemeColor('statusBarItem.warningBackground');
         return;
       case 'signedIn':
-        item.text = `$(account) ${session?.account.username ?? ''}`;
+        item.text = `$(account) ${plainText(session?.account.username ?? '')}`;
         item.tooltip = session ? accountSummary(session.account) : undefined;
         item.command = 'plex.statusBarActions';
         return;

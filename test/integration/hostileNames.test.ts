@@ -60,4 +60,18 @@ suite('Hostile server and account names', () => {
     assert.ok(signedIn);
     assertNoLink(signedIn.message);
   });
+
+  test('a shared server named like an icon: the quick pick shows the characters, not the icon', async () => {
+    const { ui, control } = await freshStart();
+    const iconName = '$(verified) Official Plex Server';
+    await control.addFault({ route: 'resources', fault: { kind: 'set-field', field: 'name', value: iconName } });
+    await signInAs('alice', ui, control);
+    ui.serverToPick = undefined;
+    await vscode.commands.executeCommand('plex.selectServer');
+
+    const asked = ui.questions.find((question) => question.startsWith('server:')) ?? '';
+    // VS Code draws $(name) as an icon in quick pick labels (the pattern of renderLabelWithIcons).
+    assert.doesNotMatch(asked, /\$\([a-z0-9-]+(?:~[a-z]+)?\)/i, `an icon would be drawn in: ${asked}`);
+    assert.ok(asked.replace(/\u200b/g, '').includes(iconName), `the name reads as it is: ${asked}`);
+  });
 });

@@ -53,7 +53,8 @@ export class ScriptedUi implements Ui {
 
   async pickServer<T extends ServerChoice>(choices: readonly T[]): Promise<T | undefined> {
     this.questions.push(`server:${choices.map((choice) => choice.label).join(',')}`);
-    return choices.find((choice) => choice.label === this.serverToPick);
+    // Labels of names from servers carry invisible spaces that keep links and icons from forming.
+    return choices.find((choice) => choice.label.replace(/\u200b/g, '') === this.serverToPick);
   }
 
   async confirmSignOut(): Promise<boolean> {
