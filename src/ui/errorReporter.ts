@@ -26,7 +26,12 @@ export class ErrorReporter {
     this.log.error(context.action, error);
     const failure = asPlexFailure(error);
     // `where` may be a server's name, which the server chose: no links in the notification.
-    const message = describeFailure(error, plainText(context.where));
+    // A refused token with no session behind it is a sign-in that plex.tv turned down at the
+    // last step (the account read after approval), not an expired session.
+    const message =
+      failure?.kind === 'token-invalid' && !context.token
+        ? vscode.l10n.t('Plex did not accept the new sign-in. Try again, or sign in another way.')
+        : describeFailure(error, plainText(context.where));
     const showLog = vscode.l10n.t('Show Log');
     if (failure?.kind === 'token-invalid') {
       if (context.token) {

@@ -128,6 +128,17 @@ suite('Sign-in', () => {
     assert.deepEqual(ui.errors(), ['The sign-in request expired before it was approved. Start the sign-in again.']);
   });
 
+  test('with the browser: plex.tv refusing the approved token is a failed sign-in, not an expired session', async () => {
+    const { api, ui, control } = await freshStart();
+    await control.setPinAutoApproval(1, 'alice');
+    await control.addFault({ route: 'user', fault: { kind: 'token-revoked' }, times: 1 });
+    await vscode.commands.executeCommand('plex.signInWithBrowser');
+
+    assert.equal(api.status, 'signedOut');
+    assert.equal(await api.testing.readStoredSession(), undefined);
+    assert.deepEqual(ui.errors(), ['Plex did not accept the new sign-in. Try again, or sign in another way.']);
+  });
+
   test('a second sign-in while one runs joins it instead of starting another', async () => {
     const { api, ui, control } = await freshStart();
     await control.setPinAutoApproval(2, 'alice');
