@@ -34,12 +34,7 @@ export interface Core {
 }
 
 /** What command handlers get to work with; built once, when the first command runs. */
-export interface Services {
-  log: Log;
-  store: SessionStore;
-  state: AuthState;
-  clients: PlexClients;
-  catalog: ServerCatalog;
+export interface Services extends Pick<Core, 'log' | 'store' | 'state' | 'clients' | 'catalog'> {
   insecure: InsecureConnections;
   signIn: SignInService;
   signOut: SignOutService;
