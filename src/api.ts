@@ -31,8 +31,8 @@ export interface PlexTestingApi {
   pendingClipboardClears(): number;
   /** Progress notifications still running; 0 once every action has settled. */
   activeProgress(): number;
-  /** Cancels every running progress notification, as its Cancel button would. */
-  cancelProgress(): void;
+  /** Cancels every running progress (or only those with this title), as its Cancel button would. */
+  cancelProgress(title?: string): void;
   /** Poll waits of the browser sign-in still pending; 0 once it ended or was cancelled. */
   pendingPollTimers(): number;
   /** Treats these host:port values as another computer, so tests never need a non-loopback address. */

@@ -103,7 +103,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<PlexEx
             // Nothing of the command code runs before it loads: no clipboard clear, progress or timer.
             pendingClipboardClears: () => loaded?.testing.pendingClipboardClears() ?? 0,
             activeProgress: () => loaded?.testing.activeProgress() ?? 0,
-            cancelProgress: () => loaded?.testing.cancelProgress(),
+            cancelProgress: (title) => loaded?.testing.cancelProgress(title),
             pendingPollTimers: () => loaded?.testing.pendingPollTimers() ?? 0,
             forgetInsecureConnectionAnswers: () => commands().testing.forgetInsecureConnectionAnswers(),
             setUi: (replacement) => (uiOverride = replacement),

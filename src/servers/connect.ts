@@ -1,6 +1,6 @@
 import type { PlexClients, PlexMediaServerClient } from '../plexApi';
 import { asPlexFailure } from '../ui/errorMessages';
-import { cancelled } from '../ui/progress';
+import { cancelled } from '../ui/cancelled';
 import { InsecureConnectionDeclined, InsecureConnections } from './insecureConnections';
 
 export interface ServerTarget {

@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import type { PlexServer } from '../plex/types';
 import type { PlexClients } from '../plexApi';
 import type { AuthState } from '../auth/authState';
+import { cancelled } from '../ui/cancelled';
 
 const DEFAULT_SERVER_KEY = 'plex.defaultServer';
 
@@ -11,7 +12,7 @@ const DEFAULT_SERVER_KEY = 'plex.defaultServer';
  */
 export class ServerCatalog implements vscode.Disposable {
   private servers: PlexServer[] | undefined;
-  private loading: { token: string; promise: Promise<PlexServer[]> } | undefined;
+  private loading: Loading | undefined;
   /** The connection that last answered, per server, so the next call goes straight to it. */
   private readonly workingConnections = new Map<string, string>();
   private readonly changeEmitter = new vscode.EventEmitter<void>();
@@ -47,14 +48,19 @@ export class ServerCatalog implements vscode.Disposable {
     this.changeEmitter.fire();
   }
 
-  /** Concurrent callers share one request; `reload` asks plex.tv again even when cached. */
+  /**
+   * Concurrent callers share one request; `reload` asks plex.tv again even when cached. Each
+   * caller waits with its own signal: cancelling one caller leaves the others waiting, and the
+   * request itself stops only when every caller has given up.
+   */
   async list(token: string, signal: AbortSignal, reload = false): Promise<readonly PlexServer[]> {
     if (this.servers && !reload) {
       return this.servers;
     }
     if (!this.loading || this.loading.token !== token) {
-      const promise = this.clients.plexTv().getServers(token, { signal });
-      const loading = { token, promise };
+      const controller = new AbortController();
+      const promise = this.clients.plexTv().getServers(token, { signal: controller.signal });
+      const loading: Loading = { token, promise, controller, waiting: 0 };
       this.loading = loading;
       void promise.then(
         (servers) => {
@@ -72,7 +78,7 @@ export class ServerCatalog implements vscode.Disposable {
         }
       });
     }
-    return this.loading.promise;
+    return waitFor(this.loading, signal);
   }
 
   workingConnection(clientIdentifier: string): string | undefined {
@@ -94,4 +100,50 @@ export class ServerCatalog implements vscode.Disposable {
     this.workingConnections.clear();
     this.changeEmitter.fire();
   }
+}
+
+interface Loading {
+  token: string;
+  promise: Promise<PlexServer[]>;
+  controller: AbortController;
+  /** Callers still waiting; the request is aborted when the last one gives up. */
+  waiting: number;
+}
+
+function waitFor(loading: Loading, signal: AbortSignal): Promise<PlexServer[]> {
+  return new Promise((resolve, reject) => {
+    loading.waiting++;
+    let waiting = true;
+    const stopWaiting = () => {
+      waiting = false;
+      loading.waiting--;
+      signal.removeEventListener('abort', giveUp);
+    };
+    const giveUp = () => {
+      stopWaiting();
+      if (loading.waiting === 0) {
+        loading.controller.abort();
+      }
+      reject(cancelled());
+    };
+    if (signal.aborted) {
+      giveUp();
+      return;
+    }
+    signal.addEventListener('abort', giveUp, { once: true });
+    loading.promise.then(
+      (servers) => {
+        if (waiting) {
+          stopWaiting();
+          resolve(servers);
+        }
+      },
+      (error: unknown) => {
+        if (waiting) {
+          stopWaiting();
+          reject(error);
+        }
+      },
+    );
+  });
 }

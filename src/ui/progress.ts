@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { cancelled } from './cancelled';
 import { plainText } from './plainText';
 
 export interface ProgressReporter {
@@ -7,7 +8,7 @@ export interface ProgressReporter {
 
 // What is still running, so the tests can prove no spinner or poll timer outlives its action
 // (read through the testing API in ExtensionMode.Test only).
-const runningProgress = new Set<AbortController>();
+const runningProgress = new Map<AbortController, string>();
 let pendingDelays = 0;
 
 /** Progress notifications (withCancellableProgress) that have not settled yet. */
@@ -20,9 +21,13 @@ export function pendingDelayCount(): number {
   return pendingDelays;
 }
 
-/** Cancels every running progress, as its Cancel button would: a test cannot click it. */
-export function cancelAllProgress(): void {
-  runningProgress.forEach((controller) => controller.abort());
+/** Cancels every running progress (or those with this title), as its Cancel button would: a test cannot click it. */
+export function cancelAllProgress(title?: string): void {
+  runningProgress.forEach((shownTitle, controller) => {
+    if (title === undefined || shownTitle === title) {
+      controller.abort();
+    }
+  });
 }
 
 /**
@@ -43,7 +48,7 @@ export function withCancellableProgress<T>(
   location: vscode.ProgressLocation | { viewId: string } = vscode.ProgressLocation.Notification,
 ): Promise<T> {
   const controller = new AbortController();
-  runningProgress.add(controller);
+  runningProgress.set(controller, title);
   let shown: vscode.Progress<{ message?: string }> | undefined;
   let lastMessage: string | undefined;
   const reporter: ProgressReporter = {
@@ -104,9 +109,4 @@ export function delay(ms: number, signal: AbortSignal): Promise<void> {
     pendingDelays++;
     signal.addEventListener('abort', onAbort, { once: true });
   });
-}
-
-/** Shaped like the service layer's PlexCancelledError, so one check covers both. */
-export function cancelled(): Error & { kind: 'cancelled' } {
-  return Object.assign(new Error('Cancelled'), { kind: 'cancelled' as const });
 }

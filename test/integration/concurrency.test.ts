@@ -123,6 +123,29 @@ suite('Concurrency and lifecycle', () => {
     await assertNothingLeftRunning(api);
   });
 
+  test('two waits on one server list: cancelling one leaves the other its answer', async () => {
+    const { api, ui, control } = await freshStart();
+    await signInAs('alice', ui, control);
+    assert.equal(api.testing.cachedServerNames(), undefined, 'no list yet: both callers wait on one request');
+    await control.clearLog();
+    await control.addFault({ route: 'resources', fault: { kind: 'slow', delayMs: 1500 }, times: 1 });
+    ui.serverToPick = undefined;
+    const settled: string[] = [];
+    const selecting = Promise.resolve(vscode.commands.executeCommand('plex.selectServer')).then(() => settled.push('command'));
+    await waitFor('the server list request to arrive', async () => (await control.log()).some((entry) => entry.route === 'resources'));
+    const treeItems = api.testing.serverTreeItems();
+    void treeItems.then(() => settled.push('view'));
+    api.testing.cancelProgress('Finding your Plex Media Servers...');
+    await selecting;
+    const items = await treeItems;
+
+    assert.deepEqual(settled, ['command', 'view'], 'the cancelled command stops without waiting for the answer');
+    assert.deepEqual(items.map((item) => item.label), ["Alice's Library", "Alice's Cloud"], 'the view still gets the list');
+    assert.deepEqual(ui.errors(), [], 'cancelling is not an error');
+    assert.equal((await control.log()).filter((entry) => entry.route === 'resources').length, 1);
+    await assertNothingLeftRunning(api);
+  });
+
   test('a PIN approved after the browser sign-in was cancelled signs nobody in', async () => {
     const { api, ui, control } = await freshStart();
     const signingIn = vscode.commands.executeCommand('plex.signInWithBrowser');
