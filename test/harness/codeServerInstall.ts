@@ -7,6 +7,7 @@ import { execFileSync, spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { vscodeTestDir } from './paths';
+import { isAlive } from './processAlive';
 import { seedRipgrepCache } from './ripgrepCache';
 import { ensureSystemPackages } from './systemDeps';
 import { waitFor } from './waitFor';
@@ -87,15 +88,6 @@ async function install(log: (line: string) => void): Promise<void> {
   }
   writeFileSync(markerFile, JSON.stringify({ version: codeServerVersion, installedAt: new Date().toISOString() }, null, 2));
   log(`Installed code-server ${codeServerVersion} in ${Math.round((Date.now() - started) / 1000)} s`);
-}
-
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
 }
 
 /** The pid recorded in the lock, or undefined when there is none (yet, or any more). */

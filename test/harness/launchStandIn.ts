@@ -6,6 +6,7 @@ import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node
 import { join } from 'node:path';
 import { startStandIn } from '../standin/index';
 import { vscodeTestDir } from './paths';
+import { isAlive } from './processAlive';
 import { standInSettings } from './standInSettings';
 import { waitFor } from './waitFor';
 
@@ -13,15 +14,6 @@ import { waitFor } from './waitFor';
 const plexTvPort = 32411;
 const pidFile = join(vscodeTestDir, 'launch-standin.pid');
 const workspaceFolder = join(vscodeTestDir, 'launch-workspace');
-
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 /** Ends the stand-in an earlier launch started (by its recorded pid, nothing else). */
 async function stopPrevious(): Promise<void> {
