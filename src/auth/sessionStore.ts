@@ -15,6 +15,11 @@ export type SignInMethod = 'browser' | 'password' | 'token';
 
 const SECRET_KEY = 'plex.session';
 
+/** The secret store refused a write; its message says what the user can do and is shown as it is. */
+export class SecretStorageError extends Error {
+  override readonly name = 'SecretStorageError';
+}
+
 /**
  * Reads and writes the one secret, and follows changes made by other windows through
  * `secrets.onDidChange`, so every window shows the same account.
@@ -66,7 +71,10 @@ export class SessionStore implements vscode.Disposable {
       if (this.serialized === serialized) {
         this.apply(previous);
       }
-      throw error;
+      this.log.error('Could not write the Plex session to secret storage', error);
+      throw new SecretStorageError(
+        vscode.l10n.t('VS Code could not keep your Plex sign-in in its secret storage (on desktop, your system keychain). Check that the keychain is unlocked, then try again.'),
+      );
     }
   }
 

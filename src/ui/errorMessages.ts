@@ -65,7 +65,9 @@ export function describeFailure(error: unknown, where: string): string {
     case 'bad-response':
       return vscode.l10n.t('{0} sent an answer that could not be read. The log has the details.', where);
     default:
-      if (error instanceof Error && error.name === 'SettingError') {
+      // Errors of the extension's own that say what to do (checked by name: they may come from the
+      // other bundle): a setting to fix, a keychain to unlock.
+      if (error instanceof Error && (error.name === 'SettingError' || error.name === 'SecretStorageError')) {
         return error.message;
       }
       return vscode.l10n.t('Something went wrong talking to {0}. The log has the details.', where);

@@ -2,6 +2,7 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { SessionStore, type StoredSession } from '../../src/auth/sessionStore';
 import { Log } from '../../src/log';
+import { describeFailure } from '../../src/ui/errorMessages';
 
 /** A SecretStorage whose writes finish (or fail) only when the test says so. */
 class HeldSecretStorage implements vscode.SecretStorage {
@@ -77,15 +78,22 @@ suite('Session store (real SecretStorage events, writes held by the test)', () =
     assert.deepEqual(shown, ['alice'], 'the write landing does not announce the session a second time');
   });
 
-  test('a failed write puts back the session shown before, and the caller learns of it', async () => {
+  test('a failed write puts back the session shown before, and the user learns what to do', async () => {
     const first = store.save(session('alice'));
     secrets.pendingWrites[0]?.finish();
     await first;
     const saving = store.save(session('bob'));
     assert.equal(store.session?.account.username, 'bob');
     secrets.pendingWrites[1]?.fail(new Error('keychain locked'));
-    await assert.rejects(saving, /keychain locked/);
+    const error = await saving.then(
+      () => assert.fail('the save should fail'),
+      (failure: unknown) => failure,
+    );
     assert.equal(store.session?.account.username, 'alice');
+    assert.equal(
+      describeFailure(error, 'Plex'),
+      'VS Code could not keep your Plex sign-in in its secret storage (on desktop, your system keychain). Check that the keychain is unlocked, then try again.',
+    );
   });
 
   test('a failed write does not undo a newer session saved meanwhile', async () => {
@@ -94,7 +102,7 @@ suite('Session store (real SecretStorage events, writes held by the test)', () =
     secrets.pendingWrites[1]?.finish();
     await newer;
     secrets.pendingWrites[0]?.fail(new Error('keychain locked'));
-    await assert.rejects(failing, /keychain locked/);
+    await assert.rejects(failing, { name: 'SecretStorageError' });
     assert.equal(store.session?.account.username, 'bob');
   });
 });
