@@ -79,7 +79,14 @@ export class SessionStore implements vscode.Disposable {
   }
 
   async clear(): Promise<void> {
-    await this.secrets.delete(SECRET_KEY);
+    try {
+      await this.secrets.delete(SECRET_KEY);
+    } catch (error) {
+      this.log.error('Could not remove the Plex session from secret storage', error);
+      throw new SecretStorageError(
+        vscode.l10n.t('VS Code could not remove your Plex sign-in from its secret storage (on desktop, your system keychain). Check that the keychain is unlocked, then sign out again.'),
+      );
+    }
     this.apply(undefined);
   }
 

@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import type { PlexClients } from '../plexApi';
 import type { Log } from '../log';
-import { asPlexFailure } from '../ui/errorMessages';
+import { asPlexFailure, describeFailure } from '../ui/errorMessages';
 import { withCancellableProgress } from '../ui/progress';
 import type { Ui } from '../ui/ui';
 import type { SessionStore } from './sessionStore';
@@ -53,7 +53,13 @@ export class SignOutService {
       }
     }
     if (this.store.session?.token === session.token) {
-      await this.store.clear();
+      try {
+        await this.store.clear();
+      } catch (error) {
+        // Still signed in here (the secret is still there): say so, and what to do.
+        void ui.error(describeFailure(error, 'Plex'));
+        return false;
+      }
     }
     if (revoked) {
       void ui.info(vscode.l10n.t('Signed out of Plex.'));

@@ -30,7 +30,12 @@ class HeldSecretStorage implements vscode.SecretStorage {
     });
   }
 
+  deleteFailure: Error | undefined;
+
   async delete(key: string): Promise<void> {
+    if (this.deleteFailure) {
+      throw this.deleteFailure;
+    }
     this.values.delete(key);
     this.changes.fire({ key });
   }
@@ -104,5 +109,21 @@ suite('Session store (real SecretStorage events, writes held by the test)', () =
     secrets.pendingWrites[0]?.fail(new Error('keychain locked'));
     await assert.rejects(failing, { name: 'SecretStorageError' });
     assert.equal(store.session?.account.username, 'bob');
+  });
+
+  test('a failed delete keeps the session, and says what to do', async () => {
+    const first = store.save(session('alice'));
+    secrets.pendingWrites[0]?.finish();
+    await first;
+    secrets.deleteFailure = new Error('keychain locked');
+    const error = await store.clear().then(
+      () => assert.fail('the clear should fail'),
+      (failure: unknown) => failure,
+    );
+    assert.equal(store.session?.account.username, 'alice', 'still shown as signed in: the secret is still there');
+    assert.equal(
+      describeFailure(error, 'Plex'),
+      'VS Code could not remove your Plex sign-in from its secret storage (on desktop, your system keychain). Check that the keychain is unlocked, then sign out again.',
+    );
   });
 });
