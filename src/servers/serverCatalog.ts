@@ -78,7 +78,7 @@ export class ServerCatalog implements vscode.Disposable {
         }
       });
     }
-    return waitFor(this.loading, signal);
+    return waitWithOwnSignal(this.loading, signal);
   }
 
   workingConnection(clientIdentifier: string): string | undefined {
@@ -110,7 +110,7 @@ interface Loading {
   waiting: number;
 }
 
-function waitFor(loading: Loading, signal: AbortSignal): Promise<PlexServer[]> {
+function waitWithOwnSignal(loading: Loading, signal: AbortSignal): Promise<PlexServer[]> {
   return new Promise((resolve, reject) => {
     loading.waiting++;
     let waiting = true;
