@@ -7,7 +7,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { PlexExtensionApi, PlexTestingApi } from '../../src/api';
-import { freshStart, signInAs, storedSession, waitFor } from './helpers';
+import { approvalCode, freshStart, signInAs, storedSession, waitFor } from './helpers';
 
 type Api = PlexExtensionApi & { testing: PlexTestingApi };
 
@@ -156,8 +156,7 @@ suite('Concurrency and lifecycle', () => {
     assert.equal(api.status, 'signedOut');
     assert.deepEqual(ui.errors(), [], 'cancelling is not an error');
     await assertNothingLeftRunning(api);
-    const code = new URLSearchParams(new URL(ui.openedUrls[0]).hash.replace(/^#\?/, '')).get('code');
-    assert.ok(code);
+    const code = approvalCode(ui.openedUrls[0]);
     const checksBefore = (await control.log()).filter((entry) => entry.route === 'pins.check').length;
     await control.approvePin({ code }, 'alice');
 

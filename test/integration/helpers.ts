@@ -59,6 +59,13 @@ export async function signInAs(username: string, ui: ScriptedUi, control: StandI
   return token;
 }
 
+/** The PIN code in a browser sign-in's approval link (its fragment: `#?clientID=...&code=...`). */
+export function approvalCode(url: string | undefined): string {
+  const code = new URLSearchParams(new URL(url ?? '').hash.replace(/^#\?/, '')).get('code');
+  assert.ok(code, `no PIN code in ${url}`);
+  return code;
+}
+
 export async function storedSession(api: PlexExtensionApi & { testing: PlexTestingApi }): Promise<{ token: string; account: { username: string } } | undefined> {
   const raw = await api.testing.readStoredSession();
   return raw === undefined ? undefined : (JSON.parse(raw) as { token: string; account: { username: string } });

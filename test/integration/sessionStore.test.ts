@@ -90,15 +90,14 @@ suite('Session store (real SecretStorage events, writes held by the test)', () =
     const saving = store.save(session('bob'));
     assert.equal(store.session?.account.username, 'bob');
     secrets.pendingWrites[1]?.fail(new Error('keychain locked'));
-    const error = await saving.then(
-      () => assert.fail('the save should fail'),
-      (failure: unknown) => failure,
-    );
+    await assert.rejects(saving, (error) => {
+      assert.equal(
+        describeFailure(error, 'Plex'),
+        'VS Code could not keep your Plex sign-in in its secret storage (on desktop, your system keychain). Check that the keychain is unlocked, then try again.',
+      );
+      return true;
+    });
     assert.equal(store.session?.account.username, 'alice');
-    assert.equal(
-      describeFailure(error, 'Plex'),
-      'VS Code could not keep your Plex sign-in in its secret storage (on desktop, your system keychain). Check that the keychain is unlocked, then try again.',
-    );
   });
 
   test('a failed write does not undo a newer session saved meanwhile', async () => {
@@ -116,14 +115,13 @@ suite('Session store (real SecretStorage events, writes held by the test)', () =
     secrets.pendingWrites[0]?.finish();
     await first;
     secrets.deleteFailure = new Error('keychain locked');
-    const error = await store.clear().then(
-      () => assert.fail('the clear should fail'),
-      (failure: unknown) => failure,
-    );
+    await assert.rejects(store.clear(), (error) => {
+      assert.equal(
+        describeFailure(error, 'Plex'),
+        'VS Code could not remove your Plex sign-in from its secret storage (on desktop, your system keychain). Check that the keychain is unlocked, then sign out again.',
+      );
+      return true;
+    });
     assert.equal(store.session?.account.username, 'alice', 'still shown as signed in: the secret is still there');
-    assert.equal(
-      describeFailure(error, 'Plex'),
-      'VS Code could not remove your Plex sign-in from its secret storage (on desktop, your system keychain). Check that the keychain is unlocked, then sign out again.',
-    );
   });
 });

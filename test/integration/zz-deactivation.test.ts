@@ -4,7 +4,7 @@
 // last and it is the suite's final test.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { freshStart, signInAs, storedSession, waitFor } from './helpers';
+import { approvalCode, freshStart, signInAs, storedSession, waitFor } from './helpers';
 
 suite('Deactivation mid-request (last: ends the extension in this host)', () => {
   test('stops PIN polling, requests in flight and the clipboard clear; no error, no session written or removed', async () => {
@@ -31,8 +31,7 @@ suite('Deactivation mid-request (last: ends the extension in this host)', () => 
     assert.equal((await vscode.commands.getCommands(true)).includes('plex.signIn'), false, 'the commands are gone');
 
     // Approving the PIN now reaches nothing: no poll is left to pick the token up.
-    const code = new URLSearchParams(new URL(ui.openedUrls[0] ?? '').hash.replace(/^#\?/, '')).get('code');
-    assert.ok(code);
+    const code = approvalCode(ui.openedUrls[0]);
     const checksBefore = (await control.log()).filter((entry) => entry.route === 'pins.check').length;
     await control.approvePin({ code }, 'bob');
     assert.equal((await control.log()).filter((entry) => entry.route === 'pins.check').length, checksBefore);
