@@ -2,7 +2,7 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['dist/', 'out/', '.vscode-test/', 'node_modules/', '**/*.vsix'] },
+  { ignores: ['dist/', 'out/', '.vscode-test/', 'node_modules/', '**/*.vsix', '.dependency-cruiser.cjs'] },
   js.configs.recommended,
   ...tseslint.configs.strict,
   {

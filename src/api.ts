@@ -1,5 +1,5 @@
 import type * as vscode from 'vscode';
-import type { AuthStatus } from './auth/authState';
+import type { AuthStatus } from './auth/sessionView';
 import type { Ui } from './ui/ui';
 
 /** What `activate()` returns: read-only state for other extensions and the tests. No token. */

@@ -2,11 +2,11 @@
 import { activationClock } from './activationClock';
 import * as vscode from 'vscode';
 import type { PlexExtensionApi } from './api';
-import { AuthState } from './auth/authState';
 import { PlexAuthenticationProvider } from './auth/authenticationProvider';
 import { clientIdentifier } from './auth/clientIdentifier';
+import { Session } from './auth/session';
 import { SessionStore } from './auth/sessionStore';
-import { COMMAND_IDS } from './commands/commandIds';
+import { COMMANDS } from './commandTable';
 import type * as CommandsModule from './commands/index';
 import type { Core } from './commands/services';
 import { Log } from './log';
@@ -27,16 +27,15 @@ export async function activate(context: vscode.ExtensionContext): Promise<PlexEx
   let uiOverride: Ui | undefined;
   const log = new Log();
   const store = new SessionStore(context.secrets, log);
-  const state = new AuthState(store);
+  const session = new Session(store, log);
   const security = new ConnectionSecurity();
   const clients = new PlexClients(() => clientIdentifier(context.globalState), log, security);
-  const catalog = new ServerCatalog(clients, state, context.globalState);
+  const catalog = new ServerCatalog(clients, session, context.globalState);
   const documents = new SourceDocumentProvider();
 
   activationClock.pause(); // waiting for the secret is not the extension's own cost
-  await store.load();
+  await session.load();
   activationClock.resume();
-  state.refresh();
 
   let loaded: CommandsModule.Commands | undefined;
   const commands = (): CommandsModule.Commands => {
@@ -44,12 +43,11 @@ export async function activate(context: vscode.ExtensionContext): Promise<PlexEx
     loaded ??= (require('./commands.js') as typeof CommandsModule).createCommands(core);
     return loaded;
   };
-  const serversTree = new ServersTreeProvider(state, catalog, () => commands().serverList);
+  const serversTree = new ServersTreeProvider(session, catalog, () => commands().serverList);
   const core: Core = {
     globalState: context.globalState,
     log,
-    store,
-    state,
+    session,
     security,
     clients,
     catalog,
@@ -58,7 +56,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<PlexEx
     retryServerList: () => serversTree.retry(),
   };
   const authenticationProvider = new PlexAuthenticationProvider(
-    store,
+    session,
     () => commands().services.signIn.signIn(),
     async () => {
       await commands().services.signOut.signOut({ confirm: false });
@@ -67,35 +65,35 @@ export async function activate(context: vscode.ExtensionContext): Promise<PlexEx
   context.subscriptions.push(
     log,
     store,
-    state,
+    session,
     catalog,
     serversTree,
     documents,
     { dispose: () => loaded?.dispose() },
-    new PlexStatusBar(state),
-    vscode.window.registerTreeDataProvider('plex.account', new AccountTreeProvider(state)),
+    new PlexStatusBar(session),
+    vscode.window.registerTreeDataProvider('plex.account', new AccountTreeProvider(session)),
     vscode.window.registerTreeDataProvider('plex.servers', serversTree),
     vscode.workspace.registerTextDocumentContentProvider(SOURCE_SCHEME, documents),
     authenticationProvider,
     vscode.authentication.registerAuthenticationProvider('plex', 'Plex', authenticationProvider, {
       supportsMultipleAccounts: false,
     }),
-    ...COMMAND_IDS.map((id) =>
+    ...COMMANDS.map(({ id }) =>
       vscode.commands.registerCommand(id, (...args: unknown[]) => (commands().handlers[id] as (...args: unknown[]) => unknown)(...args)),
     ),
   );
 
   const api: PlexExtensionApi = {
     get status() {
-      return state.status;
+      return session.status;
     },
     get username() {
-      return state.session?.account.username;
+      return session.stored?.account.username;
     },
     get signingIn() {
-      return state.signingIn;
+      return session.signingIn;
     },
-    onDidChangeState: state.onDidChange,
+    onDidChangeState: session.onDidChange,
     activationTimeMs: activationClock.stop(),
     testing:
       context.extensionMode === vscode.ExtensionMode.Test
@@ -107,14 +105,16 @@ export async function activate(context: vscode.ExtensionContext): Promise<PlexEx
             pendingPollTimers: () => loaded?.testing.pendingPollTimers() ?? 0,
             forgetInsecureConnectionAnswers: () => commands().testing.forgetInsecureConnectionAnswers(),
             setUi: (replacement) => (uiOverride = replacement),
-            readStoredSession: () => store.readRaw(),
+            readStoredSession: () => Promise.resolve(context.secrets.get('plex.session')),
             cachedServerNames: () => catalog.cached?.map((server) => server.name),
             defaultServerId: () => catalog.defaultServerId,
             forgetDefaultServer: () => catalog.setDefaultServer(undefined),
             authenticationSessions: () => authenticationProvider.getSessions(),
             treatAsRemote: (hosts) => security.treatAsRemote(hosts),
             serverTreeItems: async () => (await serversTree.getChildren()).map((node) => serversTree.getTreeItem(node)),
-            writeStoredSessionAsAnotherWindow: (raw) => store.writeRawAsAnotherWindow(raw),
+            writeStoredSessionAsAnotherWindow: async (raw) => {
+              await (raw === undefined ? context.secrets.delete('plex.session') : context.secrets.store('plex.session', raw));
+            },
             deactivate: () => {
               deactivate();
               context.subscriptions.splice(0).forEach((subscription) => void subscription.dispose());

@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { plexFailure } from './plex/failure';
 import type * as PlexModule from './plex/index';
 import type { PlexClientIdentity, PlexRequestLogEntry } from './plex/types';
 import { readSettings } from './config';
@@ -66,7 +67,8 @@ export class PlexClients {
       return; // checkedUrl() reports an unusable URL.
     }
     if (url.protocol === 'http:' && !this.security.isLocal(url)) {
-      throw new SettingError(
+      throw plexFailure(
+        'setting',
         vscode.l10n.t(
           'Your Plex token is never sent to plex.tv without encryption. Change the setting "plex.plexTvUrl" to an https:// address (http:// is allowed only for this computer).',
         ),
@@ -98,18 +100,13 @@ export class PlexClients {
   }
 }
 
-/** A setting the user can fix; its message is shown as it is. */
-export class SettingError extends Error {
-  override readonly name = 'SettingError';
-}
-
 /** The clients reject a base URL that is not http(s) or that carries credentials. */
 function checkedUrl<T>(setting: string, create: () => T): T {
   try {
     return create();
   } catch (error) {
     if (error instanceof TypeError) {
-      throw new SettingError(vscode.l10n.t('The setting "{0}" is not a valid http(s) URL without a user name or password.', setting));
+      throw plexFailure('setting', vscode.l10n.t('The setting "{0}" is not a valid http(s) URL without a user name or password.', setting));
     }
     throw error;
   }

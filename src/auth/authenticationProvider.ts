@@ -1,9 +1,11 @@
 import * as vscode from 'vscode';
-import type { SessionStore, StoredSession } from './sessionStore';
+import type { SessionView } from './sessionView';
+import type { StoredSession } from './storedSession';
 
 /**
  * The `plex` authentication provider: the Accounts menu and other extensions see the same
- * stored session the rest of the extension uses. One account at a time.
+ * session the rest of the extension uses (signed in, or expired until the user acts). One
+ * account at a time; it follows the session by its events.
  */
 export class PlexAuthenticationProvider implements vscode.AuthenticationProvider, vscode.Disposable {
   private readonly changeEmitter = new vscode.EventEmitter<vscode.AuthenticationProviderAuthenticationSessionsChangeEvent>();
@@ -13,17 +15,17 @@ export class PlexAuthenticationProvider implements vscode.AuthenticationProvider
   readonly onDidChangeSessions = this.changeEmitter.event;
 
   constructor(
-    private readonly store: SessionStore,
+    private readonly session: SessionView,
     // The sign-in and sign-out code loads with the commands, when first needed.
     private readonly signIn: () => Promise<StoredSession | undefined>,
     private readonly signOut: () => Promise<void>,
   ) {
-    this.previous = toAuthenticationSession(store.session);
-    this.subscription = store.onDidChange((session) => this.sessionChanged(session));
+    this.previous = toAuthenticationSession(session.stored);
+    this.subscription = session.onDidChange(() => this.sessionChanged(session.stored));
   }
 
   async getSessions(): Promise<vscode.AuthenticationSession[]> {
-    const session = toAuthenticationSession(this.store.session);
+    const session = toAuthenticationSession(this.session.stored);
     return session ? [session] : [];
   }
 
@@ -49,6 +51,9 @@ export class PlexAuthenticationProvider implements vscode.AuthenticationProvider
   private sessionChanged(stored: StoredSession | undefined): void {
     const next = toAuthenticationSession(stored);
     const previous = this.previous;
+    if (next?.id === previous?.id && next?.accessToken === previous?.accessToken && next?.account.label === previous?.account.label) {
+      return; // expired, signing in, or a refresh that read the same account: nothing other extensions see
+    }
     this.previous = next;
     if (!previous && next) {
       this.changeEmitter.fire({ added: [next], removed: [], changed: [] });

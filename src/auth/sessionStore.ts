@@ -1,36 +1,21 @@
 import * as vscode from 'vscode';
-import type { PlexAccount } from '../plex/types';
 import type { Log } from '../log';
-
-/** The single secret this extension keeps: the account token and the account it belongs to. */
-export interface StoredSession {
-  token: string;
-  account: PlexAccount;
-  /** Epoch milliseconds. */
-  signedInAt: number;
-  method: SignInMethod;
-}
-
-export type SignInMethod = 'browser' | 'password' | 'token';
+import { plexFailure } from '../plex/failure';
+import { parseStoredSession, type StoredSession } from './storedSession';
 
 const SECRET_KEY = 'plex.session';
 
-/** The secret store refused a write; its message says what the user can do and is shown as it is. */
-export class SecretStorageError extends Error {
-  override readonly name = 'SecretStorageError';
-}
-
 /**
- * Reads and writes the one secret, and follows changes made by other windows through
- * `secrets.onDidChange`, so every window shows the same account.
+ * Reads and writes the one secret, and tells the session when another window changed it
+ * (`secrets.onDidChange` fires for this window's own writes too; those are recognised and dropped).
  */
 export class SessionStore implements vscode.Disposable {
-  private current: StoredSession | undefined;
-  private serialized: string | undefined;
-  private readonly changeEmitter = new vscode.EventEmitter<StoredSession | undefined>();
+  /** What this window last read or wrote. */
+  private known: string | undefined;
+  private readonly elsewhereEmitter = new vscode.EventEmitter<StoredSession | undefined>();
   private readonly subscription: vscode.Disposable;
 
-  readonly onDidChange = this.changeEmitter.event;
+  readonly onDidChangeElsewhere = this.elsewhereEmitter.event;
 
   constructor(
     private readonly secrets: vscode.SecretStorage,
@@ -38,119 +23,85 @@ export class SessionStore implements vscode.Disposable {
   ) {
     this.subscription = secrets.onDidChange((event) => {
       if (event.key === SECRET_KEY) {
-        void this.reload();
+        void this.reloadAfterChange();
       }
     });
   }
 
-  get session(): StoredSession | undefined {
-    return this.current;
-  }
-
-  /** Reads the secret once; on activation this is the only storage read. */
+  /** Reads the secret; on activation this is the only storage read. */
   async load(): Promise<StoredSession | undefined> {
-    await this.reload();
-    return this.current;
+    try {
+      this.known = await this.secrets.get(SECRET_KEY);
+    } catch (error) {
+      this.log.error('Could not read the stored Plex session', error);
+      return undefined;
+    }
+    return this.parse(this.known);
   }
 
-  async save(session: StoredSession): Promise<void> {
+  async write(session: StoredSession): Promise<void> {
     const serialized = JSON.stringify(session);
-    if (serialized === this.serialized) {
-      // A refresh that found the account unchanged: a secret write is a keychain (or, in the
-      // browser, an encryption) round trip of 10 to 30 ms for nothing (npm run bench).
-      return;
+    if (serialized === this.known) {
+      return; // a keychain round trip for nothing
     }
-    // Shown at once, written after: the write is a keychain (in the browser, an encryption and a
-    // storage) round trip of 10 to 40 ms that would otherwise delay every view (npm run bench).
-    // A failed write puts back what was shown before, unless something newer replaced it meanwhile.
-    const previous = this.serialized;
-    this.apply(serialized);
+    const previous = this.known;
+    this.known = serialized;
     try {
       await this.secrets.store(SECRET_KEY, serialized);
     } catch (error) {
-      if (this.serialized === serialized) {
-        this.apply(previous);
+      if (this.known === serialized) {
+        this.known = previous;
       }
       this.log.error('Could not write the Plex session to secret storage', error);
-      throw new SecretStorageError(
+      throw plexFailure(
+        'secret-storage',
         vscode.l10n.t('VS Code could not keep your Plex sign-in in its secret storage (on desktop, your system keychain). Check that the keychain is unlocked, then try again.'),
       );
     }
   }
 
-  async clear(): Promise<void> {
+  async delete(): Promise<void> {
     try {
       await this.secrets.delete(SECRET_KEY);
     } catch (error) {
       this.log.error('Could not remove the Plex session from secret storage', error);
-      throw new SecretStorageError(
+      throw plexFailure(
+        'secret-storage',
         vscode.l10n.t('VS Code could not remove your Plex sign-in from its secret storage (on desktop, your system keychain). Check that the keychain is unlocked, then sign out again.'),
       );
     }
-    this.apply(undefined);
-  }
-
-  /** The raw stored value: only for the integration tests' check of what SecretStorage holds. */
-  async readRaw(): Promise<string | undefined> {
-    return this.secrets.get(SECRET_KEY);
-  }
-
-  /**
-   * Writes the secret without updating this store, as another window does: this store then
-   * learns of it only through `secrets.onDidChange`. Only for the integration tests.
-   */
-  async writeRawAsAnotherWindow(serialized: string | undefined): Promise<void> {
-    await (serialized === undefined ? this.secrets.delete(SECRET_KEY) : this.secrets.store(SECRET_KEY, serialized));
+    this.known = undefined;
   }
 
   dispose(): void {
     this.subscription.dispose();
-    this.changeEmitter.dispose();
+    this.elsewhereEmitter.dispose();
   }
 
-  private async reload(): Promise<void> {
+  private async reloadAfterChange(): Promise<void> {
+    let serialized: string | undefined;
     try {
-      this.apply(await this.secrets.get(SECRET_KEY));
+      serialized = await this.secrets.get(SECRET_KEY);
     } catch (error) {
       // An unreadable keychain is not a sign-out: keep what this window knows.
       this.log.error('Could not read the stored Plex session', error);
-    }
-  }
-
-  private apply(serialized: string | undefined): void {
-    if (serialized === this.serialized) {
       return;
     }
-    this.serialized = serialized;
-    this.current = serialized === undefined ? undefined : parseSession(serialized, this.log);
-    this.changeEmitter.fire(this.current);
-  }
-}
-
-function parseSession(serialized: string, log: Log): StoredSession | undefined {
-  try {
-    const value: unknown = JSON.parse(serialized);
-    if (isStoredSession(value)) {
-      return value;
+    if (serialized !== this.known) {
+      this.known = serialized;
+      this.elsewhereEmitter.fire(this.parse(serialized));
     }
-  } catch {
-    // Fall through: reported below without the value, which may hold a token.
   }
-  log.warn('The stored Plex session is not in a form this version understands; sign in again.');
-  return undefined;
-}
 
-function isStoredSession(value: unknown): value is StoredSession {
-  if (typeof value !== 'object' || value === null) {
-    return false;
+  private parse(serialized: string | undefined): StoredSession | undefined {
+    if (serialized === undefined) {
+      return undefined;
+    }
+    const session = parseStoredSession(serialized);
+    if (!session) {
+      // Reported without the value, which may hold a token.
+      this.log.warn('The stored Plex session is not in a form this version understands; sign in again.');
+    }
+    return session;
   }
-  const candidate = value as Partial<StoredSession>;
-  return (
-    typeof candidate.token === 'string' &&
-    candidate.token.length > 0 &&
-    typeof candidate.account === 'object' &&
-    candidate.account !== null &&
-    typeof candidate.account.username === 'string' &&
-    typeof candidate.signedInAt === 'number'
-  );
 }

@@ -5,12 +5,12 @@ import { readSettings } from '../config';
 import type { ErrorReporter } from '../ui/errorReporter';
 import { plainText } from '../ui/plainText';
 import { usableToken } from '../tokenShape';
-import type { SignInChoice, Ui } from '../ui/ui';
-import type { AuthState } from './authState';
+import type { Ui } from '../ui/ui';
 import { signInWithBrowser } from './flows/browserSignIn';
 import { signInWithPassword } from './flows/passwordSignIn';
 import { signInWithToken } from './flows/tokenSignIn';
-import type { SessionStore, StoredSession } from './sessionStore';
+import type { Session } from './session';
+import type { SignInMethod, StoredSession } from './storedSession';
 
 /** Runs one sign-in at a time: a second request while one runs joins the first. */
 export class SignInService {
@@ -19,8 +19,7 @@ export class SignInService {
 
   constructor(
     private readonly clients: PlexClients,
-    private readonly store: SessionStore,
-    private readonly state: AuthState,
+    private readonly session: Session,
     private readonly ui: () => Ui,
     private readonly errors: ErrorReporter,
   ) {}
@@ -30,12 +29,12 @@ export class SignInService {
     return this.link;
   }
 
-  signIn(method?: SignInChoice): Promise<StoredSession | undefined> {
+  signIn(method?: SignInMethod): Promise<StoredSession | undefined> {
     if (this.running) {
       void this.ui().info(vscode.l10n.t('A Plex sign-in is already in progress.'));
       return this.running;
     }
-    const running = this.state.whileSigningIn(() => this.run(method));
+    const running = this.session.whileSigningIn(() => this.run(method));
     this.running = running;
     void running.finally(() => {
       if (this.running === running) {
@@ -45,7 +44,7 @@ export class SignInService {
     return running;
   }
 
-  private async run(method: SignInChoice | undefined): Promise<StoredSession | undefined> {
+  private async run(method: SignInMethod | undefined): Promise<StoredSession | undefined> {
     const ui = this.ui();
     const chosen = method ?? (await ui.pickSignInMethod());
     if (!chosen) {
@@ -56,15 +55,15 @@ export class SignInService {
       if (!result) {
         return undefined;
       }
-      const session: StoredSession = {
+      const stored: StoredSession = {
         token: usableToken(result.authToken, 'Plex'),
         account: result.account,
         signedInAt: Date.now(),
         method: chosen,
       };
-      await this.store.save(session);
+      await this.session.signedIn(stored);
       void ui.info(vscode.l10n.t('Signed in to Plex as {0}.', plainText(result.account.username)));
-      return session;
+      return stored;
     } catch (error) {
       this.errors.report(error, {
         action: `Sign-in (${chosen})`,
@@ -75,7 +74,7 @@ export class SignInService {
     }
   }
 
-  private runFlow(method: SignInChoice, ui: Ui): Promise<PlexSignIn | undefined> {
+  private runFlow(method: SignInMethod, ui: Ui): Promise<PlexSignIn | undefined> {
     const plexTv = this.clients.plexTv();
     switch (method) {
       case 'browser':

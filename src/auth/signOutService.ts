@@ -1,17 +1,18 @@
 import * as vscode from 'vscode';
 import type { PlexClients } from '../plexApi';
 import type { Log } from '../log';
-import { asPlexFailure, describeFailure } from '../ui/errorMessages';
+import { failureKind } from '../plex/failure';
+import { describeFailure } from '../ui/errorMessages';
 import { withCancellableProgress } from '../ui/progress';
 import type { Ui } from '../ui/ui';
-import type { SessionStore } from './sessionStore';
+import type { Session } from './session';
 
 export class SignOutService {
   private running: Promise<boolean> | undefined;
 
   constructor(
     private readonly clients: PlexClients,
-    private readonly store: SessionStore,
+    private readonly session: Session,
     private readonly ui: () => Ui,
     private readonly log: Log,
   ) {}
@@ -31,7 +32,7 @@ export class SignOutService {
 
   private async run(options: { confirm: boolean }): Promise<boolean> {
     const ui = this.ui();
-    const session = this.store.session;
+    const session = this.session.stored;
     if (!session) {
       void ui.info(vscode.l10n.t('You are not signed in to Plex.'));
       return false;
@@ -47,14 +48,14 @@ export class SignOutService {
       revoked = true;
     } catch (error) {
       // A token Plex already refuses is as good as revoked.
-      revoked = asPlexFailure(error)?.kind === 'token-invalid';
+      revoked = failureKind(error) === 'token-invalid';
       if (!revoked) {
         this.log.error('Could not revoke the token at plex.tv', error);
       }
     }
-    if (this.store.session?.token === session.token) {
+    if (this.session.stored?.token === session.token) {
       try {
-        await this.store.clear();
+        await this.session.signedOut();
       } catch (error) {
         // Still signed in here (the secret is still there): say so, and what to do.
         void ui.error(describeFailure(error, 'Plex'));

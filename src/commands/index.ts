@@ -1,6 +1,7 @@
 // The command code: dist/commands.js, required when a command first runs (or the Servers view
 // first loads), so activation compiles only what the status bar and the views need.
 import type { PlexTestingApi } from '../api';
+import { RefreshService } from '../auth/refreshService';
 import { SignInService } from '../auth/signInService';
 import { SignOutService } from '../auth/signOutService';
 import { InsecureConnections } from '../servers/insecureConnections';
@@ -10,7 +11,7 @@ import { SecretClipboard } from '../ui/secretClipboard';
 import { vscodeUi } from '../ui/ui';
 import { ServerListLoader } from '../views/serverList';
 import { accountCommandHandlers } from './accountCommands';
-import type { CommandHandler, CommandId } from './commandIds';
+import type { CommandHandler, CommandId } from '../commandTable';
 import { serverCommandHandlers } from './serverCommands';
 import type { Core, Services } from './services';
 
@@ -27,17 +28,27 @@ export interface Commands {
 
 export function createCommands(core: Core): Commands {
   const ui = () => core.uiOverride() ?? vscodeUi;
-  const { log, store, state, clients, catalog } = core;
-  const errors = new ErrorReporter(ui, state, log);
-  const insecure = new InsecureConnections(core.globalState, core.security, ui);
-  const signIn = new SignInService(clients, store, state, ui, errors);
-  const signOut = new SignOutService(clients, store, ui, log);
-  const clipboard = new SecretClipboard();
-  const services: Services = { log, store, state, clients, catalog, insecure, signIn, signOut, errors, clipboard, ui };
+  const { log, session, clients, catalog } = core;
+  const errors = new ErrorReporter(ui, log);
+  const services: Services = {
+    log,
+    session,
+    clients,
+    catalog,
+    errors,
+    ui,
+    insecure: new InsecureConnections(core.globalState, core.security, ui),
+    clipboard: new SecretClipboard(),
+    signIn: new SignInService(clients, session, ui, errors),
+    signOut: new SignOutService(clients, session, ui, log),
+    refresh: new RefreshService(clients, session, catalog, ui, errors, log, () => core.retryServerList()),
+    showSourceDocument: (serverName, information) => core.documents.show(serverName, information),
+  };
+  const { clipboard, insecure } = services;
   return {
     handlers: {
-      ...accountCommandHandlers(services, () => core.retryServerList()),
-      ...serverCommandHandlers(services, core.documents),
+      ...accountCommandHandlers(services),
+      ...serverCommandHandlers(services),
     },
     services,
     serverList: new ServerListLoader(catalog, errors),

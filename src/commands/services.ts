@@ -1,15 +1,13 @@
 import type * as vscode from 'vscode';
-import type { AuthState } from '../auth/authState';
-import type { SessionStore } from '../auth/sessionStore';
+import type { RefreshService } from '../auth/refreshService';
+import type { Session } from '../auth/session';
 import type { SignInService } from '../auth/signInService';
 import type { SignOutService } from '../auth/signOutService';
 import type { Log } from '../log';
 import type { PlexClients } from '../plexApi';
 import type { ConnectionSecurity } from '../servers/connectionSecurity';
-import type { InsecureConnections } from '../servers/insecureConnections';
 import type { ServerCatalog } from '../servers/serverCatalog';
-import type { ErrorReporter } from '../ui/errorReporter';
-import type { SecretClipboard } from '../ui/secretClipboard';
+import type { ServerServices } from '../servers/serverServices';
 import type { Ui } from '../ui/ui';
 import type { SourceDocumentProvider } from '../views/sourceDocument';
 
@@ -21,8 +19,7 @@ import type { SourceDocumentProvider } from '../views/sourceDocument';
 export interface Core {
   globalState: vscode.Memento;
   log: Log;
-  store: SessionStore;
-  state: AuthState;
+  session: Session;
   security: ConnectionSecurity;
   clients: PlexClients;
   catalog: ServerCatalog;
@@ -34,11 +31,9 @@ export interface Core {
 }
 
 /** What command handlers get to work with; built once, when the first command runs. */
-export interface Services extends Pick<Core, 'log' | 'store' | 'state' | 'clients' | 'catalog'> {
-  insecure: InsecureConnections;
-  signIn: SignInService;
-  signOut: SignOutService;
-  errors: ErrorReporter;
-  clipboard: SecretClipboard;
-  ui(): Ui;
+export interface Services extends ServerServices {
+  readonly session: Session;
+  readonly signIn: SignInService;
+  readonly signOut: SignOutService;
+  readonly refresh: RefreshService;
 }

@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import type { PlexServer } from '../plex/types';
-import type { Services } from '../commands/services';
-import type { StoredSession } from '../auth/sessionStore';
+import type { StoredSession } from '../auth/storedSession';
+import type { ServerServices } from './serverServices';
 import { readSettings } from '../config';
 import { plainText } from '../ui/plainText';
 import { withCancellableProgress } from '../ui/progress';
@@ -18,7 +18,7 @@ export interface ChosenServer extends ServerTarget {
  * default server, else the only one, else the user picks. Undefined when the user backs out.
  */
 export async function chooseServer(
-  services: Services,
+  services: Pick<ServerServices, 'catalog' | 'ui'>,
   session: StoredSession,
   clicked: PlexServer | undefined,
 ): Promise<ChosenServer | undefined> {
@@ -43,7 +43,7 @@ export async function chooseServer(
   return server && fromServer(server, session);
 }
 
-async function pick(services: Services, servers: readonly PlexServer[]): Promise<PlexServer | undefined> {
+async function pick(services: Pick<ServerServices, 'catalog' | 'ui'>, servers: readonly PlexServer[]): Promise<PlexServer | undefined> {
   const defaultServer = servers.find((server) => server.clientIdentifier === services.catalog.defaultServerId);
   if (defaultServer) {
     return defaultServer;

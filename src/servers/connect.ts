@@ -1,7 +1,6 @@
 import type { PlexClients, PlexMediaServerClient } from '../plexApi';
-import { asPlexFailure } from '../ui/errorMessages';
-import { cancelled } from '../ui/cancelled';
-import { InsecureConnectionDeclined, InsecureConnections } from './insecureConnections';
+import { failureKind, plexFailure } from '../plex/failure';
+import { InsecureConnections } from './insecureConnections';
 
 export interface ServerTarget {
   name: string;
@@ -34,7 +33,7 @@ export async function onFirstAnsweringConnection<T>(
   for (const uri of uris) {
     const permission = await insecure.permission(target, uri);
     if (permission === 'asked-declined' || permission === 'dismissed') {
-      throw cancelled();
+      throw plexFailure('cancelled', 'Cancelled');
     }
     if (permission === 'declined') {
       declined = InsecureConnections.keyOf(target, uri);
@@ -43,12 +42,14 @@ export async function onFirstAnsweringConnection<T>(
     try {
       return { value: await call(clients.mediaServer(uri)), uri };
     } catch (error) {
-      const kind = asPlexFailure(error)?.kind;
+      const kind = failureKind(error);
       if (kind !== 'network' && kind !== 'timeout') {
         throw error;
       }
       lastError = error;
     }
   }
-  throw declined === undefined ? lastError : new InsecureConnectionDeclined(declined);
+  throw declined === undefined
+    ? lastError
+    : plexFailure('insecure-declined', 'No encrypted connection answered, and the user chose earlier not to send the token unencrypted.', { serverKey: declined });
 }

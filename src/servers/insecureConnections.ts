@@ -13,15 +13,6 @@ export interface InsecureTarget {
   clientIdentifier?: string;
 }
 
-/** Every connection the user agreed to was refused earlier; the token was not sent. */
-export class InsecureConnectionDeclined extends Error {
-  override readonly name = 'InsecureConnectionDeclined';
-
-  constructor(readonly serverKey: string) {
-    super('The user chose not to send the token over an unencrypted connection.');
-  }
-}
-
 /**
  * Asks once per server before the token goes to it over http on another computer, and
  * remembers the answer. https, and http to this computer, never ask.

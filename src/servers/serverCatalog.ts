@@ -1,8 +1,8 @@
 import * as vscode from 'vscode';
 import type { PlexServer } from '../plex/types';
 import type { PlexClients } from '../plexApi';
-import type { AuthState } from '../auth/authState';
-import { cancelled } from '../ui/cancelled';
+import type { AccountRequests, SessionView } from '../auth/sessionView';
+import { plexFailure } from '../plex/failure';
 
 const DEFAULT_SERVER_KEY = 'plex.defaultServer';
 
@@ -23,13 +23,13 @@ export class ServerCatalog implements vscode.Disposable {
 
   constructor(
     private readonly clients: PlexClients,
-    private readonly state: AuthState,
+    private readonly state: SessionView & AccountRequests,
     private readonly globalState: vscode.Memento,
   ) {
-    this.sessionToken = state.session?.token;
+    this.sessionToken = state.stored?.token;
     this.subscription = state.onDidChange(() => {
-      if (state.session?.token !== this.sessionToken) {
-        this.sessionToken = state.session?.token;
+      if (state.stored?.token !== this.sessionToken) {
+        this.sessionToken = state.stored?.token;
         this.forget();
       }
     });
@@ -59,14 +59,13 @@ export class ServerCatalog implements vscode.Disposable {
     }
     if (!this.loading || this.loading.token !== token) {
       const controller = new AbortController();
-      const promise = this.clients.plexTv().getServers(token, { signal: controller.signal });
+      // The session follows the answer: a 401 expires it, an answer makes it valid again.
+      const promise = this.state.tracked(token, this.clients.plexTv().getServers(token, { signal: controller.signal }));
       const loading: Loading = { token, promise, controller, waiting: 0 };
       this.loading = loading;
       void promise.then(
         (servers) => {
-          // plex.tv accepted the token again, so a session marked expired earlier is not (fault matrix).
-          this.state.markValid(token);
-          if (this.loading === loading && this.state.session?.token === token) {
+          if (this.loading === loading && this.state.stored?.token === token) {
             this.servers = servers;
             this.changeEmitter.fire();
           }
@@ -124,7 +123,7 @@ function waitWithOwnSignal(loading: Loading, signal: AbortSignal): Promise<PlexS
       if (loading.waiting === 0) {
         loading.controller.abort();
       }
-      reject(cancelled());
+      reject(plexFailure('cancelled', 'Cancelled'));
     };
     if (signal.aborted) {
       giveUp();

@@ -1,42 +1,12 @@
 import * as vscode from 'vscode';
-import { PLEX_ERROR_KINDS, type PlexErrorKind } from '../plex/types';
-
-/** What the extension knows about a failed call, read across bundles (dist/plex.js has its own classes). */
-export interface PlexFailure {
-  kind: PlexErrorKind;
-  status?: number;
-  plexCode?: number;
-  retryAfterSeconds?: number;
-}
-
-const KINDS: ReadonlySet<string> = new Set<string>(PLEX_ERROR_KINDS);
-
-export function asPlexFailure(error: unknown): PlexFailure | undefined {
-  if (typeof error !== 'object' || error === null) {
-    return undefined;
-  }
-  const { kind, status, plexCode, retryAfterSeconds } = error as Record<string, unknown>;
-  if (typeof kind !== 'string' || !KINDS.has(kind)) {
-    return undefined;
-  }
-  return {
-    kind: kind as PlexErrorKind,
-    status: typeof status === 'number' ? status : undefined,
-    plexCode: typeof plexCode === 'number' ? plexCode : undefined,
-    retryAfterSeconds: typeof retryAfterSeconds === 'number' ? retryAfterSeconds : undefined,
-  };
-}
-
-export function isCancellation(error: unknown): boolean {
-  return asPlexFailure(error)?.kind === 'cancelled';
-}
+import { failureKind, isPlexFailure } from '../plex/failure';
 
 /**
  * One sentence the user can act on. `where` names what was being reached ("Plex", or a server
  * name); messages never include a response body or anything that could hold a token.
  */
 export function describeFailure(error: unknown, where: string): string {
-  const failure = asPlexFailure(error);
+  const failure = isPlexFailure(error) ? error : undefined;
   switch (failure?.kind) {
     case 'invalid-credentials':
       return vscode.l10n.t('Plex did not accept that email or password.');
@@ -64,18 +34,18 @@ export function describeFailure(error: unknown, where: string): string {
       return vscode.l10n.t('Cancelled.');
     case 'bad-response':
       return vscode.l10n.t('{0} sent an answer that could not be read. The log has the details.', where);
+    case 'setting':
+    case 'secret-storage':
+    case 'insecure-declined':
+      // The extension's own failures say what to do: a setting to fix, a keychain to unlock.
+      return failure.message;
     default:
-      // Errors of the extension's own that say what to do (checked by name: they may come from the
-      // other bundle): a setting to fix, a keychain to unlock.
-      if (error instanceof Error && (error.name === 'SettingError' || error.name === 'SecretStorageError')) {
-        return error.message;
-      }
       return vscode.l10n.t('Something went wrong talking to {0}. The log has the details.', where);
   }
 }
 
 /** Failures worth a Retry button: the same request may work in a moment. */
 export function isTransient(error: unknown): boolean {
-  const kind = asPlexFailure(error)?.kind;
+  const kind = failureKind(error);
   return kind === 'network' || kind === 'timeout' || kind === 'server-error' || kind === 'rate-limited' || kind === 'bad-response';
 }

@@ -1,42 +1,38 @@
 import * as vscode from 'vscode';
-import type { AuthState } from '../auth/authState';
 import type { Log } from '../log';
+import { failureKind } from '../plex/failure';
 import type { Ui } from './ui';
-import { asPlexFailure, describeFailure, isCancellation, isTransient } from './errorMessages';
+import { describeFailure, isTransient } from './errorMessages';
 import { plainText } from './plainText';
 
 /**
  * Turns a failed action into one message with the actions that help: Retry for passing
- * trouble, Sign In Again for a refused token, Show Log always. A refused token marks the
- * session expired; nothing here ever removes stored credentials.
+ * trouble, Sign In Again for a refused token, Show Log always. It only reports: the session
+ * follows the request's answer by itself (src/auth/session.ts).
  */
 export class ErrorReporter {
   constructor(
     private readonly ui: () => Ui,
-    private readonly state: AuthState,
     private readonly log: Log,
   ) {}
 
   /** Shows the message and returns at once; the user's answer is handled when it comes. */
   report(error: unknown, context: { action: string; where: string; token?: string; retry?: () => unknown }): void {
-    if (isCancellation(error)) {
+    const kind = failureKind(error);
+    if (kind === 'cancelled') {
       this.log.info(`${context.action}: cancelled`);
       return;
     }
     this.log.error(context.action, error);
-    const failure = asPlexFailure(error);
     // `where` may be a server's name, which the server chose: no links in the notification.
     // A refused token with no session behind it is a sign-in that plex.tv turned down at the
     // last step (the account read after approval), not an expired session.
     const message =
-      failure?.kind === 'token-invalid' && !context.token
+      kind === 'token-invalid' && !context.token
         ? vscode.l10n.t('Plex did not accept the new sign-in. Try again, or sign in another way.')
         : describeFailure(error, plainText(context.where));
     const showLog = vscode.l10n.t('Show Log');
-    if (failure?.kind === 'token-invalid') {
-      if (context.token) {
-        this.state.markExpired(context.token);
-      }
+    if (kind === 'token-invalid') {
       const signIn = vscode.l10n.t('Sign In Again');
       void this.ui()
         .error(message, signIn, showLog)

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { cancelled } from './cancelled';
+import { plexFailure } from '../plex/failure';
 import { plainText } from './plainText';
 
 export interface ProgressReporter {
@@ -93,13 +93,13 @@ export function withCancellableProgress<T>(
 export function delay(ms: number, signal: AbortSignal): Promise<void> {
   return new Promise((resolve, reject) => {
     if (signal.aborted) {
-      reject(cancelled());
+      reject(plexFailure('cancelled', 'Cancelled'));
       return;
     }
     const onAbort = () => {
       clearTimeout(timer);
       pendingDelays--;
-      reject(cancelled());
+      reject(plexFailure('cancelled', 'Cancelled'));
     };
     const timer = setTimeout(() => {
       signal.removeEventListener('abort', onAbort);

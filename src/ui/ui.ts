@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
+import type { SignInMethod } from '../auth/storedSession';
+import type { StatusBarMenuCommandId } from '../commandTable';
 import { plainText } from './plainText';
-
-export type SignInChoice = 'browser' | 'password' | 'token';
 
 export interface ServerChoice {
   label: string;
@@ -15,13 +15,17 @@ export interface ServerChoice {
  * inside the extension host cannot type into a quick input.
  */
 export interface Ui {
-  pickSignInMethod(): Promise<SignInChoice | undefined>;
+  pickSignInMethod(): Promise<SignInMethod | undefined>;
   askLogin(): Promise<string | undefined>;
   askPassword(): Promise<string | undefined>;
   askVerificationCode(previousWasWrong: boolean): Promise<string | undefined>;
   askToken(): Promise<string | undefined>;
   pickServer<T extends ServerChoice>(choices: readonly T[]): Promise<T | undefined>;
   confirmSignOut(username: string): Promise<boolean>;
+  /** The status-bar menu: which of these commands to run. */
+  pickAccountAction<T extends string>(username: string, actions: readonly { id: T; icon: string }[]): Promise<T | undefined>;
+  /** A short confirmation in the status bar. */
+  flash(message: string): void;
   /**
    * Whether the Plex token may go to `host` over plain http (asked once per server, the answer
    * is remembered by the caller): true send, false do not, undefined the dialog was dismissed.
@@ -35,7 +39,7 @@ export interface Ui {
 
 export const vscodeUi: Ui = {
   async pickSignInMethod() {
-    const items: (vscode.QuickPickItem & { choice: SignInChoice })[] = [
+    const items: (vscode.QuickPickItem & { choice: SignInMethod })[] = [
       {
         label: vscode.l10n.t('$(globe) Sign in with browser'),
         description: vscode.l10n.t('Recommended'),
@@ -107,6 +111,19 @@ export const vscodeUi: Ui = {
     return answer === signOut;
   },
 
+  async pickAccountAction(username, actions) {
+    const items = actions.map((action) => ({ label: `$(${action.icon}) ${accountActionLabel(action.id)}`, id: action.id }));
+    const picked = await vscode.window.showQuickPick(items, {
+      title: vscode.l10n.t({ message: 'Plex: {0}', args: [plainText(username)], comment: ['{0} is the Plex username'] }),
+      placeHolder: vscode.l10n.t('What do you want to do?'),
+    });
+    return picked?.id;
+  },
+
+  flash(message) {
+    vscode.window.setStatusBarMessage(message, 2000);
+  },
+
   async confirmInsecureConnection(host, serverName) {
     const send = vscode.l10n.t('Send Unencrypted');
     const dontSend = vscode.l10n.t("Don't Send");
@@ -141,6 +158,17 @@ export const vscodeUi: Ui = {
   warn: (message, ...actions) => Promise.resolve(vscode.window.showWarningMessage(message, ...actions)),
   error: (message, ...actions) => Promise.resolve(vscode.window.showErrorMessage(message, ...actions)),
 };
+
+function accountActionLabel(id: string): string {
+  const labels: Record<StatusBarMenuCommandId, string> = {
+    'plex.copyTransientToken': vscode.l10n.t('Copy Transient Token'),
+    'plex.refresh': vscode.l10n.t('Refresh'),
+    'plex.selectServer': vscode.l10n.t('Select Server'),
+    'plex.showAccount': vscode.l10n.t('Show Account'),
+    'plex.signOut': vscode.l10n.t('Sign Out'),
+  };
+  return labels[id as StatusBarMenuCommandId] ?? id;
+}
 
 async function input(options: vscode.InputBoxOptions): Promise<string | undefined> {
   const value = await vscode.window.showInputBox({ ignoreFocusOut: true, ...options });

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import type { AuthState, AuthStatus } from '../auth/authState';
+import type { AuthStatus, SessionView } from '../auth/sessionView';
 import type { PlexAccount } from '../plex/types';
 import { accountFields, type AccountField } from './accountFields';
 
@@ -10,7 +10,7 @@ export class AccountTreeProvider implements vscode.TreeDataProvider<AccountField
 
   readonly onDidChangeTreeData = this.changeEmitter.event;
 
-  constructor(private readonly state: AuthState) {
+  constructor(private readonly state: SessionView) {
     // Only when what the view shows changed, not when a sign-in starts or ends: VS Code debounces
     // tree changes (200 ms after the last one), so the extra signing-in events delayed the
     // account's appearance after a sign-in by 200 ms (npm run bench, docs/performance.md).
@@ -25,11 +25,11 @@ export class AccountTreeProvider implements vscode.TreeDataProvider<AccountField
   }
 
   private shownState(): { status: AuthStatus; account: PlexAccount | undefined } {
-    return { status: this.state.status, account: this.state.session?.account };
+    return { status: this.state.status, account: this.state.stored?.account };
   }
 
   getChildren(element?: AccountField): AccountField[] {
-    const session = this.state.session;
+    const session = this.state.stored;
     if (element || !session || this.state.status !== 'signedIn') {
       return [];
     }

@@ -1,10 +1,10 @@
-import type { StoredSession } from '../auth/sessionStore';
+import type { StoredSession } from '../auth/storedSession';
 import type { PlexServer } from '../plex/types';
 import type { ServerCatalog } from '../servers/serverCatalog';
 import type { ErrorReporter } from '../ui/errorReporter';
-import { asPlexFailure, describeFailure } from '../ui/errorMessages';
+import { failureKind } from '../plex/failure';
+import { describeFailure } from '../ui/errorMessages';
 import { withCancellableProgress } from '../ui/progress';
-import type { ServerNode } from './serversTree';
 
 /**
  * Loads the Servers view's top level from plex.tv, with progress in the view, and keeps the last
@@ -26,27 +26,24 @@ export class ServerListLoader {
     return had;
   }
 
-  async roots(session: StoredSession, toNodes: (servers: readonly PlexServer[]) => ServerNode[]): Promise<ServerNode[]> {
+  /** The servers, or the sentence that says why they could not be loaded. */
+  async load(session: StoredSession): Promise<readonly PlexServer[] | { failure: string }> {
     if (this.lastError?.token === session.token && !this.catalog.cached) {
-      return [failureNode(this.lastError.error)];
+      return { failure: describeFailure(this.lastError.error, 'Plex') };
     }
     try {
       const servers =
         this.catalog.cached ??
         (await withCancellableProgress('', (signal) => this.catalog.list(session.token, signal), { viewId: 'plex.servers' }));
       this.lastError = undefined;
-      return toNodes(servers);
+      return servers;
     } catch (error) {
       this.lastError = { token: session.token, error };
-      if (asPlexFailure(error)?.kind === 'token-invalid') {
+      if (failureKind(error) === 'token-invalid') {
         this.errors.report(error, { action: 'Loading servers', where: 'Plex', token: session.token });
         return [];
       }
-      return [failureNode(error)];
+      return { failure: describeFailure(error, 'Plex') };
     }
   }
-}
-
-function failureNode(error: unknown): ServerNode {
-  return { kind: 'message', text: describeFailure(error, 'Plex'), retry: true };
 }

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import type { PlexConnection, PlexServer } from '../plex/types';
-import type { AuthState } from '../auth/authState';
+import type { SessionView } from '../auth/sessionView';
 import type { ServerCatalog } from '../servers/serverCatalog';
 import type { ServerListLoader } from './serverList';
 
@@ -21,19 +21,19 @@ export class ServersTreeProvider implements vscode.TreeDataProvider<ServerNode>,
   readonly onDidChangeTreeData = this.changeEmitter.event;
 
   constructor(
-    private readonly state: AuthState,
+    private readonly state: SessionView,
     private readonly catalog: ServerCatalog,
     /** The loader lives in the command code, loaded when the view first needs plex.tv. */
     private readonly loadList: () => ServerListLoader,
   ) {
     // A sign-in starting or ending changes nothing here; firing anyway would delay the next real
     // update by VS Code's 200 ms tree debounce (see AccountTreeProvider).
-    let shown = { status: state.status, token: state.session?.token };
+    let shown = { status: state.status, token: state.stored?.token };
     this.subscriptions = [
       catalog.onDidChange(() => this.changeEmitter.fire()),
       state.onDidChange(() => {
-        if (state.status !== shown.status || state.session?.token !== shown.token) {
-          shown = { status: state.status, token: state.session?.token };
+        if (state.status !== shown.status || state.stored?.token !== shown.token) {
+          shown = { status: state.status, token: state.stored?.token };
           this.changeEmitter.fire();
         }
       }),
@@ -55,12 +55,12 @@ export class ServersTreeProvider implements vscode.TreeDataProvider<ServerNode>,
         ? node.server.connections.map((connection) => ({ kind: 'connection', server: node.server, connection, value: connection.uri }))
         : [];
     }
-    const session = this.state.session;
+    const session = this.state.stored;
     if (!session || this.state.status !== 'signedIn') {
       return [];
     }
-    const cached = this.catalog.cached;
-    return cached ? serverNodes(cached) : (this.list ??= this.loadList()).roots(session, serverNodes);
+    const servers = this.catalog.cached ?? (await (this.list ??= this.loadList()).load(session));
+    return 'failure' in servers ? [{ kind: 'message', text: servers.failure, retry: true }] : serverNodes(servers);
   }
 
   getTreeItem(node: ServerNode): vscode.TreeItem {
@@ -117,7 +117,7 @@ function connectionItem(connection: PlexConnection): vscode.TreeItem {
   return item;
 }
 
-export function serverNodes(servers: readonly PlexServer[]): ServerNode[] {
+function serverNodes(servers: readonly PlexServer[]): ServerNode[] {
   if (servers.length === 0) {
     return [{ kind: 'message', text: vscode.l10n.t('No Plex Media Server on this account.'), retry: false }];
   }

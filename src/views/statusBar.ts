@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import type { AuthState } from '../auth/authState';
+import type { SessionView } from '../auth/sessionView';
 import { plainText } from '../ui/plainText';
 import { accountSummary } from './accountFields';
 
@@ -8,7 +8,7 @@ export class PlexStatusBar implements vscode.Disposable {
   private readonly item = vscode.window.createStatusBarItem('plex.status', vscode.StatusBarAlignment.Left, 0);
   private readonly subscription: vscode.Disposable;
 
-  constructor(private readonly state: AuthState) {
+  constructor(private readonly state: SessionView) {
     this.item.name = vscode.l10n.t('Plex Account');
     this.subscription = state.onDidChange(() => this.update());
     this.update();
@@ -22,7 +22,7 @@ export class PlexStatusBar implements vscode.Disposable {
 
   private update(): void {
     const { item, state } = this;
-    const session = state.session;
+    const session = state.stored;
     item.backgroundColor = undefined;
     if (state.signingIn) {
       item.text = `$(loading~spin) ${vscode.l10n.t('Signing in to Plex...')}`;

@@ -1,4 +1,5 @@
-import type { ServerChoice, SignInChoice, Ui } from '../../src/ui/ui';
+import type { SignInMethod } from '../../src/auth/storedSession';
+import type { ServerChoice, Ui } from '../../src/ui/ui';
 
 export interface ShownMessage {
   severity: 'info' | 'warn' | 'error';
@@ -14,7 +15,7 @@ export class ScriptedUi implements Ui {
   readonly messages: ShownMessage[] = [];
   readonly openedUrls: string[] = [];
   readonly questions: string[] = [];
-  signInMethod: SignInChoice | undefined = undefined;
+  signInMethod: SignInMethod | undefined = undefined;
   logins: (string | undefined)[] = [];
   passwords: (string | undefined)[] = [];
   codes: (string | undefined)[] = [];
@@ -29,7 +30,7 @@ export class ScriptedUi implements Ui {
   /** Answers to "send the token unencrypted?": true send, false don't, undefined dismiss. */
   insecureAnswers: (boolean | undefined)[] = [];
 
-  async pickSignInMethod(): Promise<SignInChoice | undefined> {
+  async pickSignInMethod(): Promise<SignInMethod | undefined> {
     this.questions.push('method');
     return this.signInMethod;
   }
@@ -60,6 +61,19 @@ export class ScriptedUi implements Ui {
   async confirmSignOut(): Promise<boolean> {
     this.questions.push('confirmSignOut');
     return this.confirmSignOutAnswer;
+  }
+
+  /** The status-bar menu command to pick; undefined backs out. */
+  accountActionToPick: string | undefined = undefined;
+  readonly flashed: string[] = [];
+
+  async pickAccountAction<T extends string>(_username: string, actions: readonly { id: T }[]): Promise<T | undefined> {
+    this.questions.push(`accountAction:${actions.map((action) => action.id).join(',')}`);
+    return actions.find((action) => action.id === this.accountActionToPick)?.id;
+  }
+
+  flash(message: string): void {
+    this.flashed.push(message);
   }
 
   async confirmInsecureConnection(host: string): Promise<boolean | undefined> {

@@ -51,6 +51,24 @@ suite('Session lifecycle', () => {
     assert.equal(api.status, 'signedIn');
   });
 
+  test('signing in again after the session expired, and getting the same token back, is signed in', async () => {
+    const { api, ui, control } = await freshStart();
+    const token = await signInAs('alice', ui, control);
+    await control.addFault({ route: 'user', fault: { kind: 'token-revoked' }, times: 1 });
+    await vscode.commands.executeCommand('plex.refresh');
+    assert.equal(api.status, 'expired');
+
+    // plex.tv keeps one token per device while it is valid: the browser sign-in hands back the same one.
+    await control.setPinAutoApproval(1, 'alice');
+    await control.addFault({ route: 'pins.check', fault: { kind: 'set-field', field: 'authToken', value: token } });
+    await vscode.commands.executeCommand('plex.signInWithBrowser');
+
+    assert.equal(api.status, 'signedIn');
+    assert.equal(api.signingIn, false);
+    assert.equal((await storedSession(api))?.token, token);
+    assert.equal(ui.errors().length, 1, 'only the refresh failed');
+  });
+
   test('server errors and dropped connections never sign anyone out', async () => {
     const { api, ui, control } = await freshStart();
     const token = await signInAs('alice', ui, control);

@@ -1,6 +1,8 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { SessionStore, type StoredSession } from '../../src/auth/sessionStore';
+import { Session } from '../../src/auth/session';
+import { SessionStore } from '../../src/auth/sessionStore';
+import type { StoredSession } from '../../src/auth/storedSession';
 import { Log } from '../../src/log';
 import { describeFailure } from '../../src/ui/errorMessages';
 
@@ -40,12 +42,16 @@ class HeldSecretStorage implements vscode.SecretStorage {
     this.changes.fire({ key });
   }
 
+  fireChange(key: string): void {
+    this.changes.fire({ key });
+  }
+
   dispose(): void {
     this.changes.dispose();
   }
 }
 
-function session(username: string): StoredSession {
+function stored(username: string): StoredSession {
   return {
     token: `token-of-${username}`,
     account: { id: 1, uuid: username, username, title: username, email: `${username}@example.com`, twoFactorEnabled: false, home: false, homeAdmin: false },
@@ -54,41 +60,51 @@ function session(username: string): StoredSession {
   };
 }
 
-suite('Session store (real SecretStorage events, writes held by the test)', () => {
+suite('Session and its store (real SecretStorage events, writes held by the test)', () => {
   let secrets: HeldSecretStorage;
   let log: Log;
   let store: SessionStore;
+  let session: Session;
+  let contextKeys: Map<string, boolean>;
 
   setup(() => {
     secrets = new HeldSecretStorage();
     log = new Log();
     store = new SessionStore(secrets, log);
+    contextKeys = new Map();
+    session = new Session(store, log, (key, value) => contextKeys.set(key, value));
   });
 
   teardown(() => {
+    session.dispose();
     store.dispose();
     secrets.dispose();
     log.dispose();
   });
 
+  async function signedInAs(username: string): Promise<void> {
+    const saving = session.signedIn(stored(username));
+    secrets.pendingWrites.at(-1)?.finish();
+    await saving;
+  }
+
   test('shows a new session before its secret write finishes, then keeps it', async () => {
     const shown: (string | undefined)[] = [];
-    store.onDidChange((current) => shown.push(current?.account.username));
-    const saving = store.save(session('alice'));
-    assert.equal(store.session?.account.username, 'alice', 'shown while the write is pending');
+    session.onDidChange(() => shown.push(session.stored?.account.username));
+    const saving = session.signedIn(stored('alice'));
+    assert.equal(session.stored?.account.username, 'alice', 'shown while the write is pending');
+    assert.equal(contextKeys.get('plex.signedIn'), true);
     assert.equal(secrets.pendingWrites.length, 1);
     secrets.pendingWrites[0]?.finish();
     await saving;
     assert.equal(JSON.parse(secrets.values.get('plex.session') ?? '{}').account.username, 'alice');
-    assert.deepEqual(shown, ['alice'], 'the write landing does not announce the session a second time');
+    assert.deepEqual(shown, ['alice'], 'the write landing (and its onDidChange) does not announce the session a second time');
   });
 
   test('a failed write puts back the session shown before, and the user learns what to do', async () => {
-    const first = store.save(session('alice'));
-    secrets.pendingWrites[0]?.finish();
-    await first;
-    const saving = store.save(session('bob'));
-    assert.equal(store.session?.account.username, 'bob');
+    await signedInAs('alice');
+    const saving = session.signedIn(stored('bob'));
+    assert.equal(session.stored?.account.username, 'bob');
     secrets.pendingWrites[1]?.fail(new Error('keychain locked'));
     await assert.rejects(saving, (error) => {
       assert.equal(
@@ -97,31 +113,52 @@ suite('Session store (real SecretStorage events, writes held by the test)', () =
       );
       return true;
     });
-    assert.equal(store.session?.account.username, 'alice');
+    assert.equal(session.stored?.account.username, 'alice');
+    assert.equal(session.status, 'signedIn');
   });
 
   test('a failed write does not undo a newer session saved meanwhile', async () => {
-    const failing = store.save(session('alice'));
-    const newer = store.save(session('bob'));
+    const failing = session.signedIn(stored('alice'));
+    const newer = session.signedIn(stored('bob'));
     secrets.pendingWrites[1]?.finish();
     await newer;
     secrets.pendingWrites[0]?.fail(new Error('keychain locked'));
-    await assert.rejects(failing, { name: 'SecretStorageError' });
-    assert.equal(store.session?.account.username, 'bob');
+    await assert.rejects(failing, (error) => describeFailure(error, 'Plex').startsWith('VS Code could not keep'));
+    assert.equal(session.stored?.account.username, 'bob');
   });
 
   test('a failed delete keeps the session, and says what to do', async () => {
-    const first = store.save(session('alice'));
-    secrets.pendingWrites[0]?.finish();
-    await first;
+    await signedInAs('alice');
     secrets.deleteFailure = new Error('keychain locked');
-    await assert.rejects(store.clear(), (error) => {
+    await assert.rejects(session.signedOut(), (error) => {
       assert.equal(
         describeFailure(error, 'Plex'),
         'VS Code could not remove your Plex sign-in from its secret storage (on desktop, your system keychain). Check that the keychain is unlocked, then sign out again.',
       );
       return true;
     });
-    assert.equal(store.session?.account.username, 'alice', 'still shown as signed in: the secret is still there');
+    assert.equal(session.stored?.account.username, 'alice', 'still shown as signed in: the secret is still there');
+  });
+
+  test("another window's write is followed; this window's own write is not mistaken for one", async () => {
+    await signedInAs('alice');
+    const refusedToken = stored('alice').token;
+    session.dispatch({ type: 'requestRefused', token: refusedToken });
+    assert.equal(session.status, 'expired');
+    // Its own write's change event came and went: still expired, not revived by it.
+    await new Promise<void>((resolve) => setImmediate(resolve));
+    assert.equal(session.status, 'expired');
+    secrets.values.set('plex.session', JSON.stringify(stored('carol')));
+    secrets.fireChange('plex.session');
+    await waitForCondition(() => session.stored?.account.username === 'carol');
+    assert.equal(session.status, 'signedIn');
   });
 });
+
+async function waitForCondition(condition: () => boolean): Promise<void> {
+  const deadline = Date.now() + 5000;
+  while (!condition()) {
+    assert.ok(Date.now() < deadline, 'timed out');
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+}

@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import type { PlexPin, PlexSignIn } from '../../plex/types';
 import type { PlexTvClient } from '../../plexApi';
-import { asPlexFailure } from '../../ui/errorMessages';
+import { failureKind, isPlexFailure, plexFailure } from '../../plex/failure';
 import { delay, withCancellableProgress } from '../../ui/progress';
 import type { Ui } from '../../ui/ui';
 
@@ -61,10 +61,11 @@ async function waitForApproval(plexTv: PlexTvClient, pin: PlexPin, signal: Abort
       }
       interval = POLL_INTERVAL_MS;
     } catch (error) {
-      const failure = asPlexFailure(error);
-      if (failure?.kind === 'rate-limited') {
-        interval = Math.min(MAX_POLL_INTERVAL_MS, Math.max(interval * 2, (failure.retryAfterSeconds ?? 0) * 1000));
-      } else if (failure?.kind !== 'network' && failure?.kind !== 'timeout' && failure?.kind !== 'server-error') {
+      const kind = failureKind(error);
+      if (kind === 'rate-limited') {
+        const retryAfterSeconds = isPlexFailure(error) ? (error.retryAfterSeconds ?? 0) : 0;
+        interval = Math.min(MAX_POLL_INTERVAL_MS, Math.max(interval * 2, retryAfterSeconds * 1000));
+      } else if (kind !== 'network' && kind !== 'timeout' && kind !== 'server-error') {
         throw error;
       }
       // Passing trouble while the user is approving: keep waiting until the deadline.
@@ -73,7 +74,7 @@ async function waitForApproval(plexTv: PlexTvClient, pin: PlexPin, signal: Abort
       }
     }
     if (Date.now() >= deadline) {
-      throw Object.assign(new Error('The sign-in request expired before it was approved'), { kind: 'pin-expired' as const });
+      throw plexFailure('pin-expired', 'The sign-in request expired before it was approved');
     }
   }
 }

@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import type { PlexSignIn } from '../../plex/types';
 import type { PlexTvClient } from '../../plexApi';
-import { asPlexFailure } from '../../ui/errorMessages';
+import { isPlexFailure } from '../../plex/failure';
 import { withCancellableProgress } from '../../ui/progress';
 import type { Ui } from '../../ui/ui';
 
@@ -29,7 +29,7 @@ export async function signInWithPassword(plexTv: PlexTvClient, ui: Ui): Promise<
         plexTv.signIn({ login, password, verificationCode, rememberMe: true }, { signal }),
       );
     } catch (error) {
-      const failure = asPlexFailure(error);
+      const failure = isPlexFailure(error) ? error : undefined;
       const wrongCode = verificationCode !== undefined && failure?.plexCode === INVALID_VERIFICATION_CODE;
       if (failure?.kind !== 'two-factor-required' && !wrongCode) {
         throw error;

@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import type { PlexSignIn } from '../../plex/types';
 import type { PlexTvClient } from '../../plexApi';
-import { asPlexFailure } from '../../ui/errorMessages';
+import { failureKind } from '../../plex/failure';
 import { withCancellableProgress } from '../../ui/progress';
 import type { Ui } from '../../ui/ui';
 
@@ -17,7 +17,7 @@ export async function signInWithToken(plexTv: PlexTvClient, ui: Ui): Promise<Ple
     );
     return { authToken, account };
   } catch (error) {
-    if (asPlexFailure(error)?.kind === 'token-invalid') {
+    if (failureKind(error) === 'token-invalid') {
       void ui.error(vscode.l10n.t('Plex did not accept that token. Check that you copied all of it, or sign in another way.'));
       return undefined;
     }

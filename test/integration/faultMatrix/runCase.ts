@@ -3,7 +3,7 @@
 // same action working again once the fault is gone.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import type { AuthStatus } from '../../../src/auth/authState';
+import type { AuthStatus } from '../../../src/auth/sessionView';
 import { freshStart, signInAs, waitFor } from '../helpers';
 import { CLIPBOARD_MARK, type MatrixAction } from './actions';
 import { arrangeFault } from './arrange';

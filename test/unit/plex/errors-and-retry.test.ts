@@ -18,6 +18,7 @@ import {
   TwoFactorRequiredError,
   isPlexError,
 } from '../../../src/plex/index';
+import { isPlexFailure, plexFailure } from '../../../src/plex/failure';
 import { networkFailure } from '../../../src/plex/network-errors';
 import { backoffDelayMs, parseRetryAfterMs, retryPolicy, sleep } from '../../../src/plex/retry';
 
@@ -58,14 +59,23 @@ suite('errors', () => {
     assert.equal(new PlexCancelledError().message, 'The request was cancelled.');
   });
 
-  test('isPlexError recognises a copy from another bundle by shape, and nothing else', () => {
-    // What dist/plex.js throws looks like this to the extension bundle: same shape, other class.
-    class ForeignTokenInvalidError extends Error {
+  test('failures from another bundle are recognised by their brand; look-alikes are not', () => {
+    // What another bundle's copy of the failure module makes: another class, the same global brand.
+    class OtherBundlesFailure extends Error {
       readonly kind = 'token-invalid';
-      override name = 'TokenInvalidError';
       readonly status = 401;
     }
-    assert.ok(isPlexError(new ForeignTokenInvalidError('gone')));
+    const foreign = Object.defineProperty(new OtherBundlesFailure('gone'), Symbol.for('plex-vscode.failure'), { value: true });
+    assert.ok(!(foreign instanceof PlexError), 'another class');
+    assert.ok(isPlexError(foreign));
+    assert.ok(isPlexFailure(foreign) && foreign.status === 401);
+    assert.ok(!isPlexError(plexFailure('setting', 'fix it')), 'a failure of the extension is not a Plex call failure');
+    assert.ok(isPlexFailure(plexFailure('setting', 'fix it')));
+    class LookAlike extends Error {
+      readonly kind = 'token-invalid';
+      override name = 'TokenInvalidError';
+    }
+    assert.ok(!isPlexError(new LookAlike('gone')), 'no brand: not a failure');
     assert.ok(!isPlexError(new Error('plain')));
     assert.ok(!isPlexError({ kind: 'no-such-kind', name: 'X', message: 'm' }));
     assert.ok(!isPlexError({ kind: 'timeout', message: 'm' }));

@@ -1,0 +1,171 @@
+import * as vscode from 'vscode';
+import { failureKind } from '../plex/failure';
+import type { Log } from '../log';
+import {
+  SIGNED_OUT,
+  contextKeysOf,
+  currentSession,
+  restingState,
+  transition,
+  type RestingState,
+  type SessionEvent,
+  type SessionState,
+} from './sessionState';
+import type { SessionStore } from './sessionStore';
+import type { AccountRequests, AuthStatus, SessionView } from './sessionView';
+import type { StoredSession } from './storedSession';
+import type { PlexAccount } from '../plex/types';
+
+/**
+ * The one place the session changes: every event goes through `transition`, then the context
+ * keys and listeners follow. The stored secret is written here too, so what is shown and what
+ * is stored cannot drift apart.
+ */
+export class Session implements SessionView, AccountRequests, vscode.Disposable {
+  private current: SessionState = SIGNED_OUT;
+  private deactivated = false;
+  /** What the context keys were last set to; a key never set counts as false in when clauses. */
+  private readonly contextKeys = new Map<string, boolean>();
+  private readonly changeEmitter = new vscode.EventEmitter<void>();
+  private readonly subscription: vscode.Disposable;
+
+  readonly onDidChange = this.changeEmitter.event;
+
+  constructor(
+    private readonly store: SessionStore,
+    private readonly log: Log,
+    /** Where context keys go: the workbench, or a test's own record. */
+    private readonly setContext: (key: string, value: boolean) => void = (key, value) =>
+      void vscode.commands.executeCommand('setContext', key, value),
+  ) {
+    this.subscription = store.onDidChangeElsewhere((session) => this.dispatch({ type: 'storedElsewhere', session }));
+  }
+
+  get state(): SessionState {
+    return this.current;
+  }
+
+  get status(): AuthStatus {
+    return restingState(this.current).status;
+  }
+
+  get stored(): StoredSession | undefined {
+    return currentSession(this.current);
+  }
+
+  get signingIn(): boolean {
+    return this.current.status === 'signingIn';
+  }
+
+  /** Reads the stored secret once, on activation. */
+  async load(): Promise<void> {
+    const stored = await this.store.load();
+    this.dispatch({ type: 'storedElsewhere', session: stored });
+  }
+
+  dispatch(event: SessionEvent): void {
+    if (this.deactivated) {
+      return; // nothing outlives the extension, not even a late answer
+    }
+    this.deactivated = event.type === 'deactivated';
+    const next = transition(this.current, event);
+    if (next === this.current) {
+      return;
+    }
+    this.current = next;
+    this.publishContextKeys();
+    this.changeEmitter.fire();
+  }
+
+  /** Shows the spinner for the duration of `task`; it ends where the task left the session. */
+  async whileSigningIn<T>(task: () => Promise<T>): Promise<T> {
+    this.dispatch({ type: 'signInStarted' });
+    try {
+      return await task();
+    } finally {
+      if (this.current.status === 'signingIn') {
+        this.dispatch({ type: 'signInEnded' });
+      }
+    }
+  }
+
+  /** A sign-in finished: shown at once, written after; a failed write shows what was there before and throws. */
+  async signedIn(session: StoredSession): Promise<void> {
+    if (this.deactivated) {
+      return;
+    }
+    const restore = restingState(this.current);
+    this.dispatch({ type: 'signInSucceeded', session });
+    await this.persist(session, restore);
+  }
+
+  /** plex.tv answered the account read made with `token`: the session is valid, with this summary. */
+  async accountRead(token: string, account: PlexAccount): Promise<void> {
+    if (this.deactivated) {
+      return;
+    }
+    const before = restingState(this.current);
+    const session = this.stored;
+    if (session?.token !== token || JSON.stringify(session.account) === JSON.stringify(account)) {
+      this.dispatch({ type: 'requestAccepted', token });
+      return;
+    }
+    const updated = { ...session, account };
+    this.dispatch({ type: 'requestAccepted', token, session: updated });
+    await this.persist(updated, before);
+  }
+
+  /** Removes the secret; a failed removal keeps the session (the secret is still there) and throws. */
+  async signedOut(): Promise<void> {
+    try {
+      await this.store.delete();
+    } catch (error) {
+      this.dispatch({ type: 'signOutFailed' });
+      throw error;
+    }
+    this.dispatch({ type: 'signOutSucceeded' });
+  }
+
+  async tracked<T>(token: string, request: Promise<T>): Promise<T> {
+    try {
+      const answer = await request;
+      this.dispatch({ type: 'requestAccepted', token });
+      return answer;
+    } catch (error) {
+      const kind = failureKind(error);
+      if (kind === 'token-invalid') {
+        this.dispatch({ type: 'requestRefused', token });
+      } else if (kind !== 'cancelled') {
+        this.dispatch({ type: 'networkTrouble', token });
+      }
+      throw error;
+    }
+  }
+
+  dispose(): void {
+    this.dispatch({ type: 'deactivated' });
+    this.subscription.dispose();
+    this.changeEmitter.dispose();
+  }
+
+  private async persist(session: StoredSession, restore: RestingState): Promise<void> {
+    try {
+      await this.store.write(session);
+    } catch (error) {
+      this.dispatch({ type: 'saveFailed', session, restore });
+      this.log.error('Could not write the Plex session to secret storage', error);
+      throw error;
+    }
+  }
+
+  // Each setContext is a round trip to the workbench: only changes are sent (on a signed-out
+  // start, none), which keeps them off activation and a sign-in's path.
+  private publishContextKeys(): void {
+    for (const [key, value] of Object.entries(contextKeysOf(this.current))) {
+      if ((this.contextKeys.get(key) ?? false) !== value) {
+        this.contextKeys.set(key, value);
+        this.setContext(key, value);
+      }
+    }
+  }
+}

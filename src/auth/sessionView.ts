@@ -1,0 +1,24 @@
+import type * as vscode from 'vscode';
+import type { SessionState } from './sessionState';
+import type { StoredSession } from './storedSession';
+
+export type AuthStatus = 'signedOut' | 'signedIn' | 'expired';
+
+/**
+ * The session as the views, the status bar and the server code see it: read-only. Only the auth
+ * services change it (src/auth/session.ts); everything else follows `onDidChange`.
+ */
+export interface SessionView {
+  readonly state: SessionState;
+  /** What the views show: a running sign-in keeps the status it started from. */
+  readonly status: AuthStatus;
+  readonly stored: StoredSession | undefined;
+  readonly signingIn: boolean;
+  readonly onDidChange: vscode.Event<void>;
+}
+
+/** Authenticated plex.tv requests, whose answers move the session (a 401 expires it). */
+export interface AccountRequests {
+  /** Settles as `request` does, after telling the session how plex.tv answered `token`. */
+  tracked<T>(token: string, request: Promise<T>): Promise<T>;
+}

@@ -1,0 +1,366 @@
+// Model-based test of the session state machine: fast-check runs random sequences of the events
+// that move a session (each sign-in method ending with a new or the same token, requests answered
+// 200 or 401, network trouble, sign-out succeeding or failing, another window writing or deleting
+// the secret, a failed secret write, deactivation) against the real Session, SessionStore and
+// authentication provider over a SecretStorage, and after every step compares what they show
+// with a small model. A failure prints the shortest sequence that breaks it.
+import * as assert from 'node:assert/strict';
+import * as fc from 'fast-check';
+import * as vscode from 'vscode';
+import { PlexAuthenticationProvider } from '../../src/auth/authenticationProvider';
+import { Session } from '../../src/auth/session';
+import { SessionStore } from '../../src/auth/sessionStore';
+import type { StoredSession } from '../../src/auth/storedSession';
+import { COMMANDS } from '../../src/commandTable';
+import { Log } from '../../src/log';
+import { EXTENSION_ID } from './helpers';
+import { evaluateWhen } from './whenClause';
+
+const SECRET_KEY = 'plex.session';
+const USERS = ['alice', 'bob', 'carol'] as const;
+type User = (typeof USERS)[number];
+
+/** A SecretStorage shared by "this window" and "another window", with writes and deletes that can fail. */
+class SharedSecretStorage implements vscode.SecretStorage {
+  readonly values = new Map<string, string>();
+  failNextWrite = false;
+  failNextDelete = false;
+  private readonly changes = new vscode.EventEmitter<vscode.SecretStorageChangeEvent>();
+  readonly onDidChange = this.changes.event;
+
+  async get(key: string): Promise<string | undefined> {
+    return this.values.get(key);
+  }
+
+  async store(key: string, value: string): Promise<void> {
+    if (this.failNextWrite) {
+      this.failNextWrite = false;
+      throw new Error('keychain locked');
+    }
+    this.values.set(key, value);
+    this.changes.fire({ key });
+  }
+
+  async delete(key: string): Promise<void> {
+    if (this.failNextDelete) {
+      this.failNextDelete = false;
+      throw new Error('keychain locked');
+    }
+    this.values.delete(key);
+    this.changes.fire({ key });
+  }
+
+  /** Another window's write: same storage, and the change event every window gets. */
+  writeAsAnotherWindow(value: string | undefined): void {
+    if (value === undefined) {
+      this.values.delete(SECRET_KEY);
+    } else {
+      this.values.set(SECRET_KEY, value);
+    }
+    this.changes.fire({ key: SECRET_KEY });
+  }
+
+  dispose(): void {
+    this.changes.dispose();
+  }
+}
+
+/** What the user should see, in as few words as possible. */
+interface Model {
+  status: 'signedOut' | 'signedIn' | 'expired';
+  signingIn: boolean;
+  /** The session shown (signed in or expired). */
+  shown: { user: User; token: string } | undefined;
+  /** What the secret holds. */
+  stored: { user: User; token: string } | undefined;
+  deactivated: boolean;
+  tokensIssued: number;
+}
+
+/** One log for every run: an output channel made and disposed per run only adds noise to the host's log. */
+const log = new Log();
+
+class Real {
+  readonly secrets = new SharedSecretStorage();
+  readonly log = log;
+  readonly store = new SessionStore(this.secrets, this.log);
+  readonly contextKeys = new Map<string, boolean>();
+  readonly session = new Session(this.store, this.log, (key, value) => this.contextKeys.set(key, value));
+  readonly provider = new PlexAuthenticationProvider(this.session, async () => undefined, async () => undefined);
+  /** The running sign-in, held open by the test until a Finish/Cancel command. */
+  signIn: { finish: (outcome: () => Promise<void>) => void; done: Promise<unknown> } | undefined;
+
+  dispose(): void {
+    this.provider.dispose();
+    this.session.dispose();
+    this.store.dispose();
+    this.secrets.dispose();
+  }
+}
+
+let signIns = 0;
+
+function storedSession(user: User, token: string): StoredSession {
+  return {
+    token,
+    account: { id: USERS.indexOf(user) + 1, uuid: `uuid-${user}`, username: user, title: user, email: `${user}@example.com`, twoFactorEnabled: false, home: false, homeAdmin: false },
+    signedInAt: ++signIns, // every sign-in writes a value of its own
+    method: 'token',
+  };
+}
+
+/** Lets the store's async reload after a change event run to its end. */
+async function settle(): Promise<void> {
+  for (let i = 0; i < 5; i++) {
+    await new Promise<void>((resolve) => setImmediate(resolve));
+  }
+}
+
+type SessionCommand = fc.AsyncCommand<Model, Real>;
+
+const visibleWhen: Record<string, (model: Model) => boolean> = {
+  // The model's own rules for the palette, written independently of the command table.
+  'plex.signIn': () => true,
+  'plex.signInWithBrowser': () => true,
+  'plex.signInWithPassword': () => true,
+  'plex.signInWithToken': () => true,
+  'plex.showLog': () => true,
+  'plex.signOut': (model) => model.status !== 'signedOut',
+  'plex.refresh': (model) => model.status === 'signedIn',
+  'plex.copyTransientToken': (model) => model.status === 'signedIn',
+  'plex.showSourceConnectionInformation': (model) => model.status === 'signedIn',
+  'plex.selectServer': (model) => model.status === 'signedIn',
+};
+
+function paletteClauses(): Map<string, string | undefined> {
+  const manifest = vscode.extensions.getExtension(EXTENSION_ID)?.packageJSON as
+    | { contributes: { menus: { commandPalette: { command: string; when?: string }[] } } }
+    | undefined;
+  assert.ok(manifest, 'the extension under test has a package.json');
+  const clauses = new Map<string, string | undefined>();
+  for (const entry of manifest.contributes.menus.commandPalette) {
+    clauses.set(entry.command, entry.when);
+  }
+  return clauses;
+}
+
+async function compare(model: Model, real: Real, palette: Map<string, string | undefined>): Promise<void> {
+  const { session } = real;
+  assert.equal(session.status, model.status, 'status');
+  assert.equal(session.signingIn, model.signingIn, 'signing in');
+  assert.equal(session.stored?.account.username, model.shown?.user, 'account shown');
+  assert.equal(session.stored?.token, model.shown?.token, 'token of the session shown');
+
+  const raw = real.secrets.values.get(SECRET_KEY);
+  const stored = raw === undefined ? undefined : (JSON.parse(raw) as StoredSession);
+  assert.equal(stored?.token, model.stored?.token, 'stored token');
+  assert.equal(stored?.account.username, model.stored?.user, 'stored account');
+
+  const keys = (key: string) => real.contextKeys.get(key) ?? false;
+  assert.equal(keys('plex.signedIn'), model.status === 'signedIn', 'plex.signedIn');
+  assert.equal(keys('plex.sessionExpired'), model.status === 'expired', 'plex.sessionExpired');
+  assert.equal(keys('plex.signingIn'), model.signingIn, 'plex.signingIn');
+
+  for (const { id } of COMMANDS) {
+    const when = palette.has(id) ? palette.get(id) : undefined;
+    const shown = when === undefined ? true : evaluateWhen(when, keys);
+    const expected = visibleWhen[id]?.(model) ?? false;
+    assert.equal(shown, expected, `palette shows ${id}`);
+  }
+
+  const sessions = await real.provider.getSessions();
+  assert.deepEqual(
+    sessions.map((entry) => [entry.account.label, entry.accessToken]),
+    model.shown ? [[model.shown.user, model.shown.token]] : [],
+    'authentication provider sessions',
+  );
+}
+
+function command(name: string, canRun: (model: Model) => boolean, run: (model: Model, real: Real) => Promise<void>): SessionCommand {
+  return {
+    check: (model) => canRun(model),
+    run: async (model, real) => {
+      await run(model, real);
+      await settle();
+    },
+    toString: () => name,
+  };
+}
+
+function endRunningSignIn(real: Real, outcome: () => Promise<void>): Promise<unknown> {
+  const running = real.signIn;
+  assert.ok(running);
+  real.signIn = undefined;
+  running.finish(outcome);
+  return running.done;
+}
+
+const idle = (model: Model) => !model.deactivated && !model.signingIn;
+const live = (model: Model) => !model.deactivated;
+
+const commands: fc.Arbitrary<SessionCommand>[] = [
+  fc.constant(
+    command('signInStarted', idle, async (model, real) => {
+      let finish: (outcome: () => Promise<void>) => void = () => undefined;
+      const outcome = new Promise<() => Promise<void>>((resolve) => (finish = resolve));
+      const done = real.session.whileSigningIn(async () => (await outcome)()).catch(() => undefined);
+      real.signIn = { finish, done };
+      model.signingIn = true;
+    }),
+  ),
+  fc.tuple(fc.constantFrom(...USERS), fc.boolean(), fc.boolean()).map(([user, sameToken, writeFails]) =>
+    command(
+      `signInSucceeded(${user}, ${sameToken ? 'same token' : 'new token'}${writeFails ? ', secret write fails' : ''})`,
+      (model) => live(model) && model.signingIn,
+      async (model, real) => {
+        const token = sameToken && model.shown ? model.shown.token : `token-${++model.tokensIssued}`;
+        const signedIn = storedSession(sameToken && model.shown ? model.shown.user : user, token);
+        real.secrets.failNextWrite = writeFails;
+        await endRunningSignIn(real, () => real.session.signedIn(signedIn));
+        model.signingIn = false;
+        const next = { user: signedIn.account.username as User, token };
+        if (!writeFails) {
+          model.status = 'signedIn';
+          model.shown = next;
+          model.stored = next;
+        }
+      },
+    ),
+  ),
+  fc.tuple(fc.constantFrom(...USERS), fc.boolean()).map(([user, sameToken]) =>
+    command(`signIn(${user}, ${sameToken ? 'same token' : 'new token'}), start to end`, idle, async (model, real) => {
+      const token = sameToken && model.shown ? model.shown.token : `token-${++model.tokensIssued}`;
+      const signedIn = storedSession(sameToken && model.shown ? model.shown.user : user, token);
+      await real.session.whileSigningIn(() => real.session.signedIn(signedIn));
+      const next = { user: signedIn.account.username as User, token };
+      model.status = 'signedIn';
+      model.shown = next;
+      model.stored = next;
+    }),
+  ),
+  fc.constant(
+    command('signInEnded (cancelled or failed)', (model) => live(model) && model.signingIn, async (model, real) => {
+      await endRunningSignIn(real, async () => {
+        throw new Error('cancelled');
+      });
+      model.signingIn = false;
+    }),
+  ),
+  fc.boolean().map((current) =>
+    command(`requestAccepted(${current ? 'current' : 'stale'} token)`, live, async (model, real) => {
+      real.session.dispatch({ type: 'requestAccepted', token: current ? (model.shown?.token ?? 'none') : 'stale-token' });
+      if (current && model.shown) {
+        model.status = 'signedIn';
+      }
+    }),
+  ),
+  fc.boolean().map((current) =>
+    command(`requestRefused(${current ? 'current' : 'stale'} token)`, live, async (model, real) => {
+      real.session.dispatch({ type: 'requestRefused', token: current ? (model.shown?.token ?? 'none') : 'stale-token' });
+      if (current && model.status === 'signedIn') {
+        model.status = 'expired';
+      }
+    }),
+  ),
+  fc.constant(
+    command('networkTrouble', live, async (model, real) => {
+      real.session.dispatch({ type: 'networkTrouble', token: model.shown?.token ?? 'none' });
+    }),
+  ),
+  fc.constant(
+    command('refresh reads a renamed account', (model) => live(model) && model.shown !== undefined, async (model, real) => {
+      const current = real.session.stored;
+      assert.ok(current && model.shown);
+      await real.session.accountRead(current.token, { ...current.account, title: `${current.account.title}!` });
+      model.status = 'signedIn';
+      model.stored = model.shown;
+    }),
+  ),
+  fc.boolean().map((deleteFails) =>
+    command(`signOut${deleteFails ? ' (secret delete fails)' : ''}`, (model) => live(model) && model.shown !== undefined, async (model, real) => {
+      real.secrets.failNextDelete = deleteFails;
+      const outcome = real.session.signedOut();
+      if (deleteFails) {
+        await assert.rejects(outcome);
+        return;
+      }
+      await outcome;
+      model.status = 'signedOut';
+      model.shown = undefined;
+      model.stored = undefined;
+    }),
+  ),
+  fc.tuple(fc.constantFrom(...USERS), fc.boolean()).map(([user, sameToken]) =>
+    command(`anotherWindowWrites(${user}, ${sameToken ? 'same token' : 'new token'})`, live, async (model, real) => {
+      const token = sameToken && model.shown ? model.shown.token : `token-${++model.tokensIssued}`;
+      const written = { user: sameToken && model.shown ? model.shown.user : user, token };
+      real.secrets.writeAsAnotherWindow(JSON.stringify(storedSession(written.user, token)));
+      model.status = 'signedIn';
+      model.shown = written;
+      model.stored = written;
+    }),
+  ),
+  fc.constant(
+    command('anotherWindowDeletes', live, async (model, real) => {
+      real.secrets.writeAsAnotherWindow(undefined);
+      if (model.stored) {
+        model.status = 'signedOut';
+        model.shown = undefined;
+      }
+      model.stored = undefined;
+    }),
+  ),
+  fc.constant(
+    command('deactivated', live, async (model, real) => {
+      real.session.dispatch({ type: 'deactivated' });
+      model.deactivated = true;
+      model.signingIn = false;
+    }),
+  ),
+  fc.constant(
+    command('after deactivation: requests, sign-ins and other windows change nothing shown', (model) => model.deactivated, async (model, real) => {
+      real.session.dispatch({ type: 'requestRefused', token: model.shown?.token ?? 'none' });
+      real.session.dispatch({ type: 'signInStarted' });
+      real.session.dispatch({ type: 'storedElsewhere', session: undefined });
+    }),
+  ),
+];
+
+suite('Session state machine (model-based, fast-check)', () => {
+  suiteTeardown(() => log.dispose());
+
+  test('random event sequences keep status, secret, context keys, palette and provider in step with the model', async function () {
+    this.timeout(120_000);
+    const palette = paletteClauses();
+    let runs = 0;
+    let steps = 0;
+    await fc.assert(
+      fc.asyncProperty(fc.commands(commands, { maxCommands: 40, size: 'max' }), async (sequence) => {
+        runs++;
+        const real = new Real();
+        const model: Model = { status: 'signedOut', signingIn: false, shown: undefined, stored: undefined, deactivated: false, tokensIssued: 0 };
+        try {
+          await fc.asyncModelRun(
+            () => ({ model, real }),
+            [...sequence].map((step) => ({
+              check: (m: Readonly<Model>) => step.check(m),
+              run: async (m: Model, r: Real) => {
+                steps++;
+                await step.run(m, r);
+                await compare(m, r, palette);
+              },
+              toString: () => step.toString(),
+            })),
+          );
+        } finally {
+          if (real.signIn) {
+            await endRunningSignIn(real, async () => undefined);
+          }
+          real.dispose();
+        }
+      }),
+      { numRuns: 1000 },
+    );
+    assert.ok(runs >= 1000 && steps > runs * 5, `${runs} sequences, ${steps} steps`);
+  });
+});
