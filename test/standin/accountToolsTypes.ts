@@ -38,6 +38,8 @@ export interface StandInDeviceInfo {
   clientIdentifier: string;
   /** Account (or Home user) title the device belongs to. */
   owner: string;
+  /** The device's live token (what /devices.xml shows), for tests that check a removal revokes it. */
+  token: string;
 }
 
 export interface StandInLinkCode {

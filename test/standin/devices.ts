@@ -64,6 +64,7 @@ export class DeviceBook {
       name: device.name,
       clientIdentifier: device.clientIdentifier,
       owner: accountTitle(account.seed),
+      token: device.tokens[device.tokens.length - 1] ?? '',
     }));
   }
 
