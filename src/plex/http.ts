@@ -37,6 +37,8 @@ export interface PlexHttpRequest {
   form?: Record<string, string>;
   /** Replace identity headers (e.g. Accept, X-Plex-Product) for one route; never the token. */
   headers?: Record<string, string>;
+  /** A larger body cap for answers known to grow with the account (default BODY_CAP_BYTES). */
+  maxBodyBytes?: number;
   expect: ExpectedBody;
   context: ErrorContext;
   /** Only idempotent requests may be retried. */
@@ -217,7 +219,8 @@ export class PlexHttp {
       trace.status = response.status;
       const location = response.headers.get('location');
       if (!REDIRECT_STATUSES.has(response.status) || location === null) {
-        const text = await readCappedBody(response.body, response.headers.get('content-length'), BODY_CAP_BYTES, this.host, () =>
+        const cap = request.maxBodyBytes ?? BODY_CAP_BYTES;
+        const text = await readCappedBody(response.body, response.headers.get('content-length'), cap, this.host, () =>
           controller.abort(),
         );
         return {

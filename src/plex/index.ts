@@ -10,7 +10,7 @@ export { BODY_CAP_BYTES } from './read-body';
 export { decodeAccount, decodePin, decodeSignIn } from './decode-account';
 export { decodeServers, orderConnections } from './decode-resources';
 export { decodeSourceConnectionInformation, decodeTransientTokenJson, decodeTransientTokenXml } from './decode-media-server';
-export { PlexTvAccountTools, type SwitchHomeUserRequest } from './plex-tv-account-tools';
+export { PlexTvAccountTools, DEVICE_LIST_CAP_BYTES, type SwitchHomeUserRequest } from './plex-tv-account-tools';
 export * from './account-tools-types';
 export * from './account-tools-errors';
 export { decodeHome, decodeHomeSwitch } from './decode-home';

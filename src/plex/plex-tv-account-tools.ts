@@ -6,7 +6,7 @@ import { LINK_CODE_PATTERN, type PlexClaimToken, type PlexDevice, type PlexHome,
 import { decodeClaimToken } from './decode-claim-token';
 import { decodeDevices } from './decode-devices';
 import { decodeHome, decodeHomeSwitch, notInHome } from './decode-home';
-import { isPlexError, type PlexError, type PlexErrorDetails } from './errors';
+import { isPlexError, PlexResponseError, type PlexError, type PlexErrorDetails } from './errors';
 import { PlexHttp } from './http';
 import { DEFAULT_PLEX_TV_URL, jsonOf } from './plex-tv-client';
 import type { PlexClientIdentity, PlexRequestOptions, PlexTvClientOptions } from './types';
@@ -29,6 +29,9 @@ async function translating<T>(run: () => Promise<T>, translate: (error: PlexErro
     throw error;
   }
 }
+
+/** Every device the account ever authorized stays listed until removed: long-lived accounts have thousands. */
+export const DEVICE_LIST_CAP_BYTES = 8 * 1024 * 1024;
 
 export interface SwitchHomeUserRequest {
   /** The Home user's uuid (PlexHomeUser.uuid). */
@@ -115,13 +118,14 @@ export class PlexTvAccountTools {
         headers: { Accept: 'application/xml' },
         token,
         expect: 'xml',
+        maxBodyBytes: DEVICE_LIST_CAP_BYTES,
         context: 'plex-tv-token',
         retry: true,
       },
       options,
     );
     if (body.format !== 'xml') {
-      throw new Error('unreachable: an xml request returned another format');
+      throw new PlexResponseError('Plex sent a device list that was not XML.');
     }
     return decodeDevices(body.text, this.identity.clientIdentifier);
   }

@@ -162,6 +162,16 @@ suite('decode account tools', () => {
       for (const message of messages) assert.ok(!message.includes('SECRET'), message);
     });
 
+    test('a long-lived account: thousands of devices with connections decode in order', () => {
+      const entry = (index: number): string =>
+        `<Device name="Device ${index}" id="${index}" clientIdentifier="c${index}" token="T${index}xxxxxxxxxxxxxxx" ` +
+        `lastSeenAt="${1600000000 + index}"><Connection uri="http://10.0.0.${index % 250}:32400"/><SyncList/></Device>`;
+      const devices = decodeDevices(xml(Array.from({ length: 5000 }, (_unused, index) => entry(index)).join('')), 'c4999');
+      assert.equal(devices.length, 5000);
+      assert.equal(devices[4321]?.name, 'Device 4321');
+      assert.equal(devices[4999]?.current, true);
+    });
+
     test('property: planted tokens never come out, whatever the other attributes hold', () => {
       const tokenValue = fc.stringMatching(/^[A-Za-z0-9_-]{20}$/);
       const text = fc.string({ maxLength: 30, unit: 'grapheme' });

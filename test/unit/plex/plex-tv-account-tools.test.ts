@@ -1,7 +1,7 @@
 // PlexTvAccountTools against the stand-in over real HTTP: Plex Home users and switching,
 // authorized devices, claim tokens, linking a plex.tv/link code, and the errors each maps.
 import * as assert from 'node:assert/strict';
-import { CLAIM_TOKEN_LIFETIME_MS, PlexTvAccountTools, PlexTvClient, type PlexHomeUser } from '../../../src/plex/index';
+import { CLAIM_TOKEN_LIFETIME_MS, DEVICE_LIST_CAP_BYTES, PlexTvAccountTools, PlexTvClient, type PlexHomeUser } from '../../../src/plex/index';
 import { FAST_RETRY, IDENTITY, assertNoIssuedToken, rejectsWith, serverOf, useStandIn, type Harness } from './helpers';
 
 function accountTools(harness: Harness, options: { timeoutMs?: number } = {}): PlexTvAccountTools {
@@ -213,6 +213,18 @@ suite('PlexTvAccountTools: devices', () => {
     harness.standIn.addFault({ route: 'devices', fault: { kind: 'malformed-json' } });
     const error = await rejectsWith(accountTools(harness).listDevices(harness.standIn.issueToken('alice')), 'bad-response');
     assert.match(error.message, /where XML was expected/);
+  });
+
+  test('the list may be larger than the usual 1 MiB cap, up to DEVICE_LIST_CAP_BYTES', async () => {
+    const token = harness.standIn.issueToken('alice');
+    // A 2 MiB JSON body: read in full (so refused for its format, not its size) ...
+    harness.standIn.addFault({ route: 'devices', fault: { kind: 'oversized', bytes: 2 * 1024 * 1024, declareLength: true }, times: 1 });
+    const read = await rejectsWith(accountTools(harness).listDevices(token), 'bad-response');
+    assert.match(read.message, /where XML was expected/);
+    // ... while a body over the device-list cap is not read at all.
+    harness.standIn.addFault({ route: 'devices', fault: { kind: 'oversized', bytes: DEVICE_LIST_CAP_BYTES + 1 }, times: 1 });
+    const refused = await rejectsWith(accountTools(harness).listDevices(token), 'bad-response');
+    assert.match(refused.message, /larger than 8192 KiB/);
   });
 
   test('removing a device drops it from the list and revokes its token; removing it again is DeviceNotFoundError', async () => {
