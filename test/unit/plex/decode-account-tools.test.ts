@@ -82,6 +82,12 @@ suite('decode account tools', () => {
       assert.equal(result.account?.title, 'Kids');
     });
 
+    test("a managed user's account may have a null username and email", () => {
+      const result = decodeHomeSwitch({ ...account, username: null, email: null, authToken: 'member-token' });
+      assert.equal(result.account?.username, '');
+      assert.equal(result.account?.email, '');
+    });
+
     test('a v1-shaped answer (authenticationToken, no full account) gives only the token', () => {
       assert.deepEqual(decodeHomeSwitch({ authenticationToken: 'member-token', title: 'Kids', id: 2 }), { authToken: 'member-token' });
     });
