@@ -24,6 +24,11 @@ function readInteger(object: JsonObject, key: string, path: string): number {
   return value;
 }
 
+/** Required, but a managed Home user (no login of its own) may have null here (PlexKit, dart_plex): read as ''. */
+function readNullableString(object: JsonObject, key: string, path: string): string {
+  return get(object, key) === null ? '' : readString(object, key, path);
+}
+
 function decodeSubscription(value: unknown, path: string): PlexSubscription {
   const object = asObject(value, path);
   const featuresValue = get(object, 'features');
@@ -51,9 +56,9 @@ export function decodeAccount(value: unknown, path = 'user'): PlexAccount {
   const account: PlexAccount = {
     id: readInteger(object, 'id', path),
     uuid: readString(object, 'uuid', path),
-    username: readString(object, 'username', path),
+    username: readNullableString(object, 'username', path),
     title: readString(object, 'title', path),
-    email: readString(object, 'email', path),
+    email: readNullableString(object, 'email', path),
     twoFactorEnabled: readBoolean(object, 'twoFactorEnabled', path),
     home: readOptionalBoolean(object, 'home', path) ?? false,
     homeAdmin: readOptionalBoolean(object, 'homeAdmin', path) ?? false,

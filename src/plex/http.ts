@@ -24,10 +24,10 @@ function loadFetch(): Promise<Fetch> {
   return fetchModule;
 }
 
-export type ExpectedBody = 'json' | 'json-or-xml' | 'none';
+export type ExpectedBody = 'json' | 'json-or-xml' | 'xml' | 'none';
 
 export interface PlexHttpRequest {
-  method: 'GET' | 'POST' | 'DELETE';
+  method: 'GET' | 'POST' | 'PUT' | 'DELETE';
   /** Appended to the base URL's path, e.g. `/api/v2/user`. */
   path: string;
   query?: Record<string, string>;
@@ -35,6 +35,10 @@ export interface PlexHttpRequest {
   token?: string;
   /** Sent as application/x-www-form-urlencoded. */
   form?: Record<string, string>;
+  /** Replace identity headers (e.g. Accept, X-Plex-Product) for one route; never the token. */
+  headers?: Record<string, string>;
+  /** A larger body cap for answers known to grow with the account (default BODY_CAP_BYTES). */
+  maxBodyBytes?: number;
   expect: ExpectedBody;
   context: ErrorContext;
   /** Only idempotent requests may be retried. */
@@ -128,6 +132,7 @@ export class PlexHttp {
   async request(request: PlexHttpRequest, options: PlexRequestOptions = {}): Promise<PlexHttpBody> {
     const headers = {
       ...identityHeaders(this.identity),
+      ...request.headers,
       ...(request.token === undefined ? {} : tokenHeader(request.token)),
     };
     const url = this.urlFor(request);
@@ -214,7 +219,8 @@ export class PlexHttp {
       trace.status = response.status;
       const location = response.headers.get('location');
       if (!REDIRECT_STATUSES.has(response.status) || location === null) {
-        const text = await readCappedBody(response.body, response.headers.get('content-length'), BODY_CAP_BYTES, this.host, () =>
+        const cap = request.maxBodyBytes ?? BODY_CAP_BYTES;
+        const text = await readCappedBody(response.body, response.headers.get('content-length'), cap, this.host, () =>
           controller.abort(),
         );
         return {
@@ -284,17 +290,18 @@ export class PlexHttp {
     }
     const declared = mediaTypeOf(exchange.contentType);
     const type = declared === 'none' ? sniffMediaType(text) : declared;
-    if (type === 'json') {
+    // An 'xml' route is never JSON-parsed: its JSON twin may carry secrets that must not become objects.
+    if (type === 'json' && expect !== 'xml') {
       try {
         return { format: 'json', value: JSON.parse(text) as unknown };
       } catch {
         throw new PlexResponseError(`${this.host} sent malformed JSON.`, { status: exchange.status });
       }
     }
-    if (type === 'xml' && expect === 'json-or-xml') {
+    if (type === 'xml' && (expect === 'json-or-xml' || expect === 'xml')) {
       return { format: 'xml', text };
     }
-    throw new PlexResponseError(`${this.host} sent ${describeMediaType(type)} where JSON was expected.`, {
+    throw new PlexResponseError(`${this.host} sent ${describeMediaType(type)} where ${expect === 'xml' ? 'XML' : 'JSON'} was expected.`, {
       status: exchange.status,
     });
   }

@@ -123,6 +123,11 @@ export const PLEX_ERROR_KINDS = [
   'timeout',
   'cancelled',
   'bad-response',
+  // Account tools (account-tools-errors.ts).
+  'home-pin-invalid',
+  'home-user-not-found',
+  'link-code-invalid',
+  'device-not-found',
 ] as const;
 
 export type PlexErrorKind = (typeof PLEX_ERROR_KINDS)[number];

@@ -13,7 +13,7 @@ function malformed(reason: string): PlexResponseError {
 
 const NAMED_ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
 
-function decodeEntities(text: string): string {
+export function decodeEntities(text: string): string {
   return text.replace(/&([^;&\s]{0,10});/g, (_match, entity: string) => {
     const named = Object.hasOwn(NAMED_ENTITIES, entity) ? NAMED_ENTITIES[entity] : undefined;
     if (named !== undefined) {

@@ -5,6 +5,8 @@ import type { StandInAccountSeed } from './types';
 import type { JsonObject } from './json';
 
 /**
+ * - alice: administrator of a Plex Home with Dana (a member with her own login, PIN 1234), Kids
+ *   (managed, little_kid) and Guest. The only account in a Home.
  * - alice: owns two servers. "Alice's Library" (2024-09 spec) has a local http connection to its
  *   stand-in listener and a remote https connection to `https://127.0.0.1:1`, which nothing
  *   listens on, so it fails fast with ECONNREFUSED (a remote address that is unreachable from here).
@@ -35,6 +37,13 @@ export const DEMO_ACCOUNTS: StandInAccountSeed[] = [
         connections: [{ protocol: 'http', local: false, relay: true }],
       },
     ],
+    home: {
+      members: [
+        { title: 'Dana', kind: 'member', username: 'dana', email: 'dana@example.com', pin: '1234' },
+        { title: 'Kids', kind: 'managed', restrictionProfile: 'little_kid' },
+        { title: 'Guest', kind: 'guest' },
+      ],
+    },
   },
   {
     username: 'bob',

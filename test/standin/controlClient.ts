@@ -1,7 +1,15 @@
 // A typed client for the stand-in's control API (<plexTvUrl>/__standin/), for tests running in
 // another process than the stand-in, such as the VS Code extension host. Uses only node:http.
 import { request } from 'node:http';
-import type { StandInFaultRule, StandInLogEntry, StandInState } from './types';
+import type {
+  StandInClaimTokenInfo,
+  StandInDeviceInfo,
+  StandInFaultRule,
+  StandInHomeUserInfo,
+  StandInLinkCode,
+  StandInLogEntry,
+  StandInState,
+} from './types';
 
 export class StandInControlError extends Error {
   constructor(
@@ -74,6 +82,44 @@ export class StandInControl {
 
   issuedTokens(): Promise<string[]> {
     return this.call<string[]>('GET', 'issued-tokens');
+  }
+
+  // Account tools: see StandInAccountToolsApi in accountToolsTypes.ts.
+
+  homeUsers(admin: string): Promise<StandInHomeUserInfo[]> {
+    return this.call<StandInHomeUserInfo[]>('POST', 'home/users', { admin });
+  }
+
+  async removeHomeUser(admin: string, title: string): Promise<void> {
+    await this.call('POST', 'home/users/remove', { admin, title });
+  }
+
+  devices(username: string): Promise<StandInDeviceInfo[]> {
+    return this.call<StandInDeviceInfo[]>('POST', 'devices', { username });
+  }
+
+  deviceTokens(): Promise<string[]> {
+    return this.call<string[]>('GET', 'device-tokens');
+  }
+
+  createLinkCode(options: { clientIdentifier?: string; product?: string } = {}): Promise<StandInLinkCode> {
+    return this.call<StandInLinkCode>('POST', 'link-codes', options);
+  }
+
+  async expireLinkCode(code: string): Promise<void> {
+    await this.call('POST', 'link-codes/expire', { code });
+  }
+
+  claimTokens(): Promise<StandInClaimTokenInfo[]> {
+    return this.call<StandInClaimTokenInfo[]>('GET', 'claim-tokens');
+  }
+
+  async setClaimTokenLifetime(seconds: number): Promise<void> {
+    await this.call('POST', 'claim-tokens/lifetime', { seconds });
+  }
+
+  async expireClaimTokens(): Promise<void> {
+    await this.call('POST', 'claim-tokens/expire');
   }
 
   private call<T = undefined>(method: string, path: string, body?: unknown): Promise<T> {

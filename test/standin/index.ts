@@ -66,6 +66,7 @@ export async function startStandIn(options: StandInOptions = {}): Promise<StandI
     clearLog: () => world.log.clear(),
     violations: () => world.violations(),
     issuedTokens: () => world.issuedTokens(),
+    ...world.tools.api(),
     close: () => (closing ??= closeAll()),
   };
 }

@@ -1,10 +1,9 @@
 // plex.tv: the account routes under /api/v2 (see plex-auth-facts.md).
-import { userPlexAccountBody } from './accounts';
 import type { RequestContext, Site } from './dispatch';
 import { queryValue } from './dispatch';
 import { pinBody } from './pins';
 import { type Reply, plexError } from './reply';
-import { resourcesBody } from './resources';
+import { accountToolRoutes } from './accountToolsRoutes';
 import { routeTable } from './routes';
 import type { AccountRecord } from './accounts';
 import type { StandInWorld } from './world';
@@ -19,6 +18,7 @@ export function plexTvSite(world: StandInWorld): Site {
     { method: 'GET', path: '/api/v2/pins/:id', route: 'pins.check', handler: (c) => checkPin(world, c) },
     { method: 'GET', path: '/api/v2/user', route: 'user', handler: (c) => user(world, c) },
     { method: 'GET', path: '/api/v2/resources', route: 'resources', handler: (c) => resources(world, c) },
+    ...accountToolRoutes(world),
   ]);
   return { name: 'plex.tv', lookup };
 }
@@ -28,13 +28,13 @@ function missingClientIdentifier(): Reply {
 }
 
 /** The client identifier and, when `needsToken`, the account; or the error plex.tv would send. */
-function authenticate(world: StandInWorld, context: RequestContext): Reply | AccountRecord {
+export function authenticate(world: StandInWorld, context: RequestContext): Reply | AccountRecord {
   if (context.clientIdentifier === undefined) return missingClientIdentifier();
   const account = world.accountForToken(context.token);
   return account ?? plexError(401, 1001, NOT_AUTHENTICATED);
 }
 
-async function readForm(context: RequestContext): Promise<URLSearchParams> {
+export async function readForm(context: RequestContext): Promise<URLSearchParams> {
   const body = await context.readBody();
   const type = String(context.headers['content-type'] ?? '');
   if (type.includes('application/json')) {
@@ -67,7 +67,7 @@ async function signIn(world: StandInWorld, context: RequestContext): Promise<Rep
     return plexError(401, 1029, 'Please enter the verification code');
   }
   const token = world.issueToken(account.seed.username);
-  return { status: 201, json: userPlexAccountBody(account, token), xmlRoot: 'user' };
+  return { status: 201, json: world.tools.home.accountBody(account, token), xmlRoot: 'user' };
 }
 
 function signOut(world: StandInWorld, context: RequestContext): Reply {
@@ -104,13 +104,13 @@ function checkPin(world: StandInWorld, context: RequestContext): Reply {
 function user(world: StandInWorld, context: RequestContext): Reply {
   const account = authenticate(world, context);
   if (!('seed' in account)) return account;
-  return { status: 200, json: userPlexAccountBody(account, context.token ?? ''), xmlRoot: 'user' };
+  return { status: 200, json: world.tools.home.accountBody(account, context.token ?? ''), xmlRoot: 'user' };
 }
 
 function resources(world: StandInWorld, context: RequestContext): Reply {
   const account = authenticate(world, context);
   if (!('seed' in account)) return account;
-  const body = resourcesBody(world, account, context.token ?? '', {
+  const body = world.tools.home.resourcesBody(account, context.token ?? '', {
     includeHttps: queryValue(context.url, 'includeHttps') === '1',
     includeRelay: queryValue(context.url, 'includeRelay') === '1',
   });

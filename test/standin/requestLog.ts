@@ -38,7 +38,9 @@ export class RequestLog {
   redact(text: string): string {
     let redacted = text
       .replace(/([?&][^=&#]*token[^=&#]*=)[^&#]*/gi, '$1***')
-      .replace(/transient-[0-9a-f-]+/gi, '***');
+      .replace(/transient-[0-9a-f-]+/gi, '***')
+      // Home PINs travel in the switch request's query.
+      .replace(/([?&]pin=)[^&#]*/gi, '$1***');
     for (const token of this.knownTokens()) {
       if (token.length > 0) redacted = redacted.split(token).join('***');
     }

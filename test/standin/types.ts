@@ -1,6 +1,9 @@
 // The Plex stand-in's contract: what tests, the harness and `npm start` may rely on.
 // Everything here is reachable in-process (the StandIn object) and over HTTP under
 // `<plexTvUrl>/__standin/...` (for tests that run inside the VS Code extension host).
+import type { StandInAccountToolsApi, StandInHomeSeed } from './accountToolsTypes';
+
+export type * from './accountToolsTypes';
 
 /** Routes the stand-in serves, by name (used by fault rules and the request log). */
 export type StandInRoute =
@@ -12,7 +15,13 @@ export type StandInRoute =
   | 'signout' // DELETE /api/v2/users/signout
   | 'pms.transientToken' // GET or POST /security/token on a PMS
   | 'pms.sourceConnection' // GET /security/resources on a PMS
-  | 'pms.identity'; // GET /identity on a PMS (no token needed)
+  | 'pms.identity' // GET /identity on a PMS (no token needed)
+  | 'home.users' // GET /api/v2/home/users
+  | 'home.switch' // POST /api/v2/home/users/:uuid/switch
+  | 'devices' // GET /devices.xml
+  | 'devices.remove' // DELETE /devices/:id.xml
+  | 'claim.token' // GET /api/claim/token.json
+  | 'pins.link'; // PUT /api/v2/pins/link
 
 export type StandInFault =
   | { kind: 'status'; status: number; code?: number; message?: string; retryAfterSeconds?: number }
@@ -70,6 +79,8 @@ export interface StandInAccountSeed {
   verificationCode?: string;
   plexPass?: boolean;
   servers?: StandInServerSeed[];
+  /** When set, the account is the administrator of this Plex Home. */
+  home?: StandInHomeSeed;
 }
 
 export interface StandInOptions {
@@ -113,7 +124,7 @@ export interface StandInState {
   accounts: { username: string; email: string; password: string; verificationCode?: string }[];
 }
 
-export interface StandIn extends StandInState {
+export interface StandIn extends StandInState, StandInAccountToolsApi {
   /** Issues a fresh account token for `username` (as a sign-in would) without HTTP. */
   issueToken(username: string): string;
   revokeToken(token: string): void;

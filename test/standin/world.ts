@@ -1,6 +1,7 @@
 // The stand-in's state: accounts, servers, tokens, PINs, faults, the request log and violations.
 // Routes (plexTv.ts, pms.ts), the control API and the StandIn object all act through this.
 import { type AccountRecord, accountRecord } from './accounts';
+import { AccountTools } from './accountTools';
 import { FaultBook } from './faults';
 import { PinBook, type PinRecord } from './pins';
 import { RequestLog } from './requestLog';
@@ -24,6 +25,8 @@ export class StandInWorld {
   readonly pins = new PinBook();
   readonly faults = new FaultBook();
   readonly log: RequestLog;
+  /** Plex Home, devices, claim tokens (accountTools.ts). */
+  readonly tools: AccountTools;
   plexTvUrl = '';
   authUrl = '';
 
@@ -51,6 +54,7 @@ export class StandInWorld {
     const ids = new Set(this.servers.map((server) => server.seed.clientIdentifier));
     if (ids.size !== this.servers.length) throw new Error('stand-in servers need distinct client identifiers');
     this.log = new RequestLog(() => this.issued);
+    this.tools = new AccountTools(this);
   }
 
   state(): StandInState {
@@ -97,10 +101,24 @@ export class StandInWorld {
   }
 
   issueToken(username: string): string {
-    const account = this.requireAccount(username);
+    return this.issueAccountToken(this.requireAccount(username));
+  }
+
+  /** An account token for any account record, sign-in accounts and Home users alike. */
+  issueAccountToken(account: AccountRecord): string {
     const token = this.remember(newAccountToken());
     this.accountTokens.set(token, account);
     return token;
+  }
+
+  /** Revokes every plex.tv token of the account (a Home user removed from the Home). */
+  revokeAccountTokens(account: AccountRecord): void {
+    for (const [token, holder] of this.accountTokens) if (holder === account) this.accountTokens.delete(token);
+  }
+
+  /** Adds a token minted elsewhere (claim tokens, Home users' server access) to the issued list. */
+  recordIssuedToken(token: string): string {
+    return this.remember(token);
   }
 
   accountForToken(token: string | undefined): AccountRecord | undefined {
@@ -123,7 +141,8 @@ export class StandInWorld {
     return (
       this.accountTokens.get(token) === server.owner ||
       server.accessToken === token ||
-      server.transientTokens.has(token)
+      server.transientTokens.has(token) ||
+      this.tools.home.grantsServerAccess(server, token, this.accountTokens.get(token))
     );
   }
 

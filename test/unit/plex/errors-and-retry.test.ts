@@ -3,7 +3,11 @@
 import * as assert from 'node:assert/strict';
 import * as fc from 'fast-check';
 import {
+  DeviceNotFoundError,
+  HomePinInvalidError,
+  HomeUserNotFoundError,
   InvalidCredentialsError,
+  LinkCodeInvalidError,
   PLEX_ERROR_KINDS,
   PinExpiredError,
   PlexCancelledError,
@@ -35,6 +39,10 @@ suite('errors', () => {
     [PlexTimeoutError, 'timeout'],
     [PlexCancelledError, 'cancelled'],
     [PlexResponseError, 'bad-response'],
+    [HomePinInvalidError, 'home-pin-invalid'],
+    [HomeUserNotFoundError, 'home-user-not-found'],
+    [LinkCodeInvalidError, 'link-code-invalid'],
+    [DeviceNotFoundError, 'device-not-found'],
   ] as const;
 
   test('one class per kind, each with its own name, status and code', () => {

@@ -157,7 +157,10 @@ suite('PlexTvClient', () => {
       assert.equal(account.title, 'Alice');
       assert.equal(account.friendlyName, 'Alice');
       assert.equal(typeof account.joinedAt, 'number');
-      assert.equal(account.home, false);
+      // alice administers the stand-in's Plex Home (admin, Dana, Kids, Guest).
+      assert.equal(account.home, true);
+      assert.equal(account.homeAdmin, true);
+      assert.equal(account.homeSize, 4);
       assert.match(account.thumb ?? '', /^https:\/\/plex\.tv\/users\//);
       const [request] = harness.requests('user');
       assert.equal(request?.path, '/api/v2/user');
