@@ -70,20 +70,32 @@ function label(operation: SpecOperation): string {
   return `${operation.method} ${operation.fullPath}`;
 }
 
-/** The response documenting `status`: this operation's, else the same path's in the other spec. */
+/**
+ * The response documenting `status`: this operation's, else the same path's in the other spec
+ * (a 2024-09-style server answers its errors as 2024-09 documents them). Among those, the first
+ * whose documented media type fits the answer wins.
+ */
 function responseFor(
   specs: PlexSpecs,
   exchange: ConformanceExchange,
   located: SpecOperation,
 ): { operation: SpecOperation; status: string } | undefined {
-  const candidates = [located, ...specOrder().filter((spec) => spec !== located.spec).flatMap((spec) =>
-    operationsOnPath(specs, spec, exchange.host, exchange.pathname).filter((operation) => operation.fullPath === located.fullPath || operation.pattern.test(exchange.pathname)),
-  )];
-  const sameMethodFirst = [...candidates.filter((op) => op.method === exchange.method), ...candidates.filter((op) => op.method !== exchange.method)];
-  for (const operation of sameMethodFirst) {
-    if (operation.responses[String(exchange.status)] !== undefined) return { operation, status: String(exchange.status) };
-  }
-  return undefined;
+  const others = specOrder()
+    .filter((spec) => spec !== located.spec)
+    .flatMap((spec) => operationsOnPath(specs, spec, exchange.host, exchange.pathname).sort(bySpecificity))
+    .sort((a, b) => Number(b.method === exchange.method) - Number(a.method === exchange.method));
+  const status = String(exchange.status);
+  const documenting = [located, ...others].filter((operation) => operation.responses[status] !== undefined);
+  const fits = documenting.find((operation) => mediaTypeFits(exchange, Object.keys(operation.responses[status]?.content ?? {})));
+  const chosen = fits ?? documenting[0];
+  return chosen === undefined ? undefined : { operation: chosen, status };
+}
+
+/** An XML answer fits where JSON is documented: the specs' `accepts` header offers both. */
+function mediaTypeFits(exchange: ConformanceExchange, documented: string[]): boolean {
+  const type = mediaType(exchange.contentType);
+  if (documented.length === 0) return exchange.body.length === 0;
+  return documented.includes(type) || (type === 'application/xml' && documented.includes('application/json'));
 }
 
 function mediaType(contentType: string | undefined): string {
