@@ -29,7 +29,7 @@ export const SPEC_DEVIATIONS: SpecDeviation[] = [
   { id: 'sign-in-with-username', keys: ['request POST /api/v2/users/signin body /login format'] },
   { id: 'sign-out-undocumented', keys: ['route DELETE /api/v2/users/signout'] },
   { id: 'ping-undocumented', keys: ['route GET /api/v2/ping'] },
-  { id: 'transient-token-by-get', keys: ['method GET /security/token'] },
+  { id: 'security-token-by-get', keys: ['method GET /security/token'] },
   { id: 'unknown-source-404', keys: ['status GET /security/resources 404'] },
 ];
 
