@@ -39,6 +39,7 @@ export interface LiveReport {
   notes: string[];
 }
 
+const SERVER_TIMEOUT_MS = 8_000;
 const IDENTITY_BASE = { product: 'Plex for VS Code (live check)', version: '0.1.0', platform: process.platform, device: 'Live check' };
 
 async function measure<T>(
@@ -107,7 +108,8 @@ export async function runLiveCheck(options: LiveCheckOptions): Promise<LiveRepor
     for (const { server, uri } of candidates(servers, options.serverUrl)) {
       const proxy = await startRecordingProxy(uri, 'pms');
       proxies.push(proxy);
-      const pms = new PlexMediaServerClient({ identity, baseUrl: proxy.url, timeoutMs, retry: { maxRetries: 0 } });
+      // A connection that is not reachable from here should not hold the check up for long.
+      const pms = new PlexMediaServerClient({ identity, baseUrl: proxy.url, timeoutMs: Math.min(timeoutMs, SERVER_TIMEOUT_MS), retry: { maxRetries: 0 } });
       const token = server?.accessToken ?? options.token;
       const name = server?.name ?? 'server';
       const transient = await measure(specs, proxy, `transient token, ${name} (GET /security/token)`, () => pms.getTransientToken(token), rows, true);

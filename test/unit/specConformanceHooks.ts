@@ -1,6 +1,7 @@
 // Mocha root hooks (see .mocharc.json): while the unit suite runs, every exchange any stand-in
 // completes is recorded; at the end each answer that no fault shaped, and each request the service
 // layer sent, is checked against the Plex specs. A finding not in test/spec/deviations.ts fails the run.
+import { redact } from '../../src/plex/redact';
 import { checkExchange } from '../spec/conformance';
 import { deviationFor } from '../spec/deviations';
 import { plexSpecs } from '../spec/specs';
@@ -30,7 +31,7 @@ export const mochaHooks = {
     }
     if (unlisted.size > 0) {
       const lines = [...unlisted].map(([key, example]) => `  ${key}\n    e.g. ${example}`);
-      throw new Error(`${unlisted.size} spec finding(s) of the ${checked} stand-in exchanges checked are not in test/spec/deviations.ts:\n${lines.join('\n')}`);
+      throw new Error(redact(`${unlisted.size} spec finding(s) of the ${checked} stand-in exchanges checked are not in test/spec/deviations.ts:\n${lines.join('\n')}`));
     }
   },
 };

@@ -12,10 +12,11 @@ import { startStandIn, type StandIn } from '../../standin/index';
 import { IDENTITY, rejectsWith, serverOf } from '../plex/helpers';
 
 const RAW_CLIENT_ID = 'spec-conformance-raw';
+const RAW_PRODUCT = 'Spec conformance';
 
 /** A request outside the service layer, for answers it never asks for (XML, missing headers). */
 function rawFetch(url: string, init: { method?: string; token?: string; json?: boolean; clientId?: boolean; form?: Record<string, string> } = {}): Promise<Response> {
-  const headers: Record<string, string> = { 'X-Plex-Product': 'Spec conformance' };
+  const headers: Record<string, string> = { 'X-Plex-Product': RAW_PRODUCT };
   if (init.clientId !== false) headers['X-Plex-Client-Identifier'] = RAW_CLIENT_ID;
   if (init.json !== false) headers['Accept'] = 'application/json';
   if (init.token !== undefined) headers['X-Plex-Token'] = init.token;
@@ -29,7 +30,13 @@ function rawFetch(url: string, init: { method?: string; token?: string; json?: b
 
 interface Observed {
   findings: (Finding & { where: string })[];
+  /** `<spec> <method> <path> <status>`, with ` (xml)` for XML answers. */
   checked: Set<string>;
+  /** How many requests were checked as the service layer's (the rest came from rawFetch). */
+  serviceLayerRequests: number;
+  rawRequests: number;
+  /** Raw requests taken for the service layer's, or the other way round. */
+  misattributed: number;
 }
 
 async function drive(standIn: StandIn): Promise<void> {
@@ -92,12 +99,17 @@ async function drive(standIn: StandIn): Promise<void> {
 }
 
 function observe(specs: PlexSpecs, recorder: ExchangeRecorder): Observed {
-  const observed: Observed = { findings: [], checked: new Set() };
+  const observed: Observed = { findings: [], checked: new Set(), serviceLayerRequests: 0, rawRequests: 0, misattributed: 0 };
   for (const exchange of recorder.exchanges) {
     if (exchange.faulted) continue;
+    const raw = exchange.headers['x-plex-product'] === RAW_PRODUCT;
+    if (raw) observed.rawRequests += 1;
+    if (raw === sentByServiceLayer(exchange)) observed.misattributed += 1;
     const verdict = checkExchange(specs, conformanceExchange(exchange), sentByServiceLayer(exchange));
     const where = `${exchange.method} ${exchange.pathname} ${exchange.status}`;
-    for (const checked of verdict.checkedAgainst) observed.checked.add(checked);
+    const form = (exchange.contentType ?? '').startsWith('application/xml') ? ' (xml)' : '';
+    for (const checked of verdict.checkedAgainst) observed.checked.add(`${checked}${form}`);
+    if (sentByServiceLayer(exchange)) observed.serviceLayerRequests += 1;
     observed.findings.push(...verdict.findings.map((finding) => ({ ...finding, where })));
   }
   return observed;
@@ -136,6 +148,12 @@ suite('Spec conformance of the stand-in and the service layer', () => {
     }
   });
 
+  test('requests are checked for the service layer only, and there are many', () => {
+    assert.ok(observed.serviceLayerRequests >= 25, `${observed.serviceLayerRequests} service-layer requests`);
+    assert.ok(observed.rawRequests >= 15, `${observed.rawRequests} raw requests`);
+    assert.equal(observed.misattributed, 0);
+  });
+
   test('each route is checked against a documented answer, success and error', () => {
     const expected = [
       '2026-02 POST /api/v2/users/signin 201',
@@ -159,6 +177,14 @@ suite('Spec conformance of the stand-in and the service layer', () => {
       '2026-02 GET /security/resources 200',
       '2026-02 GET /security/resources 403',
       '2024-09 GET /security/resources 401',
+      '2026-02 POST /api/v2/users/signin 201 (xml)',
+      '2026-02 GET /api/v2/user 200 (xml)',
+      '2026-02 GET /api/v2/resources 200 (xml)',
+      '2024-09 POST /api/v2/pins 200 (xml)',
+      '2024-09 GET /api/v2/pins/{pinID} 200 (xml)',
+      '2026-02 GET /identity 200 (xml)',
+      '2026-02 POST /security/token 200 (xml)',
+      '2026-02 GET /security/resources 200 (xml)',
     ];
     assert.deepEqual(expected.filter((operation) => !observed.checked.has(operation)), []);
   });
