@@ -2,40 +2,14 @@
 // against the documented response (status, media type, schema), and optionally the request
 // against the documented parameters, token placement and request body. Each disagreement is a
 // finding with a stable key; `deviations.ts` lists the keys that are known and explained.
-import { answerValidator, requestValidator, type SchemaError } from './schemaValidator';
-import { type PlexSpecs, type Schema, type SpecOperation, type SpecVersion, SPEC_VERSIONS, operationsOnPath } from './specs';
+import { type ConformanceExchange, type Finding, type Verdict, label, mediaType, schemaFindings } from './exchange';
+import { checkRequest } from './requestConformance';
+import { answerValidator } from './schemaValidator';
+import { type PlexSpecs, type SpecOperation, SPEC_VERSIONS, operationsOnPath } from './specs';
 import { xmlToJsonShape } from './xmlToJson';
 import { parseXml } from './xmlTree';
 
-export interface ConformanceExchange {
-  host: 'plex.tv' | 'pms';
-  method: string;
-  pathname: string;
-  query: [string, string][];
-  /** Lower-case names. */
-  headers: Record<string, string | string[] | undefined>;
-  requestBody: string;
-  status: number;
-  contentType: string | undefined;
-  body: string;
-}
-
-export interface Finding {
-  /** Stable: what kind, which operation, where. Never a value from the exchange. */
-  key: string;
-  detail: string;
-}
-
-export interface Verdict {
-  /** The operation(s) the exchange was checked against, e.g. `2026-02 GET /api/v2/user 200`. */
-  checkedAgainst: string[];
-  findings: Finding[];
-}
-
-/** plex.tv routes are checked against 2026-02 first and 2024-09 where 2026-02 lacks them. */
-function specOrder(): readonly SpecVersion[] {
-  return SPEC_VERSIONS;
-}
+export type { ConformanceExchange, Finding, Verdict };
 
 function bySpecificity(a: SpecOperation, b: SpecOperation): number {
   return (a.fullPath.match(/\{/g)?.length ?? 0) - (b.fullPath.match(/\{/g)?.length ?? 0);
@@ -53,7 +27,7 @@ interface Located {
  * says the endpoint answers every verb).
  */
 function locate(specs: PlexSpecs, exchange: ConformanceExchange): Located | undefined {
-  for (const spec of specOrder()) {
+  for (const spec of SPEC_VERSIONS) {
     const onPath = operationsOnPath(specs, spec, exchange.host, exchange.pathname).sort(bySpecificity);
     const first = onPath[0];
     if (first === undefined) continue;
@@ -66,10 +40,6 @@ function locate(specs: PlexSpecs, exchange: ConformanceExchange): Located | unde
   return undefined;
 }
 
-function label(operation: SpecOperation): string {
-  return `${operation.method} ${operation.fullPath}`;
-}
-
 /**
  * The response documenting `status`: this operation's, else the same path's in the other spec
  * (a 2024-09-style server answers its errors as 2024-09 documents them). Among those, the first
@@ -80,7 +50,7 @@ function responseFor(
   exchange: ConformanceExchange,
   located: SpecOperation,
 ): { operation: SpecOperation; status: string } | undefined {
-  const others = specOrder()
+  const others = SPEC_VERSIONS
     .filter((spec) => spec !== located.spec)
     .flatMap((spec) => operationsOnPath(specs, spec, exchange.host, exchange.pathname).sort(bySpecificity))
     .sort((a, b) => Number(b.method === exchange.method) - Number(a.method === exchange.method));
@@ -96,14 +66,6 @@ function mediaTypeFits(exchange: ConformanceExchange, documented: string[]): boo
   const type = mediaType(exchange.contentType);
   if (documented.length === 0) return exchange.body.length === 0;
   return documented.includes(type) || (type === 'application/xml' && documented.includes('application/json'));
-}
-
-function mediaType(contentType: string | undefined): string {
-  return (contentType ?? '').split(';', 1)[0]?.trim().toLowerCase() ?? '';
-}
-
-function schemaFindings(prefix: string, errors: SchemaError[]): Finding[] {
-  return errors.map((error) => ({ key: `${prefix} ${error.path || '/'} ${error.keyword}`, detail: `${error.path || '/'} ${error.message}` }));
 }
 
 function checkAnswer(specs: PlexSpecs, exchange: ConformanceExchange, located: SpecOperation, verdict: Verdict): void {
@@ -158,82 +120,12 @@ function checkAnswer(specs: PlexSpecs, exchange: ConformanceExchange, located: S
   verdict.findings.push(...schemaFindings(prefix, answerValidator.errors(schema, value)));
 }
 
-function headerValue(exchange: ConformanceExchange, name: string): string | undefined {
-  const value = exchange.headers[name.toLowerCase()];
-  return Array.isArray(value) ? value[0] : value;
-}
-
-function queryValue(exchange: ConformanceExchange, name: string): string | undefined {
-  return exchange.query.find(([key]) => key === name)?.[1];
-}
-
-function pathValues(operation: SpecOperation, pathname: string): Map<string, string> {
-  const names = [...operation.fullPath.matchAll(/\{([^}]+)\}/g)].map((match) => match[1] ?? '');
-  const pattern = new RegExp(`^${operation.fullPath.split(/\{[^}]+\}/).map((part) => part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('([^/]+)')}/?$`);
-  const match = pattern.exec(pathname);
-  return new Map(names.map((name, index) => [name, decodeURIComponent(match?.[index + 1] ?? '')]));
-}
-
-function checkRequest(exchange: ConformanceExchange, operation: SpecOperation, verdict: Verdict): void {
-  const prefix = `request ${label(operation)}`;
-  const paths = pathValues(operation, exchange.pathname);
-  const declaredQuery = new Set<string>();
-  for (const parameter of operation.parameters) {
-    if (parameter.in === 'query') declaredQuery.add(parameter.name);
-    const value =
-      parameter.in === 'header' ? headerValue(exchange, parameter.name)
-      : parameter.in === 'query' ? queryValue(exchange, parameter.name)
-      : parameter.in === 'path' ? paths.get(parameter.name)
-      : undefined;
-    const where = `${parameter.in} ${parameter.name}`;
-    if (value === undefined) {
-      if (parameter.required === true) verdict.findings.push({ key: `${prefix} ${where} missing`, detail: `required ${where} was not sent there` });
-      continue;
-    }
-    if (parameter.schema !== undefined) {
-      for (const error of requestValidator.errors(parameter.schema, value)) {
-        verdict.findings.push({ key: `${prefix} ${where} ${error.keyword}`, detail: `${where}: ${error.message}` });
-      }
-    }
-  }
-  for (const [name] of exchange.query) {
-    if (!declaredQuery.has(name)) verdict.findings.push({ key: `${prefix} query ${name} undeclared`, detail: `query parameter ${name} is not in the spec` });
-  }
-  if (operation.token !== undefined) {
-    const sent = operation.token.in === 'header' ? headerValue(exchange, operation.token.name) : queryValue(exchange, operation.token.name);
-    if (sent === undefined) verdict.findings.push({ key: `${prefix} token not-in-${operation.token.in}`, detail: `the spec wants the token in the ${operation.token.in} (${operation.token.name})` });
-  }
-  checkRequestBody(exchange, operation, prefix, verdict);
-}
-
-function checkRequestBody(exchange: ConformanceExchange, operation: SpecOperation, prefix: string, verdict: Verdict): void {
-  const documented = operation.requestBody?.content;
-  if (documented === undefined) {
-    if (exchange.requestBody.length > 0) verdict.findings.push({ key: `${prefix} body undocumented`, detail: 'a body was sent; the spec documents none' });
-    return;
-  }
-  if (exchange.requestBody.length === 0) {
-    if (operation.requestBody?.required === true) verdict.findings.push({ key: `${prefix} body missing`, detail: 'the spec requires a body' });
-    return;
-  }
-  const type = mediaType(headerValue(exchange, 'content-type'));
-  const schema = documented[type]?.schema;
-  if (documented[type] === undefined) {
-    verdict.findings.push({ key: `${prefix} body media-type ${type || 'none'}`, detail: `sent ${type}, documented: ${Object.keys(documented).join(', ')}` });
-    return;
-  }
-  if (schema === undefined) return;
-  const value: unknown =
-    type === 'application/x-www-form-urlencoded' ? Object.fromEntries(new URLSearchParams(exchange.requestBody)) : JSON.parse(exchange.requestBody);
-  verdict.findings.push(...schemaFindings(`${prefix} body`, requestValidator.errors(schema as Schema, value)));
-}
-
 /** Checks the answer (and, when `checkRequests`, the request) of one exchange. */
 export function checkExchange(specs: PlexSpecs, exchange: ConformanceExchange, checkRequests: boolean): Verdict {
   const verdict: Verdict = { checkedAgainst: [], findings: [] };
   const located = locate(specs, exchange);
   if (located === undefined) {
-    verdict.findings.push({ key: `route ${exchange.method} ${exchange.pathname.replace(/\/\d+(?=\/|$)/g, '/{id}')}`, detail: 'in neither spec' });
+    verdict.findings.push({ key: `route ${exchange.method} ${exchange.pathname.replace(/\/\d+(?=\/|$)/g, '/{id}')}`, detail: 'neither spec documents this method on this path' });
     return verdict;
   }
   const { operation } = located;
