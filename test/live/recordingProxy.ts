@@ -56,6 +56,7 @@ function askUpstream(target: URL, method: string, headers: OutgoingHttpHeaders, 
 export async function startRecordingProxy(upstream: string, host: ConformanceExchange['host']): Promise<RecordingProxy> {
   const base = new URL(upstream);
   const exchanges: RecordedExchange[] = [];
+  let proxyUrl = '';
   const server = createServer((req, res) => {
     void (async () => {
       const started = Date.now();
@@ -81,6 +82,9 @@ export async function startRecordingProxy(upstream: string, host: ConformanceExc
         const headers: OutgoingHttpHeaders = {};
         for (const [name, value] of Object.entries(answer.headers)) if (value !== undefined && !HOP_BY_HOP.has(name)) headers[name] = value;
         headers['content-length'] = String(answer.body.length);
+        // A redirect within the upstream stays within the proxy, as it would stay on the upstream's origin.
+        const location = typeof headers['location'] === 'string' ? new URL(headers['location'], target) : undefined;
+        if (location !== undefined && location.origin === base.origin) headers['location'] = `${proxyUrl}${location.pathname}${location.search}`;
         res.writeHead(answer.status, headers);
         res.end(answer.body);
       } catch {
@@ -93,9 +97,9 @@ export async function startRecordingProxy(upstream: string, host: ConformanceExc
     server.once('error', reject);
     server.listen(0, '127.0.0.1', () => resolve());
   });
-  const { port } = server.address() as AddressInfo;
+  proxyUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   return {
-    url: `http://127.0.0.1:${port}`,
+    url: proxyUrl,
     exchanges,
     close: () =>
       new Promise<void>((resolve) => {
