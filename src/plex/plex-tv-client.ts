@@ -110,6 +110,17 @@ export class PlexTvClient {
     return decodeServers(jsonOf(body));
   }
 
+  /**
+   * Counts as use of the token, which keeps a classic token from expiring. Only the status
+   * matters: no source documents the body's JSON form (the XML one is a bare boolean).
+   */
+  async ping(token: string, options?: PlexRequestOptions): Promise<void> {
+    await this.http.request(
+      { method: 'GET', path: '/api/v2/ping', token, expect: 'none', context: 'plex-tv-token', retry: true },
+      options,
+    );
+  }
+
   /** Revokes the token at plex.tv. Not retried. */
   async signOut(token: string, options?: PlexRequestOptions): Promise<void> {
     await this.http.request(

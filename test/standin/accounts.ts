@@ -66,12 +66,18 @@ export interface AccountRecord {
   id: number;
   uuid: string;
   joinedAt: number;
+  /** Epoch seconds; a ping moves it forward (see ping.ts). */
+  rememberExpiresAt: number;
 }
+
+/** How long a classic token lives unused, counted from its last use. */
+export const REMEMBER_SECONDS = 30 * 86400;
 
 export function accountRecord(seed: StandInAccountSeed, index: number): AccountRecord {
   // Stable ids across runs make screenshots and logs comparable.
   const uuid = createHash('sha256').update(`standin:${seed.username}`).digest('hex').slice(0, 16);
-  return { seed, id: 13692262 + index, uuid, joinedAt: 1721154902 + index * 86400 };
+  const joinedAt = 1721154902 + index * 86400;
+  return { seed, id: 13692262 + index, uuid, joinedAt, rememberExpiresAt: joinedAt + REMEMBER_SECONDS };
 }
 
 export function accountTitle(seed: StandInAccountSeed): string {
@@ -118,7 +124,7 @@ export function userPlexAccountBody(account: AccountRecord, authToken: string): 
     adsConsent: null,
     adsConsentReminderAt: null,
     adsConsentSetAt: null,
-    rememberExpiresAt: account.joinedAt + 30 * 86400,
+    rememberExpiresAt: account.rememberExpiresAt,
     scrobbleTypes: '',
     subscriptionDescription: plexPass ? 'Lifetime Plex Pass' : null,
     subscription,

@@ -14,6 +14,7 @@ import {
   withWrongType,
   withoutField,
 } from './faultAnswers';
+import { hasExchangeListeners, publishExchange } from './exchangeTap';
 import type { StandInFault, StandInLogEntry, StandInRoute } from './types';
 import type { StandInWorld } from './world';
 
@@ -42,6 +43,8 @@ export interface Site {
   /** 'plex.tv' or the PMS client identifier (log entries, fault `server` filters). */
   name: string;
   serverId?: string;
+  /** For a PMS: the spec version it follows (the conformance check reads it). */
+  serverSpec?: '2024-09' | '2026-02';
   lookup(method: string, pathname: string): RouteLookup;
 }
 
@@ -94,6 +97,7 @@ async function handle(
   if (queryToken !== undefined) {
     world.addViolation(`token in query string: ${method} ${url.pathname} on ${site.name}`);
   }
+  let requestBody: Promise<string> | undefined;
   const context: RequestContext = {
     method,
     url,
@@ -102,7 +106,7 @@ async function handle(
     params: lookup.kind === 'route' ? (lookup.params ?? {}) : {},
     clientIdentifier: headerValue(req.headers, 'x-plex-client-identifier') ?? queryValue(url, 'X-Plex-Client-Identifier'),
     token: headerValue(req.headers, 'x-plex-token') ?? queryToken,
-    readBody: () => readBody(req),
+    readBody: () => (requestBody ??= readBody(req)),
   };
   const writer = new AnswerWriter(res, entry, started, timers);
 
@@ -114,7 +118,9 @@ async function handle(
       return;
     }
     if (isReplacingFault(fault)) {
-      writer.send(toWire(replacingReply(fault), context.wantsJson));
+      const wire = toWire(replacingReply(fault), context.wantsJson);
+      writer.send(wire);
+      await publish(site, lookup, context, requestBody, wire, true);
       return;
     }
     if (fault.kind === 'slow') {
@@ -131,6 +137,33 @@ async function handle(
   if (fault?.kind === 'trickle') writer.trickle(wire, fault.bytesPerSecond);
   else if (fault?.kind === 'reset-mid-body') writer.resetMidBody(wire);
   else writer.send(wire);
+  await publish(site, lookup, context, requestBody, wire, fault !== undefined);
+}
+
+/** Hands the finished exchange to the spec conformance check, when one listens. */
+async function publish(
+  site: Site,
+  lookup: RouteLookup,
+  context: RequestContext,
+  requestBody: Promise<string> | undefined,
+  wire: WireReply,
+  faulted: boolean,
+): Promise<void> {
+  if (lookup.kind !== 'route' || !hasExchangeListeners()) return;
+  publishExchange({
+    site: site.name,
+    ...(site.serverSpec === undefined ? {} : { serverSpec: site.serverSpec }),
+    route: lookup.route,
+    method: context.method,
+    pathname: context.url.pathname,
+    query: [...context.url.searchParams],
+    headers: context.headers,
+    requestBody: requestBody === undefined ? '' : await requestBody.catch(() => ''),
+    status: wire.status,
+    contentType: wire.headers['content-type'],
+    body: wire.body.toString('utf8'),
+    faulted,
+  });
 }
 
 async function answer(lookup: RouteLookup, context: RequestContext): Promise<Reply> {

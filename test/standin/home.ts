@@ -34,6 +34,7 @@ function memberAccount(admin: AccountRecord, seed: StandInHomeMemberSeed, index:
     id: admin.id * 10 + 1 + index,
     uuid,
     joinedAt: admin.joinedAt + (index + 1) * 86400,
+    rememberExpiresAt: admin.rememberExpiresAt,
   };
 }
 

@@ -2,6 +2,7 @@
 import type { RequestContext, Site } from './dispatch';
 import { queryValue } from './dispatch';
 import { pinBody } from './pins';
+import { ping } from './ping';
 import { type Reply, plexError } from './reply';
 import { accountToolRoutes } from './accountToolsRoutes';
 import { routeTable } from './routes';
@@ -19,6 +20,7 @@ export function plexTvSite(world: StandInWorld): Site {
     { method: 'GET', path: '/api/v2/user', route: 'user', handler: (c) => user(world, c) },
     { method: 'GET', path: '/api/v2/resources', route: 'resources', handler: (c) => resources(world, c) },
     ...accountToolRoutes(world),
+    { method: 'GET', path: '/api/v2/ping', route: 'ping', handler: (c) => ping(authenticate(world, c)) },
   ]);
   return { name: 'plex.tv', lookup };
 }

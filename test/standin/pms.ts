@@ -14,7 +14,12 @@ export function pmsSite(world: StandInWorld, server: ServerRecord): Site {
     { method: modern ? '*' : 'GET', path: '/security/token', route: 'pms.transientToken', handler: (c) => transientToken(world, server, c) },
     { method: 'GET', path: '/security/resources', route: 'pms.sourceConnection', handler: (c) => sourceConnection(world, server, c) },
   ];
-  return { name: server.seed.clientIdentifier, serverId: server.seed.clientIdentifier, lookup: routeTable(specs) };
+  return {
+    name: server.seed.clientIdentifier,
+    serverId: server.seed.clientIdentifier,
+    serverSpec: modern ? '2026-02' : '2024-09',
+    lookup: routeTable(specs),
+  };
 }
 
 function identity(server: ServerRecord): Reply {

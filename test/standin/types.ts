@@ -13,6 +13,7 @@ export type StandInRoute =
   | 'user' // GET /api/v2/user
   | 'resources' // GET /api/v2/resources
   | 'signout' // DELETE /api/v2/users/signout
+  | 'ping' // GET /api/v2/ping
   | 'pms.transientToken' // GET or POST /security/token on a PMS
   | 'pms.sourceConnection' // GET /security/resources on a PMS
   | 'pms.identity' // GET /identity on a PMS (no token needed)
