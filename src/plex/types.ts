@@ -123,6 +123,9 @@ export const PLEX_ERROR_KINDS = [
   'timeout',
   'cancelled',
   'bad-response',
+  // Plex JWT device authentication (src/plex/jwt/errors.ts).
+  'jwt-rejected',
+  'server-refuses-jwt',
 ] as const;
 
 export type PlexErrorKind = (typeof PLEX_ERROR_KINDS)[number];
