@@ -1,6 +1,7 @@
 // The control API under <plexTvUrl>/__standin/: the StandIn operations over HTTP, for tests that
 // run in another process (the VS Code extension host). Not logged, never faulted.
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { jwtControlRoute } from './jwt/control';
 import type { StandInFaultRule } from './types';
 import type { StandInWorld } from './world';
 
@@ -61,6 +62,8 @@ function route(world: StandInWorld, method: string, path: string, body: Body): C
     case 'GET /issued-tokens':
       return ok(world.issuedTokens());
   }
+  const jwtAnswer = jwtControlRoute(world, key, body);
+  if (jwtAnswer !== undefined) return jwtAnswer;
   const restart = /^POST \/servers\/([^/]+)\/restart$/.exec(key);
   if (restart !== null) {
     world.restartServer(decodeURIComponent(restart[1]));

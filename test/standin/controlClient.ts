@@ -1,6 +1,7 @@
 // A typed client for the stand-in's control API (<plexTvUrl>/__standin/), for tests running in
 // another process than the stand-in, such as the VS Code extension host. Uses only node:http.
 import { request } from 'node:http';
+import { StandInJwtControl } from './jwt/controlClient';
 import type { StandInFaultRule, StandInLogEntry, StandInState } from './types';
 
 export class StandInControlError extends Error {
@@ -15,10 +16,13 @@ export class StandInControlError extends Error {
 
 export class StandInControl {
   private readonly base: URL;
+  /** clients.plex.tv's controls (JWT device authentication). */
+  readonly jwt: StandInJwtControl;
 
   /** `plexTvUrl` as the stand-in reports it, e.g. http://127.0.0.1:40123 */
   constructor(plexTvUrl: string) {
     this.base = new URL('/__standin/', plexTvUrl);
+    this.jwt = new StandInJwtControl(<T>(method: string, path: string, body?: unknown) => this.call<T>(method, path, body));
   }
 
   state(): Promise<StandInState> {

@@ -2,6 +2,7 @@
 import { userPlexAccountBody } from './accounts';
 import type { RequestContext, Site } from './dispatch';
 import { queryValue } from './dispatch';
+import { JWT_MESSAGES, jwtErrorReply } from './jwt/book';
 import { pinBody } from './pins';
 import { type Reply, plexError } from './reply';
 import { resourcesBody } from './resources';
@@ -31,6 +32,7 @@ function missingClientIdentifier(): Reply {
 function authenticate(world: StandInWorld, context: RequestContext): Reply | AccountRecord {
   if (context.clientIdentifier === undefined) return missingClientIdentifier();
   const account = world.accountForToken(context.token);
+  if (account === undefined && world.jwt.isExpired(context.token)) return jwtErrorReply(498, JWT_MESSAGES.expired);
   return account ?? plexError(401, 1001, NOT_AUTHENTICATED);
 }
 

@@ -1,6 +1,7 @@
 // The Plex stand-in's contract: what tests, the harness and `npm start` may rely on.
 // Everything here is reachable in-process (the StandIn object) and over HTTP under
 // `<plexTvUrl>/__standin/...` (for tests that run inside the VS Code extension host).
+import type { StandInJwt } from './jwt/types';
 
 /** Routes the stand-in serves, by name (used by fault rules and the request log). */
 export type StandInRoute =
@@ -12,7 +13,14 @@ export type StandInRoute =
   | 'signout' // DELETE /api/v2/users/signout
   | 'pms.transientToken' // GET or POST /security/token on a PMS
   | 'pms.sourceConnection' // GET /security/resources on a PMS
-  | 'pms.identity'; // GET /identity on a PMS (no token needed)
+  | 'pms.identity' // GET /identity on a PMS (no token needed)
+  // clients.plex.tv, served under <plexTvUrl>/clients (jwt/site.ts)
+  | 'jwt.register' // POST /api/v2/auth/jwk
+  | 'jwt.nonce' // GET /api/v2/auth/nonce
+  | 'jwt.token' // POST /api/v2/auth/token
+  | 'jwt.keys' // GET /api/v2/auth/keys
+  | 'jwt.pins.create' // POST /api/v2/pins with a JWK
+  | 'jwt.pins.check'; // GET /api/v2/pins/:id?deviceJWT=...
 
 export type StandInFault =
   | { kind: 'status'; status: number; code?: number; message?: string; retryAfterSeconds?: number }
@@ -129,7 +137,9 @@ export interface StandIn extends StandInState {
   clearLog(): void;
   /** Protocol violations seen (e.g. a token in a query string); tests assert this stays empty. */
   violations(): string[];
-  /** Every token the stand-in has issued (account, transient, server access): for leak audits. */
+  /** Every token the stand-in has issued (account, transient, server access, Plex JWT) or received as a device JWT: for leak audits. */
   issuedTokens(): string[];
+  /** clients.plex.tv: JWT device authentication (jwt/types.ts). */
+  jwt: StandInJwt;
   close(): Promise<void>;
 }

@@ -1,7 +1,9 @@
 // The stand-in's state: accounts, servers, tokens, PINs, faults, the request log and violations.
 // Routes (plexTv.ts, pms.ts), the control API and the StandIn object all act through this.
 import { type AccountRecord, accountRecord } from './accounts';
+import { StandInClock } from './clock';
 import { FaultBook } from './faults';
+import { JwtBook } from './jwt/book';
 import { PinBook, type PinRecord } from './pins';
 import { RequestLog } from './requestLog';
 import { newAccountToken, newTransientToken } from './tokens';
@@ -24,6 +26,7 @@ export class StandInWorld {
   readonly pins = new PinBook();
   readonly faults = new FaultBook();
   readonly log: RequestLog;
+  readonly clock = new StandInClock();
   plexTvUrl = '';
   authUrl = '';
 
@@ -31,6 +34,8 @@ export class StandInWorld {
   private readonly issued: string[] = [];
   private readonly violationList: string[] = [];
   private autoApproval: { afterPolls: number; username: string } = { afterPolls: 0, username: '' };
+  /** clients.plex.tv's JWT state; its Plex JWTs count as issued tokens. */
+  readonly jwt = new JwtBook(this.clock, (secret) => this.remember(secret));
 
   constructor(seeds: StandInAccountSeed[]) {
     const names = new Set<string>();
@@ -104,12 +109,13 @@ export class StandInWorld {
   }
 
   accountForToken(token: string | undefined): AccountRecord | undefined {
-    return token === undefined ? undefined : this.accountTokens.get(token);
+    return token === undefined ? undefined : (this.accountTokens.get(token) ?? this.jwt.accountFor(token));
   }
 
   /** Revokes an account, server access or transient token; unknown tokens are ignored. */
   revokeToken(token: string): void {
     this.accountTokens.delete(token);
+    this.jwt.revoke(token);
     for (const server of this.servers) {
       server.transientTokens.delete(token);
       // A revoked server access token is replaced, as plex.tv would hand out a new one.
@@ -123,7 +129,8 @@ export class StandInWorld {
     return (
       this.accountTokens.get(token) === server.owner ||
       server.accessToken === token ||
-      server.transientTokens.has(token)
+      server.transientTokens.has(token) ||
+      (this.jwt.accountFor(token) === server.owner && !this.jwt.serverRefusesJwt(server.seed.clientIdentifier))
     );
   }
 
@@ -138,7 +145,10 @@ export class StandInWorld {
   }
 
   approvePin(pin: PinRecord, username: string): void {
-    if (pin.authToken === null) pin.authToken = this.issueToken(username);
+    if (pin.authToken !== null || pin.approvedBy !== undefined) return;
+    pin.approvedBy = username;
+    // A JWK-carrying PIN gets a Plex JWT when next polled with a device JWT (jwt/site.ts).
+    if (pin.jwk === undefined) pin.authToken = this.issueToken(username);
   }
 
   setPinAutoApproval(afterPolls: number, username: string): void {
