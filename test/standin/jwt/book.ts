@@ -43,7 +43,7 @@ export interface ReceivedJwk {
 interface NonceRecord {
   clientIdentifier: string;
   issuedAtMs: number;
-  /** 'exchange' or 'pin:<id>': a PIN's polls may repeat one device JWT, nothing else may. */
+  /** 'exchange' or 'pin:<id>': the polls of one PIN may repeat one device JWT; nothing else may reuse a nonce. */
   usedFor?: string;
 }
 
@@ -105,10 +105,10 @@ export class JwtBook {
    * or used elsewhere), then exp (498).
    */
   checkDeviceJwt(token: string, clientIdentifier: string, key: ReceivedJwk | undefined, use: string): DeviceJwtCheck {
-    this.received.push(token);
-    this.remember(token);
     const jwt = parseJwt(token);
     if (jwt === undefined) return { ok: false, reply: jwtErrorReply(400, 'Invalid JWT') };
+    this.received.push(token);
+    this.remember(token);
     if (jwt.header['alg'] !== 'EdDSA' || key === undefined || jwt.header['kid'] !== key.kid || !signedBy(jwt, key.x)) {
       return { ok: false, reply: jwtErrorReply(422, JWT_MESSAGES.signatureFailed) };
     }
@@ -122,7 +122,7 @@ export class JwtBook {
       return { ok: false, reply: jwtErrorReply(400, 'Invalid nonce') };
     }
     if (now - record.issuedAtMs > NONCE_LIFETIME_MS) return { ok: false, reply: jwtErrorReply(400, 'Nonce expired') };
-    if (record.usedFor !== undefined && record.usedFor !== use) return { ok: false, reply: jwtErrorReply(400, 'Nonce already used') };
+    if (record.usedFor !== undefined && (use === 'exchange' || record.usedFor !== use)) return { ok: false, reply: jwtErrorReply(400, 'Nonce already used') };
     if (typeof exp !== 'number' || now >= exp * 1000) return { ok: false, reply: jwtErrorReply(498, JWT_MESSAGES.expired) };
     if (typeof iat !== 'number' || iat * 1000 > now + IAT_SKEW_SECONDS * 1000) {
       return { ok: false, reply: jwtErrorReply(400, 'iat is in the future') };
