@@ -10,6 +10,6 @@ export { BODY_CAP_BYTES } from './read-body';
 export { decodeAccount, decodePin, decodeSignIn } from './decode-account';
 export { decodeServers, orderConnections } from './decode-resources';
 export { decodeSourceConnectionInformation, decodeTransientTokenJson, decodeTransientTokenXml } from './decode-media-server';
-export { PlexTvJwtClient, DEFAULT_PLEX_CLIENTS_URL } from './plex-tv-jwt';
-export { PlexJwtAuth, type PlexJwtAuthOptions } from './plex-jwt-auth';
+export { PlexTvJwtClient, DEFAULT_PLEX_CLIENTS_URL, type PlexTvJwtClientOptions } from './plex-tv-jwt';
+export { PLEX_JWT_RENEW_WITHIN_SECONDS, PlexJwtAuth, plexJwtNeedsRenewal, type PlexJwtAuthOptions } from './plex-jwt-auth';
 export * from './jwt/index';

@@ -17,6 +17,14 @@ export interface PlexJwtAuthOptions {
   now?: () => number;
 }
 
+/** python-plexapi and scttcper/plex renew when less than a day is left. */
+export const PLEX_JWT_RENEW_WITHIN_SECONDS = 24 * 60 * 60;
+
+/** Whether a Plex JWT expiring at `expiresAt` (epoch seconds) should be renewed now. */
+export function plexJwtNeedsRenewal(expiresAt: number, nowMs: number = Date.now()): boolean {
+  return expiresAt - nowMs / 1000 < PLEX_JWT_RENEW_WITHIN_SECONDS;
+}
+
 /** A PIN's device JWT is re-signed (with a new nonce) before the nonce's 5 minutes run out. */
 const PIN_DEVICE_JWT_REUSE_MS = 4 * 60 * 1000;
 
@@ -53,8 +61,9 @@ export class PlexJwtAuth {
 
   /** Polls the PIN: null until approved, then the verified Plex JWT. Poll every 1-2 s. */
   async checkPin(pinId: number, options?: PlexRequestOptions): Promise<VerifiedPlexJwt | null> {
-    const reused = this.pinDeviceJwt !== undefined && this.now() - this.pinDeviceJwt.signedAtMs < PIN_DEVICE_JWT_REUSE_MS;
-    const deviceJwt = reused && this.pinDeviceJwt !== undefined ? this.pinDeviceJwt.jwt : await this.signPinDeviceJwt(options);
+    const cached = this.pinDeviceJwt;
+    const reused = cached !== undefined && this.now() - cached.signedAtMs < PIN_DEVICE_JWT_REUSE_MS;
+    const deviceJwt = reused ? cached.jwt : await this.signPinDeviceJwt(options);
     let pin: PlexPin;
     try {
       pin = await this.client.checkJwtPin(pinId, deviceJwt, options);

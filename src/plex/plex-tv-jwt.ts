@@ -10,12 +10,16 @@ import type { PlexPin, PlexRequestOptions, PlexTvClientOptions } from './types';
 
 export const DEFAULT_PLEX_CLIENTS_URL = 'https://clients.plex.tv';
 
+export interface PlexTvJwtClientOptions extends Omit<PlexTvClientOptions, 'baseUrl'> {
+  /** Default https://clients.plex.tv; the stand-in serves it at `<plexTvUrl>/clients`. */
+  baseUrl?: string;
+}
+
 export class PlexTvJwtClient {
   private readonly http: PlexHttp;
   readonly clientIdentifier: string;
 
-  /** `baseUrl` defaults to https://clients.plex.tv (the stand-in serves it at `<plexTvUrl>/clients`). */
-  constructor(options: PlexTvClientOptions) {
+  constructor(options: PlexTvJwtClientOptions) {
     this.clientIdentifier = options.identity.clientIdentifier;
     this.http = new PlexHttp({ ...options, baseUrl: options.baseUrl ?? DEFAULT_PLEX_CLIENTS_URL });
   }

@@ -83,11 +83,11 @@ export function verifyPlexJwt(token: string, expected: PlexJwtExpectations): Ver
   const now = Math.floor((expected.nowMs ?? Date.now()) / 1000);
   const skew = expected.clockSkewSeconds ?? DEFAULT_CLOCK_SKEW_SECONDS;
   const notBefore = jwt.claims['nbf'];
-  if (claims.iat > now + skew || (typeof notBefore === 'number' && notBefore > now + skew) || claims.exp <= claims.iat) {
-    reject('issued-in-future', 'its issue time is in the future or after its expiry (check the computer clock).');
+  if (claims.iat > now + skew || (typeof notBefore === 'number' && notBefore > now + skew)) {
+    reject('issued-in-future', 'it is not valid yet (check the computer clock).');
   }
-  if (claims.exp <= now) {
-    reject('expired', 'it has already expired.');
+  if (claims.exp <= now || claims.exp <= claims.iat) {
+    reject('expired', 'it has expired.');
   }
   return { token, claims, expiresAt: claims.exp, signingKeyId };
 }

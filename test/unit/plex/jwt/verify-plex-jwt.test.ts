@@ -10,6 +10,7 @@ import {
   isPlexError,
   jwtExpiry,
   looksLikeJwt,
+  plexJwtNeedsRenewal,
   verifyPlexJwt,
   type PlexJwtExpectations,
   type PlexJwtRejection,
@@ -115,7 +116,8 @@ suite('verifyPlexJwt', () => {
       [makeJwt({ thumbprint: 'f'.repeat(64) }), 'wrong-thumbprint'],
       [makeJwt({ iat: NOW + 61 }), 'issued-in-future'],
       [makeJwt({ nbf: NOW + 120 }), 'issued-in-future'],
-      [makeJwt({ exp: NOW - 20, iat: NOW - 10 }), 'issued-in-future'],
+      [makeJwt({ exp: NOW - 20, iat: NOW - 10 }), 'expired'],
+      [makeJwt({ exp: NOW + 30, iat: NOW + 40 }), 'expired'], // valid for no time at all
       [makeJwt({ exp: NOW, iat: NOW - 100 }), 'expired'],
       [makeJwt({ exp: NOW - 1, iat: NOW - 100 }), 'expired'],
     ];
@@ -175,6 +177,12 @@ suite('verifyPlexJwt', () => {
         assert.throws(() => verifyPlexJwt(`${token.slice(0, index)}${token.slice(index + 1)}`, EXPECT), PlexJwtRejectedError);
       }),
     );
+  });
+
+  test('plexJwtNeedsRenewal: less than a day left', () => {
+    assert.equal(plexJwtNeedsRenewal(NOW + 86400 + 1, NOW_MS), false);
+    assert.equal(plexJwtNeedsRenewal(NOW + 86400 - 1, NOW_MS), true);
+    assert.equal(plexJwtNeedsRenewal(NOW - 1, NOW_MS), true);
   });
 
   test('jwtExpiry and looksLikeJwt', () => {
