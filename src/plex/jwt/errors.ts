@@ -33,6 +33,15 @@ export class PlexJwtRejectedError extends PlexError {
   }
 }
 
+/** The reason of a 'jwt-rejected' error, also for a copy from another bundle (checked by shape); else undefined. */
+export function jwtRejectionOf(error: unknown): PlexJwtRejection | undefined {
+  if (typeof error !== 'object' || error === null) {
+    return undefined;
+  }
+  const { kind, reason } = error as { kind?: unknown; reason?: unknown };
+  return kind === 'jwt-rejected' ? PLEX_JWT_REJECTIONS.find((known) => known === reason) : undefined;
+}
+
 /**
  * A Plex Media Server answered 401/403 to a request made with a Plex JWT. Servers are documented
  * to accept JWTs but reported to refuse them, so the caller can suggest the classic sign-in.

@@ -1,5 +1,5 @@
 // The public part of JWT device authentication, re-exported by src/plex/index.ts.
-export { PLEX_JWT_REJECTIONS, PlexJwtRejectedError, PlexServerRefusesJwtError, type PlexJwtRejection } from './errors';
+export { PLEX_JWT_REJECTIONS, PlexJwtRejectedError, PlexServerRefusesJwtError, jwtRejectionOf, type PlexJwtRejection } from './errors';
 export {
   deviceKeyId,
   generateDeviceKey,

@@ -92,6 +92,13 @@ suite('JWT sign-in and renewal (stand-in)', () => {
     }
   });
 
+  test('sign-out with a Plex JWT revokes it at plex.tv', async () => {
+    const { auth } = await registeredAuth(harness);
+    const { token } = await auth.renew();
+    await harness.plexTv().signOut(token);
+    assert.equal((await rejectsWith(harness.plexTv().getAccount(token), 'token-invalid')).status, 401);
+  });
+
   test('two renewals at once share one exchange', async () => {
     const { auth } = await registeredAuth(harness);
     harness.standIn.clearLog();
