@@ -68,7 +68,7 @@ async function signIn(world: StandInWorld, context: RequestContext): Promise<Rep
   if (expectedCode !== undefined && form.get('verificationCode') !== expectedCode) {
     return plexError(401, 1029, 'Please enter the verification code');
   }
-  const token = world.issueToken(account.seed.username);
+  const token = world.issueToken(account.seed.username, context.clientIdentifier);
   return { status: 201, json: userPlexAccountBody(account, token), xmlRoot: 'user' };
 }
 

@@ -31,11 +31,17 @@ export class StandInWorld {
   authUrl = '';
 
   private readonly accountTokens = new Map<string, AccountRecord>();
+  /** The client identifier each account token was issued for, when known (sign-in, PIN). */
+  private readonly tokenClients = new Map<string, string>();
   private readonly issued: string[] = [];
   private readonly violationList: string[] = [];
   private autoApproval: { afterPolls: number; username: string } = { afterPolls: 0, username: '' };
   /** clients.plex.tv's JWT state; its Plex JWTs count as issued tokens. */
-  readonly jwt = new JwtBook(this.clock, (secret) => this.remember(secret));
+  readonly jwt = new JwtBook(
+    this.clock,
+    (secret) => this.remember(secret),
+    (clientIdentifier) => this.revokeAccountTokensOf(clientIdentifier),
+  );
 
   constructor(seeds: StandInAccountSeed[]) {
     const names = new Set<string>();
@@ -101,11 +107,17 @@ export class StandInWorld {
     return this.servers.find((server) => server.seed.clientIdentifier === clientIdentifier);
   }
 
-  issueToken(username: string): string {
+  issueToken(username: string, clientIdentifier?: string): string {
     const account = this.requireAccount(username);
     const token = this.remember(newAccountToken());
     this.accountTokens.set(token, account);
+    if (clientIdentifier !== undefined) this.tokenClients.set(token, clientIdentifier);
     return token;
+  }
+
+  /** Revokes the account tokens issued for one client identifier. */
+  revokeAccountTokensOf(clientIdentifier: string): void {
+    for (const [token, client] of this.tokenClients) if (client === clientIdentifier) this.accountTokens.delete(token);
   }
 
   accountForToken(token: string | undefined): AccountRecord | undefined {
@@ -148,7 +160,7 @@ export class StandInWorld {
     if (pin.authToken !== null || pin.approvedBy !== undefined) return;
     pin.approvedBy = username;
     // A JWK-carrying PIN gets a Plex JWT when next polled with a device JWT (jwt/site.ts).
-    if (pin.jwk === undefined) pin.authToken = this.issueToken(username);
+    if (pin.jwk === undefined) pin.authToken = this.issueToken(username, pin.clientIdentifier);
   }
 
   setPinAutoApproval(afterPolls: number, username: string): void {

@@ -66,10 +66,12 @@ export class JwtBook {
   private flaws: { flaw: StandInJwtFlaw; times: number }[] = [];
   private refuseAll = false;
   private readonly refusing = new Set<string>();
+  private revokesClassicTokens = false;
 
   constructor(
     readonly clock: StandInClock,
     private readonly remember: (secret: string) => void,
+    private readonly revokeClassicTokensOf: (clientIdentifier: string) => void,
   ) {}
 
   /** Registers `jwk` for `account` under `clientIdentifier`; a kid another client registered is taken. */
@@ -151,6 +153,7 @@ export class JwtBook {
     this.issued.set(token, { account: key.account, kid: key.kid, expMs: exp * 1000 });
     this.issuedList.push(token);
     this.remember(token);
+    if (this.revokesClassicTokens) this.revokeClassicTokensOf(key.clientIdentifier);
     return token;
   }
 
@@ -185,6 +188,11 @@ export class JwtBook {
     else this.refusing.delete(server);
   }
 
+  /** The reported (unconfirmed) plex.tv behaviour: a Plex JWT for a client identifier ends that identifier's classic tokens. */
+  setRevokesClassicTokens(on: boolean): void {
+    this.revokesClassicTokens = on;
+  }
+
   serverRefusesJwt(server: string): boolean {
     return this.refuseAll || this.refusing.has(server);
   }
@@ -193,6 +201,7 @@ export class JwtBook {
     this.flaws = [];
     this.refuseAll = false;
     this.refusing.clear();
+    this.revokesClassicTokens = false;
   }
 
   deviceJwts(): string[] {
@@ -216,6 +225,7 @@ export class JwtBook {
       flaws: this.flaws.map((entry) => ({ ...entry })),
       serversRefuseJwt: this.refuseAll,
       refusingServers: [...this.refusing],
+      revokesClassicTokens: this.revokesClassicTokens,
       clockOffsetMs: this.clock.offset(),
     };
   }

@@ -19,6 +19,10 @@ export function jwtControlRoute(world: StandInWorld, key: string, body: Body): C
       if (typeof body['refuse'] !== 'boolean') throw new Error('"refuse" (a boolean) is required');
       jwt.setServersRefuseJwt(body['refuse'], typeof body['server'] === 'string' ? body['server'] : undefined);
       return done;
+    case 'POST /jwt/revokes-classic-tokens':
+      if (typeof body['on'] !== 'boolean') throw new Error('"on" (a boolean) is required');
+      jwt.setRevokesClassicTokens(body['on']);
+      return done;
     case 'POST /jwt/clock/advance':
       jwt.advanceClock(Number(body['ms']));
       return done;

@@ -18,6 +18,10 @@ export class StandInJwtControl {
     await this.call('POST', 'jwt/servers-refuse', { refuse, server });
   }
 
+  async setRevokesClassicTokens(on: boolean): Promise<void> {
+    await this.call('POST', 'jwt/revokes-classic-tokens', { on });
+  }
+
   async advanceClock(ms: number): Promise<void> {
     await this.call('POST', 'jwt/clock/advance', { ms });
   }

@@ -16,6 +16,7 @@ export function jwtControls(world: StandInWorld): StandInJwt {
       if (server !== undefined) world.requireServer(server);
       world.jwt.setServersRefuseJwt(refuse, server);
     },
+    setRevokesClassicTokens: (on) => world.jwt.setRevokesClassicTokens(on),
     advanceClock: (ms) => world.clock.advance(ms),
     rotateSigningKey: () => world.jwt.signer.rotate(),
     revokeDevice: (clientIdentifier) => world.jwt.revokeDevice(clientIdentifier),

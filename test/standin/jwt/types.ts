@@ -20,6 +20,7 @@ export interface StandInJwtState {
   flaws: { flaw: StandInJwtFlaw; times: number }[];
   serversRefuseJwt: boolean;
   refusingServers: string[];
+  revokesClassicTokens: boolean;
   clockOffsetMs: number;
 }
 
@@ -28,6 +29,11 @@ export interface StandInJwt {
   addFlaw(flaw: StandInJwtFlaw, times?: number): void;
   /** Plex Media Servers refuse Plex JWTs (their normal 401/403): all of them, or the one given. Default: they accept them. */
   setServersRefuseJwt(refuse: boolean, server?: string): void;
+  /**
+   * Reported, unconfirmed plex.tv behaviour: issuing a Plex JWT for a client identifier revokes the
+   * classic tokens issued for that identifier (by sign-in or PIN). Default off.
+   */
+  setRevokesClassicTokens(on: boolean): void;
   /** Moves the stand-in's clock forward: nonce life, device JWT and Plex JWT expiry, and iat/exp of issued JWTs. */
   advanceClock(ms: number): void;
   /** Publishes a new signing key and signs with it from now on; earlier keys stay published. */

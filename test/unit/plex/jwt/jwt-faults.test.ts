@@ -198,6 +198,19 @@ suite('JWT failures (stand-in)', () => {
     await rejectsWith(harness.mediaServer(cloud.url).getTransientToken(token), 'server-refuses-jwt');
   });
 
+  test('with the reported classic-token revocation on, a JWT ends the classic token of its own client identifier only', async () => {
+    harness.standIn.jwt.setRevokesClassicTokens(true);
+    const sameClient = (await harness.plexTv().signIn({ login: 'alice', password: 'alice-password' })).authToken;
+    const separate = jwtAuth(harness, { identity: OTHER_CLIENT }).auth;
+    await separate.register(sameClient);
+    await separate.renew();
+    assert.equal((await harness.plexTv().getAccount(sameClient)).username, 'alice', 'a JWT under another identifier leaves it valid');
+    const { auth } = jwtAuth(harness);
+    await auth.register(sameClient);
+    await auth.renew();
+    await rejectsWith(harness.plexTv().getAccount(sameClient), 'token-invalid');
+  });
+
   test('audit: every device JWT and Plex JWT is listed and counted among the issued tokens', async () => {
     const { auth } = await registeredAuth(harness);
     const jwts = [await auth.renew(), await auth.renew()].map((jwt) => jwt.token);
@@ -227,6 +240,10 @@ suite('JWT failures (stand-in)', () => {
     await control.jwt.setServersRefuseJwt(true);
     assert.equal((await control.jwt.state()).serversRefuseJwt, true);
     await control.jwt.setServersRefuseJwt(false);
+    await control.jwt.setRevokesClassicTokens(true);
+    assert.equal(harness.standIn.jwt.state().revokesClassicTokens, true);
+    await control.jwt.reset();
+    assert.equal(harness.standIn.jwt.state().revokesClassicTokens, false);
     const offset = (await control.jwt.state()).clockOffsetMs;
     await control.jwt.advanceClock(1000);
     assert.equal((await control.jwt.state()).clockOffsetMs, offset + 1000);
