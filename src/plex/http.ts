@@ -39,6 +39,8 @@ export interface PlexHttpRequest {
   headers?: Record<string, string>;
   /** A larger body cap for answers known to grow with the account (default BODY_CAP_BYTES). */
   maxBodyBytes?: number;
+  /** Sent as application/json (JWT device authentication); `form` wins when both are set. */
+  json?: unknown;
   expect: ExpectedBody;
   context: ErrorContext;
   /** Only idempotent requests may be retried. */
@@ -110,6 +112,13 @@ function describeMediaType(type: MediaType): string {
     none: 'an unlabelled body',
   };
   return descriptions[type];
+}
+
+function encodeBody(request: PlexHttpRequest): [contentType: string, body: string | undefined] {
+  if (request.form !== undefined) {
+    return ['application/x-www-form-urlencoded', new URLSearchParams(request.form).toString()];
+  }
+  return ['application/json', request.json === undefined ? undefined : JSON.stringify(request.json)];
 }
 
 export class PlexHttp {
@@ -207,11 +216,12 @@ export class PlexHttp {
   ): Promise<Exchange> {
     const fetch = await loadFetch();
     let method: string = request.method;
-    let body = request.form === undefined ? undefined : new URLSearchParams(request.form).toString();
+    const [contentType, encoded] = encodeBody(request);
+    let body = encoded;
     for (let redirects = 0; ; redirects++) {
       const response = await fetch(trace.url.href, {
         method,
-        headers: body === undefined ? headers : { ...headers, 'Content-Type': 'application/x-www-form-urlencoded' },
+        headers: body === undefined ? headers : { ...headers, 'Content-Type': contentType },
         body,
         redirect: 'manual',
         signal: controller.signal,

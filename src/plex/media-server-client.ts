@@ -1,8 +1,14 @@
 // A Plex Media Server: transient tokens and source connection information.
 import { decodeSourceConnectionInformation, decodeTransientTokenJson, decodeTransientTokenXml } from './decode-media-server';
 import { PlexHttp } from './http';
+import { looksLikeJwt } from './jwt/compact';
 import { jsonOf } from './plex-tv-client';
 import type { PlexMediaServerClientOptions, PlexRequestOptions, PlexSourceConnectionInformation } from './types';
+
+/** A refused Plex JWT is reported apart from a refused classic token: servers are reported to refuse JWTs. */
+function mediaServerContext(token: string): 'media-server-token' | 'media-server-jwt' {
+  return looksLikeJwt(token) ? 'media-server-jwt' : 'media-server-token';
+}
 
 export class PlexMediaServerClient {
   private readonly http: PlexHttp;
@@ -24,7 +30,7 @@ export class PlexMediaServerClient {
         query: { type: 'delegation', scope: 'all' },
         token,
         expect: 'json-or-xml',
-        context: 'media-server-token',
+        context: mediaServerContext(token),
         retry: true,
       },
       options,
@@ -45,7 +51,7 @@ export class PlexMediaServerClient {
         query: { source },
         token,
         expect: 'json',
-        context: 'media-server-token',
+        context: mediaServerContext(token),
         retry: true,
       },
       options,

@@ -20,6 +20,10 @@ const RULES: readonly [RegExp, string][] = [
   [/([?&;][\w-]{0,40}token=)[^&#\s"']*/gi, `$1${MASK}`],
   // PMS transient tokens wherever they appear.
   [/transient-[\w.~+=-]*/gi, MASK],
+  // JWTs (device and Plex) wherever they appear: a JSON header segment always starts `eyJ`.
+  [/eyJ[\w-]*\.[\w-]*(?:\.[\w-]*)?/g, MASK],
+  // The private member of a JWK (the device key).
+  [/("d"\s*:\s*")[^"]*("?)/g, `$1${MASK}$2`],
 ];
 
 export function redact(text: string): string {

@@ -10,10 +10,11 @@ import {
   TwoFactorRequiredError,
   type PlexError,
 } from './errors';
+import { plexJwtErrorFromResponse, type PlexJwtErrorContext } from './jwt/response-errors';
 import { redact } from './redact';
 
 /** What the failed call was, since the same status means different things per operation. */
-export type ErrorContext = 'sign-in' | 'pin' | 'plex-tv-token' | 'media-server-token';
+export type ErrorContext = 'sign-in' | 'pin' | 'plex-tv-token' | 'media-server-token' | PlexJwtErrorContext;
 
 interface PlexErrorBody {
   code?: number;
@@ -75,6 +76,10 @@ export interface ErrorResponse {
 
 export function errorFromResponse({ status, host, context, body, retryAfterMs }: ErrorResponse): PlexError {
   const details = { status, ...(body.code === undefined ? {} : { plexCode: body.code }) };
+  const jwtError = plexJwtErrorFromResponse(status, host, context, body, details);
+  if (jwtError !== undefined) {
+    return jwtError;
+  }
   if (status === 429 || body.code === 1003) {
     const retryAfterSeconds = retryAfterMs === undefined ? undefined : Math.ceil(retryAfterMs / 1000);
     const when = retryAfterSeconds === undefined ? 'in a little while' : `in ${retryAfterSeconds} s`;

@@ -128,6 +128,9 @@ export const PLEX_ERROR_KINDS = [
   'home-user-not-found',
   'link-code-invalid',
   'device-not-found',
+  // Plex JWT device authentication (src/plex/jwt/errors.ts).
+  'jwt-rejected',
+  'server-refuses-jwt',
 ] as const;
 
 export type PlexErrorKind = (typeof PLEX_ERROR_KINDS)[number];

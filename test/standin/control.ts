@@ -2,6 +2,7 @@
 // run in another process (the VS Code extension host). Not logged, never faulted.
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { accountToolsControl } from './accountToolsControl';
+import { jwtControlRoute } from './jwt/control';
 import type { StandInFaultRule } from './types';
 import type { StandInWorld } from './world';
 
@@ -64,6 +65,8 @@ function route(world: StandInWorld, method: string, path: string, body: Body): C
   }
   const tools = accountToolsControl(world, key, body);
   if (tools !== undefined) return tools;
+  const jwtAnswer = jwtControlRoute(world, key, body);
+  if (jwtAnswer !== undefined) return jwtAnswer;
   const restart = /^POST \/servers\/([^/]+)\/restart$/.exec(key);
   if (restart !== null) {
     world.restartServer(decodeURIComponent(restart[1]));

@@ -10,6 +10,7 @@ import type {
   StandInLogEntry,
   StandInState,
 } from './types';
+import { StandInJwtControl } from './jwt/controlClient';
 
 export class StandInControlError extends Error {
   constructor(
@@ -23,10 +24,13 @@ export class StandInControlError extends Error {
 
 export class StandInControl {
   private readonly base: URL;
+  /** clients.plex.tv's controls (JWT device authentication). */
+  readonly jwt: StandInJwtControl;
 
   /** `plexTvUrl` as the stand-in reports it, e.g. http://127.0.0.1:40123 */
   constructor(plexTvUrl: string) {
     this.base = new URL('/__standin/', plexTvUrl);
+    this.jwt = new StandInJwtControl(<T>(method: string, path: string, body?: unknown) => this.call<T>(method, path, body));
   }
 
   state(): Promise<StandInState> {

@@ -5,6 +5,8 @@ import { AUTH_PATH, authPageHandler } from './authPage';
 import { CONTROL_PREFIX, handleControl } from './control';
 import { serveSite } from './dispatch';
 import { Listener, PendingTimers, type RequestHandler } from './listener';
+import { jwtControls } from './jwt/controls';
+import { withClientsPlexTv } from './jwt/site';
 import { plexTvSite } from './plexTv';
 import { pmsSite } from './pms';
 import type { StandIn, StandInOptions } from './types';
@@ -26,7 +28,7 @@ export async function startStandIn(options: StandInOptions = {}): Promise<StandI
   };
 
   try {
-    const plexTv = serveSite(plexTvSite(world), world, timers);
+    const plexTv = serveSite(withClientsPlexTv(plexTvSite(world), world), world, timers);
     const plexTvListener = await Listener.start(host, options.port ?? 0, (req, res) => {
       if ((req.url ?? '').startsWith(CONTROL_PREFIX)) handleControl(world, req, res);
       else plexTv(req, res);
@@ -67,6 +69,7 @@ export async function startStandIn(options: StandInOptions = {}): Promise<StandI
     violations: () => world.violations(),
     issuedTokens: () => world.issuedTokens(),
     ...world.tools.api(),
+    jwt: jwtControls(world),
     close: () => (closing ??= closeAll()),
   };
 }

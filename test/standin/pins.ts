@@ -12,6 +12,10 @@ export interface PinRecord {
   expiresAt: number;
   authToken: string | null;
   polls: number;
+  /** Who approved it; a JWK-carrying PIN gets its Plex JWT on the next poll with a device JWT. */
+  approvedBy?: string;
+  /** The public key of a JWK-carrying PIN (clients.plex.tv, test/standin/jwt/). */
+  jwk?: { kid: string; x: string };
 }
 
 const STRONG_PIN_SECONDS = 1800;

@@ -1,6 +1,7 @@
 // plex.tv: the account routes under /api/v2 (see plex-auth-facts.md).
 import type { RequestContext, Site } from './dispatch';
 import { queryValue } from './dispatch';
+import { JWT_MESSAGES, jwtErrorReply } from './jwt/book';
 import { pinBody } from './pins';
 import { ping } from './ping';
 import { type Reply, plexError } from './reply';
@@ -33,6 +34,7 @@ function missingClientIdentifier(): Reply {
 export function authenticate(world: StandInWorld, context: RequestContext): Reply | AccountRecord {
   if (context.clientIdentifier === undefined) return missingClientIdentifier();
   const account = world.accountForToken(context.token);
+  if (account === undefined && world.jwt.isExpired(context.token)) return jwtErrorReply(498, JWT_MESSAGES.expired);
   return account ?? plexError(401, 1001, NOT_AUTHENTICATED);
 }
 
@@ -68,7 +70,7 @@ async function signIn(world: StandInWorld, context: RequestContext): Promise<Rep
   if (expectedCode !== undefined && form.get('verificationCode') !== expectedCode) {
     return plexError(401, 1029, 'Please enter the verification code');
   }
-  const token = world.issueToken(account.seed.username);
+  const token = world.issueToken(account.seed.username, context.clientIdentifier);
   return { status: 201, json: world.tools.home.accountBody(account, token), xmlRoot: 'user' };
 }
 

@@ -40,7 +40,9 @@ export class RequestLog {
       .replace(/([?&][^=&#]*token[^=&#]*=)[^&#]*/gi, '$1***')
       .replace(/transient-[0-9a-f-]+/gi, '***')
       // Home PINs travel in the switch request's query.
-      .replace(/([?&]pin=)[^&#]*/gi, '$1***');
+      .replace(/([?&]pin=)[^&#]*/gi, '$1***')
+      // JWTs (a device JWT arrives in a query string before the stand-in knows it).
+      .replace(/eyJ[\w-]*\.[\w-]*\.[\w-]*/g, '***');
     for (const token of this.knownTokens()) {
       if (token.length > 0) redacted = redacted.split(token).join('***');
     }

@@ -4,6 +4,7 @@
 import type { StandInAccountToolsApi, StandInHomeSeed } from './accountToolsTypes';
 
 export type * from './accountToolsTypes';
+import type { StandInJwt } from './jwt/types';
 
 /** Routes the stand-in serves, by name (used by fault rules and the request log). */
 export type StandInRoute =
@@ -22,7 +23,14 @@ export type StandInRoute =
   | 'devices' // GET /devices.xml
   | 'devices.remove' // DELETE /devices/:id.xml
   | 'claim.token' // GET /api/claim/token.json
-  | 'pins.link'; // PUT /api/v2/pins/link
+  | 'pins.link' // PUT /api/v2/pins/link
+  // clients.plex.tv, served under <plexTvUrl>/clients (jwt/site.ts)
+  | 'jwt.register' // POST /api/v2/auth/jwk
+  | 'jwt.nonce' // GET /api/v2/auth/nonce
+  | 'jwt.token' // POST /api/v2/auth/token
+  | 'jwt.keys' // GET /api/v2/auth/keys
+  | 'jwt.pins.create' // POST /api/v2/pins with a JWK
+  | 'jwt.pins.check'; // GET /api/v2/pins/:id?deviceJWT=...
 
 export type StandInFault =
   | { kind: 'status'; status: number; code?: number; message?: string; retryAfterSeconds?: number }
@@ -141,7 +149,9 @@ export interface StandIn extends StandInState, StandInAccountToolsApi {
   clearLog(): void;
   /** Protocol violations seen (e.g. a token in a query string); tests assert this stays empty. */
   violations(): string[];
-  /** Every token the stand-in has issued (account, transient, server access): for leak audits. */
+  /** Every token the stand-in has issued (account, transient, server access, Plex JWT) or received as a device JWT: for leak audits. */
   issuedTokens(): string[];
+  /** clients.plex.tv: JWT device authentication (jwt/types.ts). */
+  jwt: StandInJwt;
   close(): Promise<void>;
 }

@@ -2,7 +2,9 @@
 // Routes (plexTv.ts, pms.ts), the control API and the StandIn object all act through this.
 import { type AccountRecord, accountRecord } from './accounts';
 import { AccountTools } from './accountTools';
+import { StandInClock } from './clock';
 import { FaultBook } from './faults';
+import { JwtBook } from './jwt/book';
 import { PinBook, type PinRecord } from './pins';
 import { RequestLog } from './requestLog';
 import { newAccountToken, newTransientToken } from './tokens';
@@ -27,13 +29,22 @@ export class StandInWorld {
   readonly log: RequestLog;
   /** Plex Home, devices, claim tokens (accountTools.ts). */
   readonly tools: AccountTools;
+  readonly clock = new StandInClock();
   plexTvUrl = '';
   authUrl = '';
 
   private readonly accountTokens = new Map<string, AccountRecord>();
+  /** The client identifier each account token was issued for, when known (sign-in, PIN). */
+  private readonly tokenClients = new Map<string, string>();
   private readonly issued: string[] = [];
   private readonly violationList: string[] = [];
   private autoApproval: { afterPolls: number; username: string } = { afterPolls: 0, username: '' };
+  /** clients.plex.tv's JWT state; its Plex JWTs count as issued tokens. */
+  readonly jwt = new JwtBook(
+    this.clock,
+    (secret) => this.remember(secret),
+    (clientIdentifier) => this.revokeAccountTokensOf(clientIdentifier),
+  );
 
   constructor(seeds: StandInAccountSeed[]) {
     const names = new Set<string>();
@@ -100,14 +111,15 @@ export class StandInWorld {
     return this.servers.find((server) => server.seed.clientIdentifier === clientIdentifier);
   }
 
-  issueToken(username: string): string {
-    return this.issueAccountToken(this.requireAccount(username));
+  issueToken(username: string, clientIdentifier?: string): string {
+    return this.issueAccountToken(this.requireAccount(username), clientIdentifier);
   }
 
   /** An account token for any account record, sign-in accounts and Home users alike. */
-  issueAccountToken(account: AccountRecord): string {
+  issueAccountToken(account: AccountRecord, clientIdentifier?: string): string {
     const token = this.remember(newAccountToken());
     this.accountTokens.set(token, account);
+    if (clientIdentifier !== undefined) this.tokenClients.set(token, clientIdentifier);
     return token;
   }
 
@@ -121,13 +133,19 @@ export class StandInWorld {
     return this.remember(token);
   }
 
+  /** Revokes the account tokens issued for one client identifier. */
+  revokeAccountTokensOf(clientIdentifier: string): void {
+    for (const [token, client] of this.tokenClients) if (client === clientIdentifier) this.accountTokens.delete(token);
+  }
+
   accountForToken(token: string | undefined): AccountRecord | undefined {
-    return token === undefined ? undefined : this.accountTokens.get(token);
+    return token === undefined ? undefined : (this.accountTokens.get(token) ?? this.jwt.accountFor(token));
   }
 
   /** Revokes an account, server access or transient token; unknown tokens are ignored. */
   revokeToken(token: string): void {
     this.accountTokens.delete(token);
+    this.jwt.revoke(token);
     for (const server of this.servers) {
       server.transientTokens.delete(token);
       // A revoked server access token is replaced, as plex.tv would hand out a new one.
@@ -142,7 +160,8 @@ export class StandInWorld {
       this.accountTokens.get(token) === server.owner ||
       server.accessToken === token ||
       server.transientTokens.has(token) ||
-      this.tools.home.grantsServerAccess(server, token, this.accountTokens.get(token))
+      this.tools.home.grantsServerAccess(server, token, this.accountTokens.get(token)) ||
+      (this.jwt.accountFor(token) === server.owner && !this.jwt.serverRefusesJwt(server.seed.clientIdentifier))
     );
   }
 
@@ -157,7 +176,10 @@ export class StandInWorld {
   }
 
   approvePin(pin: PinRecord, username: string): void {
-    if (pin.authToken === null) pin.authToken = this.issueToken(username);
+    if (pin.authToken !== null || pin.approvedBy !== undefined) return;
+    pin.approvedBy = username;
+    // A JWK-carrying PIN gets a Plex JWT when next polled with a device JWT (jwt/site.ts).
+    if (pin.jwk === undefined) pin.authToken = this.issueToken(username, pin.clientIdentifier);
   }
 
   setPinAutoApproval(afterPolls: number, username: string): void {
