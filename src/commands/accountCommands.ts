@@ -89,7 +89,8 @@ async function copyValue(services: Services, node: { value?: unknown } | undefin
     return;
   }
   await vscode.env.clipboard.writeText(node.value);
-  vscode.window.setStatusBarMessage(vscode.l10n.t('$(check) Copied'), 2000);
+  const copied = vscode.l10n.t({ message: '$(check) Copied', comment: 'Shown briefly in the status bar after a copy. $(check) is an icon: keep it.' });
+  vscode.window.setStatusBarMessage(copied, 2000);
   services.log.info('Copied a value from the Plex view.');
 }
 
@@ -103,7 +104,7 @@ async function statusBarActions(services: Services): Promise<void> {
   ];
   const username = services.store.session?.account.username ?? '';
   const picked = await vscode.window.showQuickPick(actions, {
-    title: vscode.l10n.t('Plex: {0}', username),
+    title: vscode.l10n.t({ message: 'Plex: {0}', args: [username], comment: 'Title of the account actions menu; {0} is the Plex username.' }),
     placeHolder: vscode.l10n.t('What do you want to do?'),
   });
   if (picked) {
