@@ -14,15 +14,26 @@ type InterruptSignal = (typeof interruptSignals)[number];
 /** How long the disposers together may take before the process exits anyway. */
 const disposeDeadlineMs = 15_000;
 
-const disposers = new Set<Disposer>();
-let handlersInstalled = false;
-let interrupted = false;
+interface Registry {
+  disposers: Set<Disposer>;
+  handlersInstalled: boolean;
+  interrupted: boolean;
+}
+
+/**
+ * build-tests.mjs bundles every test file on its own, so one process can hold several copies of
+ * this module (the e2e runner and each suite it loads). They share one registry, kept on a
+ * process-wide symbol, so the disposers still run once and in order, and only one copy exits.
+ */
+const registryKey = Symbol.for('plex-vscode.test.harness.cleanup');
+const processGlobals = globalThis as unknown as Record<symbol, Registry | undefined>;
+const registry: Registry = (processGlobals[registryKey] ??= { disposers: new Set(), handlersInstalled: false, interrupted: false });
 
 function installHandlers(): void {
-  if (handlersInstalled) {
+  if (registry.handlersInstalled) {
     return;
   }
-  handlersInstalled = true;
+  registry.handlersInstalled = true;
   for (const signal of interruptSignals) {
     process.on(signal, () => void interrupt(signal));
   }
@@ -31,14 +42,14 @@ function installHandlers(): void {
 async function interrupt(signal: InterruptSignal): Promise<void> {
   // npm forwards the signal it got to its script, and a terminal sends Ctrl-C to every process
   // of the foreground group, so one interruption often arrives two or three times.
-  if (interrupted) {
+  if (registry.interrupted) {
     return;
   }
-  interrupted = true;
+  registry.interrupted = true;
   console.error(`\nInterrupted (${signal}): stopping what this run started...`);
   const disposeAll = async (): Promise<void> => {
-    for (const dispose of [...disposers].reverse()) {
-      disposers.delete(dispose);
+    for (const dispose of [...registry.disposers].reverse()) {
+      registry.disposers.delete(dispose);
       try {
         await dispose();
       } catch (error) {
@@ -66,9 +77,9 @@ async function interrupt(signal: InterruptSignal): Promise<void> {
  */
 export function disposeOnInterrupt(dispose: Disposer): () => void {
   installHandlers();
-  disposers.add(dispose);
+  registry.disposers.add(dispose);
   return () => {
-    disposers.delete(dispose);
+    registry.disposers.delete(dispose);
   };
 }
 

@@ -123,6 +123,7 @@ suite('Interrupting a test run', () => {
         ['disposed: process group', 'disposed: stand-in'],
         'each disposer runs once, the newest first',
       );
+      assert.equal(run.stderr.join('').match(/Interrupted/g)?.length, 1, 'more than one copy of cleanup.ts handled the signal');
     });
   }
 

@@ -4,9 +4,15 @@
 // Both processes ignore SIGTERM, so only the group kill on exit can stop them.
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
+import { join } from 'node:path';
 import { createInterface } from 'node:readline';
-import { disposeOnInterrupt, killProcessGroupOnExit, signalProcessGroup } from '../harness/cleanup';
+import { disposeOnInterrupt } from '../harness/cleanup';
 import { startStandIn } from '../standin/index';
+
+// The harness's own compiled copy of cleanup.ts, loaded at run time beside the copy bundled into
+// this file, as the e2e runner and its suites each carry one: the two must act as one.
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const otherCopy = require(join(__dirname, '..', 'harness', 'cleanup.js')) as typeof import('../harness/cleanup');
 
 const stubborn = "process.on('SIGTERM', () => undefined); setInterval(() => undefined, 60_000);";
 const leaderScript = `
@@ -27,9 +33,9 @@ async function main(): Promise<void> {
   if (leaderPid === undefined) {
     throw new Error('the process group leader did not start');
   }
-  killProcessGroupOnExit(leaderPid);
-  disposeOnInterrupt(() => {
-    signalProcessGroup(leaderPid, 'SIGTERM');
+  otherCopy.killProcessGroupOnExit(leaderPid);
+  otherCopy.disposeOnInterrupt(() => {
+    otherCopy.signalProcessGroup(leaderPid, 'SIGTERM');
     console.log('disposed: process group');
   });
   const [memberLine] = (await once(createInterface({ input: leader.stdout }), 'line')) as [string];
