@@ -1,25 +1,17 @@
 import * as assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { repoRoot } from '../harness/paths';
+import { englishManifest, nlsPlaceholder, readRepoJson as readJson, type NlsEntry } from './englishManifest';
 
 // package.json names its user-visible text by %key%; package.nls.json holds the English. VS Code
 // shows a raw "%key%" for a key without an entry, so every key must resolve, and an entry no key
 // uses is text translators would translate for nothing.
 
-type Translation = string | { message: string; comment: string[] };
-
-const placeholder = /^%([\w.]+)%$/;
-
-function readJson(file: string): unknown {
-  return JSON.parse(readFileSync(join(repoRoot, file), 'utf8'));
-}
-
 function placeholderKeys(value: unknown, found: string[] = []): string[] {
   if (typeof value === 'string') {
-    const match = placeholder.exec(value);
+    const match = nlsPlaceholder.exec(value);
     if (match) {
       found.push(match[1]);
     }
@@ -29,19 +21,6 @@ function placeholderKeys(value: unknown, found: string[] = []): string[] {
     Object.values(value).forEach((item) => placeholderKeys(item, found));
   }
   return found;
-}
-
-function englishOf(translation: Translation): string {
-  return typeof translation === 'string' ? translation : translation.message;
-}
-
-/** package.json as VS Code shows it in English. */
-function resolvedManifest(): unknown {
-  const translations = readJson('package.nls.json') as Record<string, Translation>;
-  return JSON.parse(JSON.stringify(readJson('package.json')), (_key, value: unknown) => {
-    const match = typeof value === 'string' ? placeholder.exec(value) : null;
-    return match && match[1] in translations ? englishOf(translations[match[1]]) : value;
-  });
 }
 
 suite('Localisable manifest', () => {
@@ -68,7 +47,7 @@ suite('Localisable manifest', () => {
   });
 
   test('every command has a title of its own in the palette, in category "Plex"', () => {
-    const manifest = resolvedManifest() as { contributes: { commands: { command: string; title: string; category?: string }[] } };
+    const manifest = englishManifest() as { contributes: { commands: { command: string; title: string; category?: string }[] } };
     const labels = manifest.contributes.commands.map(({ category, title }) => `${category}: ${title}`);
     assert.ok(manifest.contributes.commands.every(({ category }) => category === 'Plex'), 'a command outside category "Plex"');
     assert.deepEqual(labels.filter((label) => label.includes('%')), [], 'a title left unresolved');
@@ -78,7 +57,7 @@ suite('Localisable manifest', () => {
   test('package.json points VS Code at the generated bundle', () => {
     const manifest = readJson('package.json') as { l10n?: string };
     assert.equal(manifest.l10n, './l10n');
-    const bundle = readJson('l10n/bundle.l10n.json') as Record<string, Translation>;
+    const bundle = readJson('l10n/bundle.l10n.json') as Record<string, NlsEntry>;
     assert.ok(Object.keys(bundle).length > 0, 'l10n/bundle.l10n.json is empty');
   });
 
