@@ -2,6 +2,7 @@
 // dist/commands.js (the command code, required when a command first runs) and dist/plex.js (the
 // service layer with node-fetch, required on the first network request).
 import * as esbuild from 'esbuild';
+import { staleBundleMessage } from './l10nBundle.mjs';
 
 const watch = process.argv.includes('--watch');
 const common = {
@@ -76,5 +77,13 @@ if (watch) {
     await context.watch();
   }
 } else {
-  checkNoSharedState(await Promise.all(builds.map((options) => esbuild.build({ ...options, metafile: true }))));
+  const [results, staleL10n] = await Promise.all([
+    Promise.all(builds.map((options) => esbuild.build({ ...options, metafile: true }))),
+    staleBundleMessage(),
+  ]);
+  checkNoSharedState(results);
+  if (staleL10n) {
+    console.error(staleL10n);
+    process.exitCode = 1;
+  }
 }

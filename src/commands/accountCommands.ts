@@ -47,7 +47,9 @@ async function copyValue(services: Services, node: { value?: unknown } | undefin
     return;
   }
   await vscode.env.clipboard.writeText(node.value);
-  services.ui().flash(vscode.l10n.t('$(check) Copied'));
+  services.ui().flash(
+    vscode.l10n.t({ message: '$(check) Copied', comment: 'Shown briefly in the status bar after a copy. $(check) is an icon: keep it.' }),
+  );
   services.log.info('Copied a value from the Plex view.');
 }
 

@@ -56,7 +56,12 @@ async function pick(services: Pick<ServerServices, 'catalog' | 'ui'>, servers: r
     return servers[0];
   }
   const picked = await services.ui().pickServer(
-    servers.map((server) => serverChoice(server, server.owned ? vscode.l10n.t('owned') : vscode.l10n.t('shared with you'))),
+    servers.map((server) =>
+      serverChoice(
+        server,
+        server.owned ? vscode.l10n.t({ message: 'owned', comment: 'Beside a server in the server picker: you own this server.' }) : vscode.l10n.t('shared with you'),
+      ),
+    ),
   );
   return picked?.server;
 }

@@ -89,7 +89,12 @@ export async function selectServer(services: ServerServices): Promise<void> {
     }
     const picked = await services.ui().pickServer(
       servers.map((server) =>
-        serverChoice(server, server.clientIdentifier === services.catalog.defaultServerId ? vscode.l10n.t('default') : undefined),
+        serverChoice(
+          server,
+          server.clientIdentifier === services.catalog.defaultServerId
+            ? vscode.l10n.t({ message: 'default', comment: 'Beside a server: the default server, the one "Copy Transient Token" uses.' })
+            : undefined,
+        ),
       ),
     );
     if (picked) {

@@ -114,7 +114,7 @@ export const vscodeUi: Ui = {
   async pickAccountAction(username, actions) {
     const items = actions.map((action) => ({ label: `$(${action.icon}) ${accountActionLabel(action.id)}`, id: action.id }));
     const picked = await vscode.window.showQuickPick(items, {
-      title: vscode.l10n.t({ message: 'Plex: {0}', args: [plainText(username)], comment: ['{0} is the Plex username'] }),
+      title: vscode.l10n.t({ message: 'Plex: {0}', args: [plainText(username)], comment: 'Title of the account actions menu; {0} is the Plex username.' }),
       placeHolder: vscode.l10n.t('What do you want to do?'),
     });
     return picked?.id;

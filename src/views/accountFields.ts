@@ -17,7 +17,9 @@ export function accountFields(account: PlexAccount, options: { memberSince: bool
     { label: vscode.l10n.t('Subscription'), value: subscription(account) },
     {
       label: vscode.l10n.t('Two-factor authentication'),
-      value: account.twoFactorEnabled ? vscode.l10n.t('On') : vscode.l10n.t('Off'),
+      value: account.twoFactorEnabled
+        ? vscode.l10n.t({ message: 'On', comment: 'Two-factor authentication is turned on.' })
+        : vscode.l10n.t({ message: 'Off', comment: 'Two-factor authentication is turned off.' }),
     },
   ];
   if (account.joinedAt && options.memberSince) {
@@ -41,9 +43,12 @@ export function accountSummary(account: PlexAccount): string {
 function subscription(account: PlexAccount): string {
   const plan = account.subscription;
   if (!plan || (!plan.active && !plan.plan)) {
-    return vscode.l10n.t('None');
+    return vscode.l10n.t({ message: 'None', comment: 'Subscription: the account has no Plex Pass.' });
   }
-  const details = [plan.plan, plan.status ?? (plan.active ? vscode.l10n.t('active') : vscode.l10n.t('inactive'))]
+  const state = plan.active
+    ? vscode.l10n.t({ message: 'active', comment: 'State of a Plex Pass subscription.' })
+    : vscode.l10n.t({ message: 'inactive', comment: 'State of a Plex Pass subscription.' });
+  const details = [plan.plan, plan.status ?? state]
     .filter((part): part is string => Boolean(part))
     .join(', ');
   return vscode.l10n.t('Plex Pass ({0})', details);
@@ -53,13 +58,23 @@ function home(account: PlexAccount): string {
   if (!account.home) {
     return vscode.l10n.t('Not in a Plex Home');
   }
-  const role = account.homeAdmin ? vscode.l10n.t('admin') : vscode.l10n.t('member');
+  const role = account.homeAdmin
+    ? vscode.l10n.t({ message: 'admin', comment: 'Your role in a Plex Home: you manage it.' })
+    : vscode.l10n.t({ message: 'member', comment: 'Your role in a Plex Home: you belong to it; someone else manages it.' });
   if (account.homeSize === undefined) {
     return role;
   }
   return account.maxHomeSize
-    ? vscode.l10n.t('{0}, {1} of {2} members', role, account.homeSize, account.maxHomeSize)
-    : vscode.l10n.t('{0}, {1} members', role, account.homeSize);
+    ? vscode.l10n.t({
+        message: '{0}, {1} of {2} members',
+        args: [role, account.homeSize, account.maxHomeSize],
+        comment: '{0} is your role in the Plex Home (admin or member), {1} how many members it has, {2} how many it allows.',
+      })
+    : vscode.l10n.t({
+        message: '{0}, {1} members',
+        args: [role, account.homeSize],
+        comment: '{0} is your role in the Plex Home (admin or member), {1} how many members it has.',
+      });
 }
 
 function readableDate(epochSeconds: number): string {

@@ -90,14 +90,21 @@ export class ServersTreeProvider implements vscode.TreeDataProvider<ServerNode>,
     const isDefault = server.clientIdentifier === this.catalog.defaultServerId;
     const item = new vscode.TreeItem(server.name, vscode.TreeItemCollapsibleState.Collapsed);
     item.id = `server:${server.clientIdentifier}`;
-    item.description = [isDefault ? vscode.l10n.t('default') : undefined, server.owned ? undefined : vscode.l10n.t('shared')]
+    item.description = [
+      isDefault ? vscode.l10n.t({ message: 'default', comment: 'Beside a server: the default server, the one "Copy Transient Token" uses.' }) : undefined,
+      server.owned ? undefined : vscode.l10n.t({ message: 'shared', comment: 'Beside a server: another Plex user shares it with you; you do not own it.' }),
+    ]
       .filter((part): part is string => Boolean(part))
       .join(' · ');
     item.tooltip = [
       server.name,
       server.productVersion ? vscode.l10n.t('Version {0}', server.productVersion) : undefined,
       server.platform,
-      vscode.l10n.t('{0} connections', server.connections.length),
+      vscode.l10n.t({
+        message: '{0} connections',
+        args: [server.connections.length],
+        comment: '{0} is how many network addresses (connections) the server lists.',
+      }),
     ]
       .filter((part): part is string => Boolean(part))
       .join('\n');
@@ -109,7 +116,11 @@ export class ServersTreeProvider implements vscode.TreeDataProvider<ServerNode>,
 
 function connectionItem(connection: PlexConnection): vscode.TreeItem {
   const item = new vscode.TreeItem(connection.uri, vscode.TreeItemCollapsibleState.None);
-  const reach = connection.relay ? vscode.l10n.t('relay') : connection.local ? vscode.l10n.t('local') : vscode.l10n.t('remote');
+  const reach = connection.relay
+    ? vscode.l10n.t({ message: 'relay', comment: 'A connection that reaches the server through the Plex relay.' })
+    : connection.local
+      ? vscode.l10n.t({ message: 'local', comment: 'A connection that reaches the server on the local network.' })
+      : vscode.l10n.t({ message: 'remote', comment: 'A connection that reaches the server over the internet.' });
   item.description = `${reach} · ${connection.protocol}`;
   item.tooltip = `${connection.uri}\n${item.description}`;
   item.iconPath = new vscode.ThemeIcon(connection.protocol === 'https' ? 'lock' : 'unlock');

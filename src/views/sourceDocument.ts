@@ -53,8 +53,12 @@ function render(information: PlexSourceConnectionInformation): string {
   }
   for (const connection of information.connections) {
     const traits = [
-      connection.local === undefined ? undefined : connection.local ? vscode.l10n.t('local') : vscode.l10n.t('remote'),
-      connection.relay ? vscode.l10n.t('relay') : undefined,
+      connection.local === undefined
+        ? undefined
+        : connection.local
+          ? vscode.l10n.t({ message: 'local', comment: 'A connection that reaches the server on the local network.' })
+          : vscode.l10n.t({ message: 'remote', comment: 'A connection that reaches the server over the internet.' }),
+      connection.relay ? vscode.l10n.t({ message: 'relay', comment: 'A connection that reaches the server through the Plex relay.' }) : undefined,
       connection.protocol,
     ].filter((trait): trait is string => Boolean(trait));
     lines.push(`- ${plain(connection.uri)}${traits.length ? ` (${traits.join(', ')})` : ''}`);

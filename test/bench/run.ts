@@ -15,6 +15,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { launchChromium } from '../harness/browser';
+import { disposeOnInterrupt } from '../harness/cleanup';
 import { codeServerVersion, ensureCodeServer } from '../harness/codeServerInstall';
 import { repoRoot, testResultsDir } from '../harness/paths';
 import { measureBundles } from './bundle';
@@ -121,6 +122,7 @@ async function main(): Promise<void> {
   const started = Date.now();
   await ensureCodeServer();
   const workRoot = mkdtempSync(join(tmpdir(), 'plex-bench-'));
+  disposeOnInterrupt(() => rmSync(workRoot, { recursive: true, force: true }));
   let browser: Browser | undefined;
   try {
     const installed = await installBenchExtensions(workRoot);
@@ -138,11 +140,6 @@ async function main(): Promise<void> {
     await browser?.close().catch(() => undefined);
     rmSync(workRoot, { recursive: true, force: true });
   }
-}
-
-// Ctrl+C: exit through process.exit so code-server's exit hook kills its process group.
-for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-  process.once(signal, () => process.exit(130));
 }
 
 main().then(

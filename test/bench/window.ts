@@ -4,6 +4,7 @@ import { copyFileSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'nod
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { disposeOnInterrupt } from '../harness/cleanup';
 import { startCodeServer, type CodeServer } from '../harness/codeServer';
 import { standInSettings } from '../harness/standInSettings';
 import { waitFor } from '../harness/waitFor';
@@ -62,10 +63,12 @@ export async function openBenchWindow(browser: Browser, options: BenchWindowOpti
   const reportDir = mkdtempSync(join(tmpdir(), 'plex-bench-report-'));
   const cleanups: (() => Promise<void>)[] = [async () => rmSync(reportDir, { recursive: true, force: true })];
   const close = async (): Promise<void> => {
+    forgetInterrupt();
     for (const cleanup of cleanups.splice(0).reverse()) {
       await cleanup().catch((error: unknown) => console.error(`bench cleanup: ${String(error)}`));
     }
   };
+  const forgetInterrupt = disposeOnInterrupt(close);
   try {
     const standIn = await startStandIn();
     cleanups.push(() => standIn.close());

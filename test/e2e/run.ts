@@ -6,6 +6,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Mocha from 'mocha';
+import { disposeOnInterrupt } from '../harness/cleanup';
 import { ensureCodeServer } from '../harness/codeServerInstall';
 import { installExtension } from '../harness/codeServer';
 import { addTestFiles } from '../harness/mochaFiles';
@@ -21,6 +22,7 @@ async function main(): Promise<number> {
   await ensureCodeServer();
   const started = Date.now();
   const root = mkdtempSync(join(tmpdir(), 'plex-vscode-e2e-'));
+  disposeOnInterrupt(() => rmSync(root, { recursive: true, force: true }));
   try {
     const vsix = await packageExtension(join(root, 'plex-vscode.vsix'));
     const extensionsDir = join(root, 'extensions');

@@ -7,6 +7,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { startStandIn } from '../standin/index';
 import type { StandIn, StandInAccountSeed } from '../standin/types';
 import { launchChromium, newWorkbenchContext } from '../harness/browser';
+import { disposeOnInterrupt } from '../harness/cleanup';
 import { startCodeServer, type CodeServer } from '../harness/codeServer';
 import { testResultsDir } from '../harness/paths';
 import { standInSettings } from '../harness/standInSettings';
@@ -32,6 +33,7 @@ export interface Workbench {
 
 interface Running extends Workbench {
   browser: Browser;
+  forgetStandIn: () => void;
 }
 
 function safeFileName(title: string): string {
@@ -56,16 +58,19 @@ async function start(options: WorkbenchOptions): Promise<Running> {
     throw new Error(`${extensionsDirVariable} is not set: run the e2e tests with npm run test:e2e`);
   }
   const standIn = await startStandIn(options.accounts === undefined ? {} : { accounts: options.accounts });
+  // code-server and Chromium register themselves; the stand-in lives in this process.
+  const forgetStandIn = disposeOnInterrupt(() => standIn.close());
   let codeServer: CodeServer | undefined;
   let browser: Browser | undefined;
   try {
     codeServer = await startCodeServer({ extensionsDir, settings: { ...standInSettings(standIn), ...options.settings } });
     browser = await launchChromium();
     const { context, page } = await newWorkbenchContext(browser, codeServer.origin);
-    return { page, context, standIn, codeServer, browser };
+    return { page, context, standIn, codeServer, browser, forgetStandIn };
   } catch (error) {
     await browser?.close();
     await codeServer?.stop();
+    forgetStandIn();
     await standIn.close();
     throw error;
   }
@@ -74,6 +79,7 @@ async function start(options: WorkbenchOptions): Promise<Running> {
 async function stop(running: Running): Promise<void> {
   await running.browser.close().catch(() => undefined);
   await running.codeServer.stop();
+  running.forgetStandIn();
   await running.standIn.close();
 }
 

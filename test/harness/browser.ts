@@ -1,5 +1,6 @@
 // Debian's Chromium driven by playwright-core (never a downloaded browser).
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { disposeOnInterrupt } from './cleanup';
 import { chromiumPath } from './systemDeps';
 
 /**
@@ -16,13 +17,24 @@ const chromiumFlags = [
   '--no-first-run',
 ];
 
+/**
+ * Playwright's own SIGTERM handler only closes the browser and lets the process run on (the next
+ * suite would start another), so interruption goes through cleanup.ts instead. Playwright still
+ * kills the browser's process group when the process exits.
+ */
 export async function launchChromium(options: { headless?: boolean } = {}): Promise<Browser> {
-  return chromium.launch({
+  const browser = await chromium.launch({
     executablePath: chromiumPath,
     headless: options.headless ?? true,
     args: chromiumFlags,
     timeout: 60_000,
+    handleSIGINT: false,
+    handleSIGTERM: false,
+    handleSIGHUP: false,
   });
+  const forget = disposeOnInterrupt(() => browser.close());
+  browser.on('disconnected', forget);
+  return browser;
 }
 
 export interface WorkbenchPage {

@@ -5,6 +5,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
+import { disposeOnInterrupt, killProcessGroupOnExit, signalProcessGroup } from './cleanup';
 import { ensureCodeServer } from './codeServerInstall';
 import { findFreePort } from './freePort';
 import { writeUserSettings } from './userSettings';
@@ -139,19 +140,9 @@ export async function startCodeServer(options: CodeServerOptions = {}): Promise<
     });
   }
 
-  const killGroup = (signal: NodeJS.Signals): void => {
-    try {
-      process.kill(-pid, signal);
-    } catch {
-      // The group is already gone.
-    }
-  };
-  // If the runner dies without calling stop(), the server must not outlive it.
-  const killOnExit = (): void => {
-    killGroup('SIGKILL');
-    rmSync(layout.root, { recursive: true, force: true });
-  };
-  process.once('exit', killOnExit);
+  const killGroup = (signal: NodeJS.Signals): void => signalProcessGroup(pid, signal);
+  // If the runner exits without calling stop(), the server must not outlive it.
+  const forgetExitKill = killProcessGroupOnExit(pid, () => rmSync(layout.root, { recursive: true, force: true }));
 
   let stopped = false;
   const stop = async (): Promise<void> => {
@@ -159,7 +150,7 @@ export async function startCodeServer(options: CodeServerOptions = {}): Promise<
       return;
     }
     stopped = true;
-    process.removeListener('exit', killOnExit);
+    forgetInterrupt();
     killGroup('SIGTERM');
     try {
       await withTimeout(exitedPromise, 10_000, 'code-server to exit after SIGTERM');
@@ -168,8 +159,10 @@ export async function startCodeServer(options: CodeServerOptions = {}): Promise<
     }
     // Its extension hosts are in the same group; make sure none is left holding files.
     killGroup('SIGKILL');
+    forgetExitKill();
     rmSync(layout.root, { recursive: true, force: true });
   };
+  const forgetInterrupt = disposeOnInterrupt(stop);
 
   try {
     await waitFor(

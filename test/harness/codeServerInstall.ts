@@ -6,6 +6,7 @@
 import { execFileSync, spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { disposeOnInterrupt } from './cleanup';
 import { vscodeTestDir } from './paths';
 import { isAlive } from './processAlive';
 import { seedRipgrepCache } from './ripgrepCache';
@@ -62,6 +63,8 @@ async function npmInstall(): Promise<void> {
   const args = ['install', '--prefix', installDir, `code-server@${codeServerVersion}`, '--unsafe-perm', '--no-audit', '--no-fund', '--loglevel=error'];
   // npm_config_yes lets node-pty's postinstall run `npx node-gyp` without a prompt.
   const child = spawn('npm', args, { stdio: ['ignore', 'inherit', 'inherit'], env: { ...process.env, npm_config_yes: 'true' } });
+  // Interrupted, the half-done install is not used: the next run finds it incomplete and starts over.
+  child.once('exit', disposeOnInterrupt(() => child.kill('SIGTERM')));
   const code = await new Promise<number | null>((resolve, reject) => {
     child.once('error', reject);
     child.once('exit', resolve);

@@ -6,6 +6,7 @@ import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { startStandIn } from '../standin/index';
 import { launchChromium } from './browser';
+import { disposeOnInterrupt } from './cleanup';
 import { startCodeServer } from './codeServer';
 import { ensureCodeServer } from './codeServerInstall';
 import { runExtensionHostTests } from './extensionHostTests';
@@ -68,6 +69,12 @@ async function main(): Promise<number> {
   const started = Date.now();
   const grep = grepArgument(process.argv.slice(2));
   const cleanups: (() => Promise<void>)[] = [];
+  const runCleanups = async (): Promise<void> => {
+    for (const cleanup of cleanups.splice(0)) {
+      await cleanup().catch((error: unknown) => console.error(`cleanup: ${String(error)}`));
+    }
+  };
+  const forgetInterrupt = disposeOnInterrupt(runCleanups);
   // A stale file from an earlier run must not become this run's report.
   rmSync(reliabilityResults, { force: true });
   try {
@@ -126,9 +133,8 @@ async function main(): Promise<number> {
     }
     return code;
   } finally {
-    for (const cleanup of cleanups) {
-      await cleanup().catch((error: unknown) => console.error(`cleanup: ${String(error)}`));
-    }
+    forgetInterrupt();
+    await runCleanups();
   }
 }
 

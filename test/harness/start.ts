@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DEMO_ACCOUNTS, startStandIn } from '../standin/index';
 import type { StandIn } from '../standin/types';
+import { disposeOnInterrupt } from './cleanup';
 import { installExtension, startCodeServer, type CodeServer } from './codeServer';
 import { ensureCodeServer } from './codeServerInstall';
 import { findFreePort, isPortFree } from './freePort';
@@ -76,15 +77,8 @@ async function main(): Promise<void> {
       await stop().catch((error: unknown) => console.error(`stopping: ${String(error)}`));
     }
   };
-  let stopping = false;
-  const onSignal = (): void => {
-    if (stopping) return;
-    stopping = true;
-    console.log('\nStopping...');
-    stopAll().then(() => process.exit(0), () => process.exit(1));
-  };
-  process.on('SIGINT', onSignal);
-  process.on('SIGTERM', onSignal);
+  // Ctrl-C is how this ends: cleanup.ts runs stopAll and exits.
+  disposeOnInterrupt(stopAll);
 
   try {
     let standIn: StandIn | undefined;
