@@ -1,10 +1,16 @@
 // Bundles the extension into three minified files: dist/extension.js (what activation loads),
 // dist/commands.js (the command code, required when a command first runs) and dist/plex.js (the
 // service layer with node-fetch, required on the first network request).
+//
+// --probe builds only the bench's Plex instead: dist/extension.js's code with the activation clock
+// around activate() (test/bench/clocked-build/), written to out/probe-dist/extension.js. The bench
+// installs it over the packaged dist/extension.js; nothing shipped contains the clock.
 import * as esbuild from 'esbuild';
 import { staleBundleMessage } from './l10nBundle.mjs';
+import { testingNamesIn, testingNamesMessage } from './testingNames.mjs';
 
 const watch = process.argv.includes('--watch');
+const probe = process.argv.includes('--probe');
 const common = {
   bundle: true,
   platform: 'node',
@@ -71,7 +77,15 @@ function checkNoSharedState(results) {
   }
 }
 
-if (watch) {
+if (probe) {
+  await esbuild.build({
+    ...common,
+    entryPoints: ['test/bench/clocked-build/extension.ts'],
+    outfile: 'out/probe-dist/extension.js',
+    external: ['./commands.js', './plex.js'],
+    plugins: [vscodeOnce],
+  });
+} else if (watch) {
   for (const options of builds) {
     const context = await esbuild.context(options);
     await context.watch();
@@ -82,8 +96,9 @@ if (watch) {
     staleBundleMessage(),
   ]);
   checkNoSharedState(results);
-  if (staleL10n) {
-    console.error(staleL10n);
+  const testingNames = testingNamesMessage(testingNamesIn('dist'));
+  for (const message of [staleL10n, testingNames].filter(Boolean)) {
+    console.error(message);
     process.exitCode = 1;
   }
 }

@@ -1,5 +1,3 @@
-// First import: starts the clock for the bundle's own load time (benchmark probe, see activationClock.ts).
-import { activationClock } from './activationClock';
 import * as vscode from 'vscode';
 import type { PlexExtensionApi } from './api';
 import { PlexAuthenticationProvider } from './auth/authenticationProvider';
@@ -9,6 +7,7 @@ import { SessionStore } from './auth/sessionStore';
 import { COMMANDS } from './commandTable';
 import type * as CommandsModule from './commands/index';
 import type { Core } from './commands/services';
+import { INTERNALS_KEY, type ExtensionInternals } from './internals';
 import { Log } from './log';
 import { PlexClients } from './plexApi';
 import { ConnectionSecurity } from './servers/connectionSecurity';
@@ -23,7 +22,6 @@ import { PlexStatusBar } from './views/statusBar';
 // need: the command code (dist/commands.js) loads when a command first runs, the service layer
 // (dist/plex.js) on the first network call.
 export async function activate(context: vscode.ExtensionContext): Promise<PlexExtensionApi> {
-  activationClock.resume();
   let uiOverride: Ui | undefined;
   const log = new Log();
   const store = new SessionStore(context.secrets, log);
@@ -33,9 +31,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<PlexEx
   const catalog = new ServerCatalog(clients, session, context.globalState);
   const documents = new SourceDocumentProvider();
 
-  activationClock.pause(); // waiting for the secret is not the extension's own cost
   await session.load();
-  activationClock.resume();
 
   let loaded: CommandsModule.Commands | undefined;
   const commands = (): CommandsModule.Commands => {
@@ -94,39 +90,25 @@ export async function activate(context: vscode.ExtensionContext): Promise<PlexEx
       return session.signingIn;
     },
     onDidChangeState: session.onDidChange,
-    activationTimeMs: activationClock.stop(),
-    testing:
-      context.extensionMode === vscode.ExtensionMode.Test
-        ? {
-            // Nothing of the command code runs before it loads: no clipboard clear, progress or timer.
-            pendingClipboardClears: () => loaded?.testing.pendingClipboardClears() ?? 0,
-            activeProgress: () => loaded?.testing.activeProgress() ?? 0,
-            cancelProgress: (title) => loaded?.testing.cancelProgress(title),
-            pendingPollTimers: () => loaded?.testing.pendingPollTimers() ?? 0,
-            forgetInsecureConnectionAnswers: () => commands().testing.forgetInsecureConnectionAnswers(),
-            setUi: (replacement) => (uiOverride = replacement),
-            readStoredSession: () => Promise.resolve(context.secrets.get('plex.session')),
-            cachedServerNames: () => catalog.cached?.map((server) => server.name),
-            defaultServerId: () => catalog.defaultServerId,
-            forgetDefaultServer: () => catalog.setDefaultServer(undefined),
-            authenticationSessions: () => authenticationProvider.getSessions(),
-            treatAsRemote: (hosts) => security.treatAsRemote(hosts),
-            serverTreeItems: async () => (await serversTree.getChildren()).map((node) => serversTree.getTreeItem(node)),
-            writeStoredSessionAsAnotherWindow: async (raw) => {
-              await (raw === undefined ? context.secrets.delete('plex.session') : context.secrets.store('plex.session', raw));
-            },
-            deactivate: () => {
-              deactivate();
-              context.subscriptions.splice(0).forEach((subscription) => void subscription.dispose());
-            },
-          }
-        : undefined,
   };
+  if (context.extensionMode === vscode.ExtensionMode.Test) {
+    const internals: ExtensionInternals = {
+      catalog,
+      security,
+      serversTree,
+      authenticationProvider,
+      secrets: context.secrets,
+      subscriptions: context.subscriptions,
+      loadedCommands: () => loaded,
+      commands,
+      overrideUi: (replacement) => (uiOverride = replacement),
+      deactivate,
+    };
+    Object.defineProperty(api, INTERNALS_KEY, { value: internals });
+  }
   return api;
 }
 
 export function deactivate(): void {
   // Everything is in context.subscriptions.
 }
-
-activationClock.pause();

@@ -1,12 +1,11 @@
 // The command code: dist/commands.js, required when a command first runs (or the Servers view
 // first loads), so activation compiles only what the status bar and the views need.
-import type { PlexTestingApi } from '../api';
 import { RefreshService } from '../auth/refreshService';
 import { SignInService } from '../auth/signInService';
 import { SignOutService } from '../auth/signOutService';
 import { InsecureConnections } from '../servers/insecureConnections';
 import { ErrorReporter } from '../ui/errorReporter';
-import { activeProgressCount, cancelAllProgress, pendingDelayCount } from '../ui/progress';
+import { runningWork, stopAllWork, type RunningWork } from '../ui/progress';
 import { SecretClipboard } from '../ui/secretClipboard';
 import { vscodeUi } from '../ui/ui';
 import { ServerListLoader } from '../views/serverList';
@@ -19,10 +18,8 @@ export interface Commands {
   readonly handlers: Readonly<Record<CommandId, CommandHandler>>;
   readonly services: Services;
   readonly serverList: ServerListLoader;
-  readonly testing: Pick<
-    PlexTestingApi,
-    'pendingClipboardClears' | 'activeProgress' | 'cancelProgress' | 'pendingPollTimers' | 'forgetInsecureConnectionAnswers'
-  >;
+  /** What dispose() stops. */
+  readonly running: RunningWork;
   dispose(): void;
 }
 
@@ -44,7 +41,7 @@ export function createCommands(core: Core): Commands {
     refresh: new RefreshService(clients, session, catalog, ui, errors, log, () => core.retryServerList()),
     showSourceDocument: (serverName, information) => core.documents.show(serverName, information),
   };
-  const { clipboard, insecure } = services;
+  const { clipboard } = services;
   return {
     handlers: {
       ...accountCommandHandlers(services),
@@ -52,17 +49,11 @@ export function createCommands(core: Core): Commands {
     },
     services,
     serverList: new ServerListLoader(catalog, errors),
-    testing: {
-      pendingClipboardClears: () => clipboard.pendingClears,
-      activeProgress: activeProgressCount,
-      cancelProgress: cancelAllProgress,
-      pendingPollTimers: pendingDelayCount,
-      forgetInsecureConnectionAnswers: () => insecure.forget(),
-    },
+    running: runningWork,
     // Deactivated (disabled or updated without a reload): stop every request, poll and pending
     // clipboard clear, so nothing outlives the extension or writes a session afterwards.
     dispose: () => {
-      cancelAllProgress();
+      stopAllWork();
       clipboard.dispose();
     },
   };

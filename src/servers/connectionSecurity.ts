@@ -16,17 +16,11 @@ export function isLoopbackHost(hostname: string): boolean {
 }
 
 export class ConnectionSecurity {
-  /** host:port values treated as another computer; set only by the tests (ExtensionMode.Test). */
-  private pretendRemote: ReadonlySet<string> = new Set();
-
-  treatAsRemote(hosts: readonly string[]): void {
-    this.pretendRemote = new Set(hosts);
-  }
-
-  /** The address is this computer, so plain http never leaves it. */
-  isLocal(url: URL): boolean {
-    return !this.pretendRemote.has(url.host) && isLoopbackHost(url.hostname);
-  }
+  /**
+   * The address is this computer, so plain http never leaves it. A field, so the integration tests
+   * can count a loopback stand-in as another computer without a non-loopback address.
+   */
+  isLocal: (url: URL) => boolean = (url) => isLoopbackHost(url.hostname);
 
   /** A token may go to `uri` without asking: https, or http to this computer. */
   isSecure(uri: string): boolean {

@@ -6,28 +6,22 @@ export interface ProgressReporter {
   report(message: string): void;
 }
 
-// What is still running, so the tests can prove no spinner or poll timer outlives its action
-// (read through the testing API in ExtensionMode.Test only).
-const runningProgress = new Map<AbortController, string>();
-let pendingDelays = 0;
-
-/** Progress notifications (withCancellableProgress) that have not settled yet. */
-export function activeProgressCount(): number {
-  return runningProgress.size;
+/**
+ * The work still running: each progress (its controller and title) and each delay() timer (the
+ * function that cancels it). Deactivation stops all of it (stopAllWork), so no request, poll or
+ * spinner outlives the extension.
+ */
+export interface RunningWork {
+  readonly progress: Map<AbortController, string>;
+  readonly delays: Set<() => void>;
 }
 
-/** delay() timers (the browser sign-in's PIN polling) that have not fired or been cancelled. */
-export function pendingDelayCount(): number {
-  return pendingDelays;
-}
+export const runningWork: RunningWork = { progress: new Map(), delays: new Set() };
 
-/** Cancels every running progress (or those with this title), as its Cancel button would: a test cannot click it. */
-export function cancelAllProgress(title?: string): void {
-  runningProgress.forEach((shownTitle, controller) => {
-    if (title === undefined || shownTitle === title) {
-      controller.abort();
-    }
-  });
+/** Cancels every running progress and pending delay, as their Cancel buttons would. */
+export function stopAllWork(): void {
+  runningWork.progress.forEach((_title, controller) => controller.abort());
+  runningWork.delays.forEach((cancel) => cancel());
 }
 
 /**
@@ -48,7 +42,7 @@ export function withCancellableProgress<T>(
   location: vscode.ProgressLocation | { viewId: string } = vscode.ProgressLocation.Notification,
 ): Promise<T> {
   const controller = new AbortController();
-  runningProgress.set(controller, title);
+  runningWork.progress.set(controller, title);
   let shown: vscode.Progress<{ message?: string }> | undefined;
   let lastMessage: string | undefined;
   const reporter: ProgressReporter = {
@@ -61,7 +55,7 @@ export function withCancellableProgress<T>(
     try {
       return await task(controller.signal, reporter);
     } finally {
-      runningProgress.delete(controller);
+      runningWork.progress.delete(controller);
     }
   })();
   const settled = running.then(
@@ -89,24 +83,27 @@ export function withCancellableProgress<T>(
   return running;
 }
 
-/** Resolves after `ms`, or rejects at once when `signal` aborts; leaves no timer behind. */
+/** Resolves after `ms`, or rejects at once when `signal` aborts or all work stops; leaves no timer behind. */
 export function delay(ms: number, signal: AbortSignal): Promise<void> {
   return new Promise((resolve, reject) => {
     if (signal.aborted) {
       reject(plexFailure('cancelled', 'Cancelled'));
       return;
     }
-    const onAbort = () => {
+    const settle = () => {
+      runningWork.delays.delete(cancel);
+      signal.removeEventListener('abort', cancel);
+    };
+    const cancel = () => {
       clearTimeout(timer);
-      pendingDelays--;
+      settle();
       reject(plexFailure('cancelled', 'Cancelled'));
     };
     const timer = setTimeout(() => {
-      signal.removeEventListener('abort', onAbort);
-      pendingDelays--;
+      settle();
       resolve();
     }, ms);
-    pendingDelays++;
-    signal.addEventListener('abort', onAbort, { once: true });
+    runningWork.delays.add(cancel);
+    signal.addEventListener('abort', cancel, { once: true });
   });
 }

@@ -6,7 +6,8 @@ import * as vscode from 'vscode';
  * be on the clipboard, so a new copy replaces the pending clear.
  */
 export class SecretClipboard implements vscode.Disposable {
-  private timer: ReturnType<typeof setTimeout> | undefined;
+  /** The clear still waiting, if any; a new copy or dispose() cancels it. */
+  pendingClear: ReturnType<typeof setTimeout> | undefined;
 
   async copy(secret: string, clearAfterMs: number): Promise<void> {
     this.cancelPendingClear();
@@ -14,15 +15,10 @@ export class SecretClipboard implements vscode.Disposable {
     if (clearAfterMs <= 0) {
       return;
     }
-    this.timer = setTimeout(() => {
-      this.timer = undefined;
+    this.pendingClear = setTimeout(() => {
+      this.pendingClear = undefined;
       void this.clearIfStillHolds(secret);
     }, clearAfterMs);
-  }
-
-  /** How many clears are waiting (0 or 1); the tests read it to prove no timer is orphaned. */
-  get pendingClears(): number {
-    return this.timer === undefined ? 0 : 1;
   }
 
   dispose(): void {
@@ -30,8 +26,8 @@ export class SecretClipboard implements vscode.Disposable {
   }
 
   private cancelPendingClear(): void {
-    clearTimeout(this.timer);
-    this.timer = undefined;
+    clearTimeout(this.pendingClear);
+    this.pendingClear = undefined;
   }
 
   private async clearIfStillHolds(secret: string): Promise<void> {

@@ -1,8 +1,9 @@
 // The extensions a bench window runs: Plex packaged as a release is (.vsix), the two empty
 // extensions (the floors) and the probe, all installed into one extensions dir with code-server's
 // own CLI, so all three load the way an installed extension does; and a second dir without Plex
-// for the memory control windows.
-import { copyFileSync, mkdirSync, statSync } from 'node:fs';
+// for the memory control windows. The installed Plex then gets the bench's build of
+// dist/extension.js, the same code with the activation clock (test/bench/clocked-build/).
+import { copyFileSync, existsSync, mkdirSync, readdirSync, statSync } from 'node:fs';
 import { execFile } from 'node:child_process';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -12,6 +13,7 @@ import { packageExtension } from '../harness/vsix';
 
 const benchSources = join(repoRoot, 'test', 'bench');
 const compiledBench = join(repoRoot, 'out', 'test', 'bench');
+const clockedExtensionJs = join(repoRoot, 'out', 'probe-dist', 'extension.js');
 
 export interface InstalledExtensions {
   extensionsDir: string;
@@ -42,6 +44,18 @@ function stageProbe(stagingRoot: string): string {
   return folder;
 }
 
+/** Replaces the installed Plex's dist/extension.js with the clocked build (scripts/build.mjs --probe). */
+function installClockedBuild(extensionsDir: string): void {
+  if (!existsSync(clockedExtensionJs)) {
+    throw new Error(`${clockedExtensionJs} is missing: run the bench with npm run bench, which builds it`);
+  }
+  const installed = readdirSync(extensionsDir).find((name) => name.startsWith('plex-vscode.plex-vscode-'));
+  if (installed === undefined) {
+    throw new Error(`Plex is not installed in ${extensionsDir}`);
+  }
+  copyFileSync(clockedExtensionJs, join(extensionsDir, installed, 'dist', 'extension.js'));
+}
+
 export async function installBenchExtensions(workRoot: string): Promise<InstalledExtensions> {
   const extensionsDir = join(workRoot, 'extensions');
   mkdirSync(extensionsDir, { recursive: true });
@@ -52,6 +66,7 @@ export async function installBenchExtensions(workRoot: string): Promise<Installe
   for (const vsix of [plexVsix, emptyVsix, emptyApiVsix, probeVsix]) {
     await installExtension(vsix, extensionsDir);
   }
+  installClockedBuild(extensionsDir);
   const controlExtensionsDir = join(workRoot, 'control-extensions');
   mkdirSync(controlExtensionsDir, { recursive: true });
   for (const vsix of [emptyVsix, emptyApiVsix, probeVsix]) {

@@ -6,7 +6,8 @@
 // copy of the extension writes: the same secrets.onDidChange path, in one extension host.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import type { PlexExtensionApi, PlexTestingApi } from '../../src/api';
+import type { PlexExtensionApi } from '../../src/api';
+import type { PlexTestingApi } from './testingApi';
 import { approvalCode, freshStart, signInAs, storedSession, waitFor } from './helpers';
 
 type Api = PlexExtensionApi & { testing: PlexTestingApi };

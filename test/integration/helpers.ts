@@ -1,8 +1,9 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import type { PlexExtensionApi, PlexTestingApi } from '../../src/api';
+import type { PlexExtensionApi } from '../../src/api';
 import { StandInControl } from '../standin/controlClient';
 import { ScriptedUi } from './scriptedUi';
+import { extensionInternals, testingApi, type PlexTestingApi } from './testingApi';
 
 export const EXTENSION_ID = 'plex-vscode.plex-vscode';
 
@@ -10,8 +11,9 @@ export async function extensionApi(): Promise<PlexExtensionApi & { testing: Plex
   const extension = vscode.extensions.getExtension<PlexExtensionApi>(EXTENSION_ID);
   assert.ok(extension, `${EXTENSION_ID} is not installed in this host`);
   const api = await extension.activate();
-  assert.ok(api.testing, 'the testing API is only there in ExtensionMode.Test');
-  return api as PlexExtensionApi & { testing: PlexTestingApi };
+  const internals = extensionInternals(api);
+  assert.ok(internals, 'the extension hands over its internals only in ExtensionMode.Test');
+  return Object.assign(Object.create(api) as PlexExtensionApi, { testing: testingApi(internals) });
 }
 
 export function standIn(): StandInControl {

@@ -1,6 +1,7 @@
 // Which connections may carry the token without asking (src/servers/connectionSecurity.ts).
 import * as assert from 'node:assert/strict';
 import { ConnectionSecurity, isLoopbackHost } from '../../src/servers/connectionSecurity';
+import { treatAsRemote } from '../integration/testingApi';
 
 const hostname = (url: string): string => new URL(url).hostname;
 
@@ -58,12 +59,13 @@ suite('Connection security', () => {
     ]);
   });
 
-  test('the test seam treats a loopback host:port as another computer', () => {
+  test("the integration tests' treatAsRemote counts a loopback host:port as another computer", () => {
     const security = new ConnectionSecurity();
-    security.treatAsRemote(['127.0.0.1:40000']);
+    treatAsRemote(security, ['127.0.0.1:40000']);
     assert.equal(security.isSecure('http://127.0.0.1:40000/'), false);
     assert.equal(security.isSecure('http://127.0.0.1:40001/'), true);
-    security.treatAsRemote([]);
+    assert.equal(security.isSecure('http://192.168.1.10:40001/'), false);
+    treatAsRemote(security, []);
     assert.equal(security.isSecure('http://127.0.0.1:40000/'), true);
   });
 });

@@ -1,4 +1,5 @@
-import type { PlexExtensionApi, PlexTestingApi } from '../../../src/api';
+import type { PlexExtensionApi } from '../../../src/api';
+import type { PlexTestingApi } from '../testingApi';
 import type { PlexServer } from '../../../src/plex/types';
 import type { StandInControl } from '../../standin/controlClient';
 import type { StandInServerInfo } from '../../standin/types';

@@ -1,0 +1,31 @@
+import type * as vscode from 'vscode';
+import type { PlexAuthenticationProvider } from './auth/authenticationProvider';
+import type { Commands } from './commands/index';
+import type { ConnectionSecurity } from './servers/connectionSecurity';
+import type { ServerCatalog } from './servers/serverCatalog';
+import type { Ui } from './ui/ui';
+import type { ServersTreeProvider } from './views/serversTree';
+
+/**
+ * The key of the extension's own objects on the API that activate() returns, present only in
+ * ExtensionMode.Test and not enumerable. The integration tests build what they inspect and drive
+ * from these (test/integration/testingApi.ts); the shipped code computes nothing for them.
+ */
+export const INTERNALS_KEY = Symbol.for('plex-vscode.internals');
+
+export interface ExtensionInternals {
+  readonly catalog: ServerCatalog;
+  readonly security: ConnectionSecurity;
+  readonly serversTree: ServersTreeProvider;
+  readonly authenticationProvider: PlexAuthenticationProvider;
+  readonly secrets: vscode.SecretStorage;
+  readonly subscriptions: vscode.Disposable[];
+  /** The command code if a command has run (or the Servers view loaded), without loading it. */
+  loadedCommands(): Commands | undefined;
+  /** The command code, loading it if needed. */
+  commands(): Commands;
+  /** Replaces the prompts and messages; undefined restores the real ones. */
+  overrideUi(ui: Ui | undefined): void;
+  /** The module's deactivate(), which VS Code calls before disposing the subscriptions. */
+  deactivate(): void;
+}

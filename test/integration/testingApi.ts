@@ -1,0 +1,85 @@
+// What the integration tests inspect and drive, built from the extension's own objects, which the
+// extension hands over only in ExtensionMode.Test (src/internals.ts). Nothing here ships:
+// scripts/build.mjs fails when one of these names appears in dist/.
+import type * as vscode from 'vscode';
+import type { PlexExtensionApi } from '../../src/api';
+import { INTERNALS_KEY, type ExtensionInternals } from '../../src/internals';
+import { isLoopbackHost, type ConnectionSecurity } from '../../src/servers/connectionSecurity';
+import type { Ui } from '../../src/ui/ui';
+
+const SESSION_SECRET = 'plex.session';
+
+export interface PlexTestingApi {
+  /** Replaces the prompts and messages with a scripted Ui; undefined restores the real one. */
+  setUi(ui: Ui | undefined): void;
+  /** The raw value in SecretStorage, to check what is stored and where. */
+  readStoredSession(): Promise<string | undefined>;
+  /** Names of the cached servers, undefined when not loaded. */
+  cachedServerNames(): string[] | undefined;
+  defaultServerId(): string | undefined;
+  /** Forgets the default server, so each test starts from the same place. */
+  forgetDefaultServer(): Promise<void>;
+  /** The provider's own answer: a silent getSession() from a test has no access consent. */
+  authenticationSessions(): Promise<readonly vscode.AuthenticationSession[]>;
+  /** Clipboard clears still waiting. */
+  pendingClipboardClears(): number;
+  /** Progress notifications still running; 0 once every action has settled. */
+  activeProgress(): number;
+  /** Cancels every running progress (or only those with this title), as its Cancel button would. */
+  cancelProgress(title?: string): void;
+  /** Poll waits of the browser sign-in still pending; 0 once it ended or was cancelled. */
+  pendingPollTimers(): number;
+  /** Treats these host:port values as another computer, so tests never need a non-loopback address. */
+  treatAsRemote(hosts: readonly string[]): void;
+  /** Forgets every "send the token unencrypted?" answer. */
+  forgetInsecureConnectionAnswers(): Promise<void>;
+  /** The Servers view's top-level items as VS Code gets them. */
+  serverTreeItems(): Promise<vscode.TreeItem[]>;
+  /** Deactivates the extension as VS Code does (deactivate(), then every subscription disposed). For good in this host. */
+  deactivate(): void;
+  /** Writes (or with undefined deletes) the stored session the way another window would. */
+  writeStoredSessionAsAnotherWindow(raw: string | undefined): Promise<void>;
+}
+
+/** Counts these host:port values as another computer; the rest keeps the loopback rule. */
+export function treatAsRemote(security: ConnectionSecurity, hosts: readonly string[]): void {
+  const remote = new Set(hosts);
+  security.isLocal = (url) => !remote.has(url.host) && isLoopbackHost(url.hostname);
+}
+
+export function extensionInternals(api: PlexExtensionApi): ExtensionInternals | undefined {
+  return (api as PlexExtensionApi & { [INTERNALS_KEY]?: ExtensionInternals })[INTERNALS_KEY];
+}
+
+export function testingApi(internals: ExtensionInternals): PlexTestingApi {
+  const { catalog, security, serversTree, authenticationProvider, secrets } = internals;
+  // Nothing of the command code runs before it loads: no clipboard clear, progress or timer.
+  const running = () => internals.loadedCommands()?.running;
+  return {
+    setUi: (ui) => internals.overrideUi(ui),
+    readStoredSession: () => Promise.resolve(secrets.get(SESSION_SECRET)),
+    cachedServerNames: () => catalog.cached?.map((server) => server.name),
+    defaultServerId: () => catalog.defaultServerId,
+    forgetDefaultServer: () => catalog.setDefaultServer(undefined),
+    authenticationSessions: () => authenticationProvider.getSessions(),
+    pendingClipboardClears: () => (internals.loadedCommands()?.services.clipboard.pendingClear === undefined ? 0 : 1),
+    activeProgress: () => running()?.progress.size ?? 0,
+    cancelProgress: (title) =>
+      running()?.progress.forEach((shownTitle, controller) => {
+        if (title === undefined || shownTitle === title) {
+          controller.abort();
+        }
+      }),
+    pendingPollTimers: () => running()?.delays.size ?? 0,
+    treatAsRemote: (hosts) => treatAsRemote(security, hosts),
+    forgetInsecureConnectionAnswers: () => internals.commands().services.insecure.forget(),
+    serverTreeItems: async () => (await serversTree.getChildren()).map((node) => serversTree.getTreeItem(node)),
+    deactivate: () => {
+      internals.deactivate();
+      internals.subscriptions.splice(0).forEach((subscription) => void subscription.dispose());
+    },
+    writeStoredSessionAsAnotherWindow: async (raw) => {
+      await (raw === undefined ? secrets.delete(SESSION_SECRET) : secrets.store(SESSION_SECRET, raw));
+    },
+  };
+}
