@@ -13,19 +13,22 @@ import * as plex from '../../../src/extension';
 
 activationClock.pause();
 
+/** The same storage, with the clock stopped during each read. Each method is forwarded, not
+ * inherited: SecretStorage's methods use private fields of the host's own object. */
 function timedSecrets(secrets: vscode.SecretStorage): vscode.SecretStorage {
-  return Object.create(secrets, {
-    get: {
-      value: async (key: string): Promise<string | undefined> => {
-        activationClock.pause();
-        try {
-          return await secrets.get(key);
-        } finally {
-          activationClock.resume();
-        }
-      },
+  return {
+    get: async (key) => {
+      activationClock.pause();
+      try {
+        return await secrets.get(key);
+      } finally {
+        activationClock.resume();
+      }
     },
-  }) as vscode.SecretStorage;
+    store: (key, value) => secrets.store(key, value),
+    delete: (key) => secrets.delete(key),
+    onDidChange: secrets.onDidChange,
+  };
 }
 
 export async function activate(context: vscode.ExtensionContext): Promise<PlexExtensionApi & { activationTimeMs: number }> {
