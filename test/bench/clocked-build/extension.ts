@@ -4,8 +4,9 @@
 // resolving, waits excluded. The shipped bundles never contain the clock.
 //
 // The one wait inside activate() is the secret read's round trip to the workbench: the clock
-// stops when the read starts and runs again when it settles. Only microtasks run between that
-// and activate() continuing, so other extensions' code is not counted.
+// stops when the read starts and runs again when it settles. What follows until activate()
+// continues is Plex's own code (the session's first update and its listeners) run as
+// microtasks, so it is counted and other extensions' code is not.
 import { activationClock } from './activationClock';
 import type * as vscode from 'vscode';
 import type { PlexExtensionApi } from '../../../src/api';
