@@ -4,6 +4,7 @@ import type { PlexTestingApi } from '../api';
 import { RefreshService } from '../auth/refreshService';
 import { SignInService } from '../auth/signInService';
 import { SignOutService } from '../auth/signOutService';
+import { TokenUpkeep } from '../auth/tokenUpkeep';
 import { InsecureConnections } from '../servers/insecureConnections';
 import { ErrorReporter } from '../ui/errorReporter';
 import { activeProgressCount, cancelAllProgress, pendingDelayCount } from '../ui/progress';
@@ -43,6 +44,7 @@ export function createCommands(core: Core): Commands {
     signOut: new SignOutService(clients, session, ui, log),
     refresh: new RefreshService(clients, session, catalog, ui, errors, log, () => core.retryServerList()),
     showSourceDocument: (serverName, information) => core.documents.show(serverName, information),
+    upkeep: new TokenUpkeep(session, core.globalState, clients, log),
   };
   const { clipboard, insecure } = services;
   return {
@@ -62,6 +64,7 @@ export function createCommands(core: Core): Commands {
     // Deactivated (disabled or updated without a reload): stop every request, poll and pending
     // clipboard clear, so nothing outlives the extension or writes a session afterwards.
     dispose: () => {
+      services.upkeep.dispose();
       cancelAllProgress();
       clipboard.dispose();
     },
