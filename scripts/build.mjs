@@ -59,6 +59,7 @@ const SHARED_STATELESS = new Set([
   'src/ui/plainText.ts',
   'src/tokenShape.ts',
   'src/commandTable.ts',
+  'src/auth/tokenUse.ts',
   // One failure model in every bundle: recognised by a Symbol.for brand, never by class identity.
   'src/plex/failure.ts',
   'src/plex/types.ts',

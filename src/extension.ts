@@ -4,6 +4,7 @@ import { PlexAuthenticationProvider } from './auth/authenticationProvider';
 import { clientIdentifier } from './auth/clientIdentifier';
 import { Session } from './auth/session';
 import { SessionStore } from './auth/sessionStore';
+import { recordTokenUse, scheduleUpkeep } from './auth/tokenUse';
 import { COMMANDS } from './commandTable';
 import type * as CommandsModule from './commands/index';
 import type { Core } from './commands/services';
@@ -32,6 +33,11 @@ export async function activate(context: vscode.ExtensionContext): Promise<PlexEx
   const documents = new SourceDocumentProvider();
 
   await session.load();
+
+  context.subscriptions.push(
+    session.onDidUseToken(() => recordTokenUse(context.globalState, Date.now())),
+    scheduleUpkeep(() => commands().services.upkeep.pingIfDue()),
+  );
 
   let loaded: CommandsModule.Commands | undefined;
   const commands = (): CommandsModule.Commands => {

@@ -27,9 +27,12 @@ export class Session implements SessionView, AccountRequests, vscode.Disposable 
   /** What the context keys were last set to; a key never set counts as false in when clauses. */
   private readonly contextKeys = new Map<string, boolean>();
   private readonly changeEmitter = new vscode.EventEmitter<void>();
+  private readonly useEmitter = new vscode.EventEmitter<void>();
   private readonly subscription: vscode.Disposable;
 
   readonly onDidChange = this.changeEmitter.event;
+  /** plex.tv accepted the account's token (a sign-in, or a request): it counts as in use. */
+  readonly onDidUseToken = this.useEmitter.event;
 
   constructor(
     private readonly store: SessionStore,
@@ -90,29 +93,25 @@ export class Session implements SessionView, AccountRequests, vscode.Disposable 
   }
 
   /** A sign-in finished: shown at once, written after; a failed write shows what was there before and throws. */
-  async signedIn(session: StoredSession): Promise<void> {
-    if (this.deactivated) {
-      return;
+  signedIn(session: StoredSession): Promise<void> {
+    this.useEmitter.fire();
+    return this.dispatchAndKeep({ type: 'signInSucceeded', session });
+  }
+
+  /** plex.tv answered a request made with `token` with what the session should now hold. */
+  updated(token: string, change: (session: StoredSession) => StoredSession): Promise<void> {
+    const session = this.stored;
+    if (session?.token !== token) {
+      this.dispatch({ type: 'requestAccepted', token });
+      return Promise.resolve();
     }
-    const restore = restingState(this.current);
-    this.dispatch({ type: 'signInSucceeded', session });
-    await this.persist(session, restore);
+    const next = change(session);
+    return this.dispatchAndKeep({ type: 'requestAccepted', token, session: JSON.stringify(next) === JSON.stringify(session) ? session : next });
   }
 
   /** plex.tv answered the account read made with `token`: the session is valid, with this summary. */
-  async accountRead(token: string, account: PlexAccount): Promise<void> {
-    if (this.deactivated) {
-      return;
-    }
-    const before = restingState(this.current);
-    const session = this.stored;
-    if (session?.token !== token || JSON.stringify(session.account) === JSON.stringify(account)) {
-      this.dispatch({ type: 'requestAccepted', token });
-      return;
-    }
-    const updated = { ...session, account };
-    this.dispatch({ type: 'requestAccepted', token, session: updated });
-    await this.persist(updated, before);
+  accountRead(token: string, account: PlexAccount): Promise<void> {
+    return this.updated(token, (session) => ({ ...session, account }));
   }
 
   /** Removes the secret; a failed removal keeps the session (the secret is still there) and throws. */
@@ -129,12 +128,16 @@ export class Session implements SessionView, AccountRequests, vscode.Disposable 
   async tracked<T>(token: string, request: Promise<T>): Promise<T> {
     try {
       const answer = await request;
+      if (token === this.stored?.token) {
+        this.useEmitter.fire();
+      }
       this.dispatch({ type: 'requestAccepted', token });
       return answer;
     } catch (error) {
       const kind = failureKind(error);
       if (kind === 'token-invalid') {
-        this.dispatch({ type: 'requestRefused', token });
+        // A Home user's refused token falls back to the account, which is then what is stored.
+        void this.dispatchAndKeep({ type: 'requestRefused', token }).catch(() => undefined);
       } else if (kind !== 'cancelled') {
         this.dispatch({ type: 'networkTrouble', token });
       }
@@ -146,6 +149,21 @@ export class Session implements SessionView, AccountRequests, vscode.Disposable 
     this.dispatch({ type: 'deactivated' });
     this.subscription.dispose();
     this.changeEmitter.dispose();
+    this.useEmitter.dispose();
+  }
+
+  /** Applies `event`; a session it changed is written, and a failed write shows what was there before and throws. */
+  private async dispatchAndKeep(event: SessionEvent): Promise<void> {
+    if (this.deactivated) {
+      return;
+    }
+    const restore = restingState(this.current);
+    const before = this.stored;
+    this.dispatch(event);
+    const after = this.stored;
+    if (after && after !== before) {
+      await this.persist(after, restore);
+    }
   }
 
   private async persist(session: StoredSession, restore: RestingState): Promise<void> {

@@ -27,7 +27,7 @@ export type SessionEvent =
   | { readonly type: 'saveFailed'; readonly session: StoredSession; readonly restore: RestingState }
   /** An authenticated request with `token` was answered; `session` carries what it read, if anything. */
   | { readonly type: 'requestAccepted'; readonly token: string; readonly session?: StoredSession }
-  /** An authenticated request with `token` got a 401. */
+  /** An authenticated request with `token` got a 401: the account's token expires the session; a Home user's falls back to the account. */
   | { readonly type: 'requestRefused'; readonly token: string }
   /** No usable answer (network, timeout, 429, 5xx): never a reason to change anything. */
   | { readonly type: 'networkTrouble'; readonly token: string }
@@ -71,9 +71,16 @@ export function transition(state: SessionState, event: SessionEvent): SessionSta
         return resting.status === 'signedIn' && resting.session === session ? resting : { status: 'signedIn', session };
       });
     case 'requestRefused':
-      return mapResting(state, (resting) =>
-        resting.status === 'signedIn' && resting.session.token === event.token ? { status: 'expired', session: resting.session } : resting,
-      );
+      return mapResting(state, (resting) => {
+        if (resting.status === 'signedOut') {
+          return resting;
+        }
+        if (resting.session.homeUser?.token === event.token) {
+          const { homeUser: _refused, ...account } = resting.session; // dropped: the account acts again
+          return { ...resting, session: account };
+        }
+        return resting.status === 'signedIn' && resting.session.token === event.token ? { status: 'expired', session: resting.session } : resting;
+      });
     case 'networkTrouble':
     case 'signOutFailed':
       return state;

@@ -4,12 +4,29 @@ import type { PlexAccount } from '../plex/types';
 
 export type SignInMethod = 'browser' | 'password' | 'token';
 
+/** A Plex Home user the session acts as: its own token and account, from a switch. */
+export interface HomeUserIdentity {
+  uuid: string;
+  token: string;
+  account: PlexAccount;
+}
+
 export interface StoredSession {
+  /** The signed-in account's token: it signs out, lists devices and switches Home users. */
   token: string;
   account: PlexAccount;
   /** Epoch milliseconds. */
   signedInAt: number;
   method: SignInMethod;
+  /** Set while acting as another user of the account's Plex Home. */
+  homeUser?: HomeUserIdentity;
+}
+
+/** Who the extension acts as: the Home user switched to, else the signed-in account. */
+export function activeIdentity(session: StoredSession): { token: string; account: PlexAccount; homeUser: boolean } {
+  return session.homeUser
+    ? { token: session.homeUser.token, account: session.homeUser.account, homeUser: true }
+    : { token: session.token, account: session.account, homeUser: false };
 }
 
 /** The stored value, or undefined when it is not in a form this version understands. */

@@ -3,6 +3,7 @@
 import { RefreshService } from '../auth/refreshService';
 import { SignInService } from '../auth/signInService';
 import { SignOutService } from '../auth/signOutService';
+import { TokenUpkeep } from '../auth/tokenUpkeep';
 import { InsecureConnections } from '../servers/insecureConnections';
 import { ErrorReporter } from '../ui/errorReporter';
 import { runningWork, stopAllWork, type RunningWork } from '../ui/progress';
@@ -40,6 +41,7 @@ export function createCommands(core: Core): Commands {
     signOut: new SignOutService(clients, session, ui, log),
     refresh: new RefreshService(clients, session, catalog, ui, errors, log, () => core.retryServerList()),
     showSourceDocument: (serverName, information) => core.documents.show(serverName, information),
+    upkeep: new TokenUpkeep(session, core.globalState, clients, log),
   };
   const { clipboard } = services;
   return {
@@ -53,6 +55,7 @@ export function createCommands(core: Core): Commands {
     // Deactivated (disabled or updated without a reload): stop every request, poll and pending
     // clipboard clear, so nothing outlives the extension or writes a session afterwards.
     dispose: () => {
+      services.upkeep.dispose();
       stopAllWork();
       clipboard.dispose();
     },

@@ -3,6 +3,7 @@ import type { RefreshService } from '../auth/refreshService';
 import type { Session } from '../auth/session';
 import type { SignInService } from '../auth/signInService';
 import type { SignOutService } from '../auth/signOutService';
+import type { TokenUpkeep } from '../auth/tokenUpkeep';
 import type { Log } from '../log';
 import type { PlexClients } from '../plexApi';
 import type { ConnectionSecurity } from '../servers/connectionSecurity';
@@ -36,4 +37,5 @@ export interface Services extends ServerServices {
   readonly signIn: SignInService;
   readonly signOut: SignOutService;
   readonly refresh: RefreshService;
+  readonly upkeep: TokenUpkeep;
 }

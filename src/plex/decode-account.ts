@@ -67,6 +67,11 @@ export function decodeAccount(value: unknown, path = 'user'): PlexAccount {
   assignDefined(account, 'thumb', readOptionalString(object, 'thumb', path));
   assignDefined(account, 'joinedAt', readOptionalNumber(object, 'joinedAt', path));
   assignDefined(account, 'homeSize', readOptionalNumber(object, 'homeSize', path));
+  // Only shown to the user, so an odd value is left out rather than failing the whole answer.
+  const rememberExpiresAt = object.rememberExpiresAt;
+  if (typeof rememberExpiresAt === 'number' && Number.isFinite(rememberExpiresAt)) {
+    account.rememberExpiresAt = rememberExpiresAt;
+  }
   assignDefined(account, 'maxHomeSize', readOptionalNumber(object, 'maxHomeSize', path));
   const subscription = get(object, 'subscription');
   if (subscription !== undefined && subscription !== null) {

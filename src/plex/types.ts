@@ -37,6 +37,8 @@ export interface PlexAccount {
   thumb?: string;
   /** Epoch seconds. */
   joinedAt?: number;
+  /** Epoch seconds when the token stops working unless used; 0 or absent: Plex gave no expiry. */
+  rememberExpiresAt?: number;
   twoFactorEnabled: boolean;
   home: boolean;
   homeAdmin: boolean;

@@ -26,6 +26,9 @@ export function accountFields(account: PlexAccount, options: { memberSince: bool
     fields.push({ label: vscode.l10n.t('Member since'), value: readableDate(account.joinedAt) });
   }
   fields.push({ label: vscode.l10n.t('Plex Home'), value: home(account) });
+  if (options.memberSince) {
+    fields.push({ label: vscode.l10n.t('Token expires'), value: tokenExpiry(account) });
+  }
   return fields.filter((field) => field.value !== '');
 }
 
@@ -38,6 +41,13 @@ export function accountSummary(account: PlexAccount): string {
   return accountFields(account, { memberSince: false })
     .map((field) => `${field.label}: ${field.value}`)
     .join('\n');
+}
+
+/** Plex moves the expiry on while the token is used (the daily ping); it says nothing of a revocation. */
+function tokenExpiry(account: PlexAccount): string {
+  return account.rememberExpiresAt
+    ? readableDate(account.rememberExpiresAt)
+    : vscode.l10n.t({ message: 'Does not expire', comment: 'Plex gave no expiry date for the account token.' });
 }
 
 function subscription(account: PlexAccount): string {

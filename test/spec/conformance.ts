@@ -6,10 +6,19 @@ import { type ConformanceExchange, type Finding, type Verdict, label, mediaType,
 import { checkRequest } from './requestConformance';
 import { answerValidator } from './schemaValidator';
 import { type PlexSpecs, type SpecOperation, SPEC_VERSIONS, operationsOnPath } from './specs';
+import { isCredentialName, undocumentedRoute, undocumentedRouteFindings } from './undocumentedRoutes';
 import { xmlToJsonShape } from './xmlToJson';
 import { parseXml } from './xmlTree';
 
 export type { ConformanceExchange, Finding, Verdict };
+
+/**
+ * The host whose spec operations apply. clients.plex.tv serves plex.tv's PIN routes (with a JWK
+ * in the body); the specs document them on plex.tv only, so they are checked against those.
+ */
+function specHost(exchange: ConformanceExchange): SpecOperation['host'] {
+  return exchange.host === 'pms' ? 'pms' : 'plex.tv';
+}
 
 function bySpecificity(a: SpecOperation, b: SpecOperation): number {
   return (a.fullPath.match(/\{/g)?.length ?? 0) - (b.fullPath.match(/\{/g)?.length ?? 0);
@@ -28,7 +37,7 @@ interface Located {
  */
 function locate(specs: PlexSpecs, exchange: ConformanceExchange): Located | undefined {
   for (const spec of SPEC_VERSIONS) {
-    const onPath = operationsOnPath(specs, spec, exchange.host, exchange.pathname).sort(bySpecificity);
+    const onPath = operationsOnPath(specs, spec, specHost(exchange), exchange.pathname).sort(bySpecificity);
     const first = onPath[0];
     if (first === undefined) continue;
     const samePath = onPath.filter((operation) => operation.fullPath === first.fullPath);
@@ -52,7 +61,7 @@ function responseFor(
 ): { operation: SpecOperation; status: string } | undefined {
   const others = SPEC_VERSIONS
     .filter((spec) => spec !== located.spec)
-    .flatMap((spec) => operationsOnPath(specs, spec, exchange.host, exchange.pathname).sort(bySpecificity))
+    .flatMap((spec) => operationsOnPath(specs, spec, specHost(exchange), exchange.pathname).sort(bySpecificity))
     .sort((a, b) => Number(b.method === exchange.method) - Number(a.method === exchange.method));
   const status = String(exchange.status);
   const documenting = [located, ...others].filter((operation) => operation.responses[status] !== undefined);
@@ -120,12 +129,26 @@ function checkAnswer(specs: PlexSpecs, exchange: ConformanceExchange, located: S
   verdict.findings.push(...schemaFindings(prefix, answerValidator.errors(schema, value)));
 }
 
-/** Checks the answer (and, when `checkRequests`, the request) of one exchange. */
-export function checkExchange(specs: PlexSpecs, exchange: ConformanceExchange, checkRequests: boolean): Verdict {
+/** A credential in a URL ends up in proxy and server logs; deviations.ts lists the one exception. */
+function credentialsInQuery(exchange: ConformanceExchange, where: string): Finding[] {
+  return exchange.query
+    .filter(([name]) => isCredentialName(name))
+    .map(([name]) => ({ key: `request ${where} query ${name} credential`, detail: `a credential (${name}) was sent in the query string` }));
+}
+
+function checkOnHost(specs: PlexSpecs, exchange: ConformanceExchange, checkRequests: boolean): Verdict {
   const verdict: Verdict = { checkedAgainst: [], findings: [] };
+  const undocumented = undocumentedRoute(exchange);
+  if (undocumented !== undefined) {
+    verdict.findings.push(...undocumentedRouteFindings(exchange, undocumented, checkRequests));
+    if (checkRequests) verdict.findings.push(...credentialsInQuery(exchange, `${undocumented.method} ${undocumented.path}`));
+    return verdict;
+  }
   const located = locate(specs, exchange);
   if (located === undefined) {
-    verdict.findings.push({ key: `route ${exchange.method} ${exchange.pathname.replace(/\/\d+(?=\/|$)/g, '/{id}')}`, detail: 'neither spec documents this method on this path' });
+    const path = exchange.pathname.replace(/\/\d+(?=\/|$)/g, '/{id}');
+    verdict.findings.push({ key: `route ${exchange.method} ${path}`, detail: 'neither spec documents this method on this path, nor does undocumentedRoutes.ts list it' });
+    if (checkRequests) verdict.findings.push(...credentialsInQuery(exchange, `${exchange.method} ${path}`));
     return verdict;
   }
   const { operation } = located;
@@ -133,6 +156,22 @@ export function checkExchange(specs: PlexSpecs, exchange: ConformanceExchange, c
     verdict.findings.push({ key: `method ${exchange.method} ${operation.fullPath}`, detail: `${operation.spec} documents only ${operation.method} here; checked against that` });
   }
   checkAnswer(specs, exchange, operation, verdict);
-  if (checkRequests) checkRequest(exchange, operation, verdict);
+  if (checkRequests) {
+    checkRequest(exchange, operation, verdict);
+    verdict.findings.push(...credentialsInQuery(exchange, label(operation)));
+  }
   return verdict;
+}
+
+/**
+ * Checks the answer (and, when `checkRequests`, the request) of one exchange. Keys and operations
+ * of a clients.plex.tv exchange start with that host, so its deviations stay apart from plex.tv's.
+ */
+export function checkExchange(specs: PlexSpecs, exchange: ConformanceExchange, checkRequests: boolean): Verdict {
+  const verdict = checkOnHost(specs, exchange, checkRequests);
+  if (exchange.host !== 'clients.plex.tv') return verdict;
+  return {
+    checkedAgainst: verdict.checkedAgainst.map((operation) => `clients.plex.tv ${operation}`),
+    findings: verdict.findings.map((finding) => ({ ...finding, key: `clients.plex.tv ${finding.key}` })),
+  };
 }

@@ -4,7 +4,8 @@ import type { SchemaError } from './schemaValidator';
 import type { SpecOperation } from './specs';
 
 export interface ConformanceExchange {
-  host: 'plex.tv' | 'pms';
+  /** clients.plex.tv: the JWT routes and JWK-carrying PINs (the stand-in serves them under /clients). */
+  host: 'plex.tv' | 'clients.plex.tv' | 'pms';
   method: string;
   pathname: string;
   query: [string, string][];

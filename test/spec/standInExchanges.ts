@@ -1,13 +1,15 @@
 // The stand-in's exchanges as the conformance checker reads them, and a recorder for a test run.
 import type { StandInExchange } from '../standin/exchangeTap';
 import { listenToExchanges } from '../standin/exchangeTap';
+import { CLIENTS_PREFIX } from '../standin/jwt/site';
 import type { ConformanceExchange } from './conformance';
 
 export function conformanceExchange(exchange: StandInExchange): ConformanceExchange {
+  const clients = exchange.serverSpec === undefined && exchange.pathname.startsWith(`${CLIENTS_PREFIX}/`);
   return {
-    host: exchange.serverSpec === undefined ? 'plex.tv' : 'pms',
+    host: exchange.serverSpec !== undefined ? 'pms' : clients ? 'clients.plex.tv' : 'plex.tv',
     method: exchange.method,
-    pathname: exchange.pathname,
+    pathname: clients ? exchange.pathname.slice(CLIENTS_PREFIX.length) : exchange.pathname,
     query: exchange.query,
     headers: exchange.headers,
     requestBody: exchange.requestBody,

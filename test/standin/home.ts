@@ -159,8 +159,9 @@ export class HomeBook {
       restricted: user.kind === 'managed',
       protected: user.pin !== undefined,
       hasPassword: user.kind === 'administrator' || user.kind === 'member',
-      // Managed users and the guest have no login of their own.
-      ...(user.kind === 'managed' || user.kind === 'guest' ? { rememberExpiresAt: null, twoFactorEnabled: false } : {}),
+      // Managed users and the guest have no login of their own; rememberExpiresAt stays the
+      // token's expiry, an integer, as the specs require of every account answer.
+      ...(user.kind === 'managed' || user.kind === 'guest' ? { twoFactorEnabled: false } : {}),
     };
   }
 

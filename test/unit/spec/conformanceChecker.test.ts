@@ -3,10 +3,12 @@
 import * as assert from 'node:assert/strict';
 import { type ConformanceExchange, checkExchange } from '../../spec/conformance';
 import { type PlexSpecs, plexSpecs } from '../../spec/specs';
+import { UNDOCUMENTED_ROUTES } from '../../spec/undocumentedRoutes';
 import { DEMO_ACCOUNTS, accountRecord, userPlexAccountBody } from '../../standin/accounts';
 import { toXmlDocument } from '../../standin/xml';
 
-const HEADERS = { 'x-plex-client-identifier': 'checker-test', 'x-plex-product': 'Checker test', 'x-plex-token': '***', accept: 'application/json' };
+const HEADERS_WITHOUT_TOKEN = { 'x-plex-client-identifier': 'checker-test', 'x-plex-product': 'Checker test', accept: 'application/json' };
+const HEADERS = { ...HEADERS_WITHOUT_TOKEN, 'x-plex-token': '***' };
 
 function exchange(overrides: Partial<ConformanceExchange>): ConformanceExchange {
   return {
@@ -99,5 +101,43 @@ suite('Spec conformance checker', () => {
       'request POST /api/v2/users/signin body /password required',
       'request POST /api/v2/users/signin body /rememberMe type',
     ]);
+  });
+
+  test('an undocumented route is matched as a template and its request is still checked', () => {
+    const deleteDevice = exchange({ method: 'DELETE', pathname: '/devices/528871000.xml', body: '', contentType: undefined });
+    assert.deepEqual(keys(specs, deleteDevice), ['route DELETE /devices/{id}.xml']);
+    const tokenInQuery = exchange({ pathname: '/devices.xml', headers: HEADERS_WITHOUT_TOKEN, query: [['X-Plex-Token', '***']], contentType: 'application/xml', body: '<MediaContainer/>' });
+    assert.deepEqual(keys(specs, tokenInQuery), [
+      'route GET /devices.xml',
+      'request GET /devices.xml token not-in-header',
+      'request GET /devices.xml query X-Plex-Token undeclared',
+      'request GET /devices.xml query X-Plex-Token credential',
+    ]);
+    assert.deepEqual(keys(specs, { ...tokenInQuery, body: '<MediaContainer' }, false), ['route GET /devices.xml', 'response GET /devices.xml 200 unreadable']);
+  });
+
+  test('clients.plex.tv: keys name the host, a token where none is taken and unknown body fields are findings', () => {
+    const nonce = exchange({ host: 'clients.plex.tv', pathname: '/api/v2/auth/nonce', body: '{"nonce":"n"}' });
+    assert.deepEqual(keys(specs, nonce), ['clients.plex.tv route GET /api/v2/auth/nonce', 'clients.plex.tv request GET /api/v2/auth/nonce token unneeded']);
+    const exchangeJwt = exchange({
+      host: 'clients.plex.tv',
+      method: 'POST',
+      pathname: '/api/v2/auth/token',
+      headers: { ...HEADERS_WITHOUT_TOKEN, 'content-type': 'application/json' },
+      requestBody: JSON.stringify({ jwt: 'x', password: 'y' }),
+      body: '{"auth_token":"t"}',
+    });
+    assert.deepEqual(keys(specs, exchangeJwt), ['clients.plex.tv route POST /api/v2/auth/token', 'clients.plex.tv request POST /api/v2/auth/token body /password undeclared']);
+    assert.deepEqual(keys(specs, exchange({ host: 'clients.plex.tv', pathname: '/api/v2/no-such-route' })), ['clients.plex.tv route GET /api/v2/no-such-route']);
+    const poll = exchange({ host: 'clients.plex.tv', pathname: '/api/v2/pins/42', headers: HEADERS_WITHOUT_TOKEN, query: [['X-Plex-Token', '***']], status: 404, body: '{}' });
+    assert.ok(keys(specs, poll).includes('clients.plex.tv request GET /api/v2/pins/{pinID} query X-Plex-Token credential'));
+  });
+
+  test('no undocumented route shadows an operation the specs document', () => {
+    for (const route of UNDOCUMENTED_ROUTES) {
+      const path = route.path.replace(/\{[^}]+\}/g, '1');
+      const documented = specs.operations.filter((operation) => operation.method === route.method && operation.host === (route.host === 'pms' ? 'pms' : 'plex.tv') && operation.pattern.test(path));
+      assert.deepEqual(documented.map((operation) => `${operation.spec} ${operation.method} ${operation.fullPath}`), [], `${route.method} ${route.path}`);
+    }
   });
 });

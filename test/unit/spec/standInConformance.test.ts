@@ -1,7 +1,8 @@
 // Every answer the stand-in gives on the routes the extension uses, and every request the
 // service layer sends there, checked against the Plex OpenAPI specs (2026-02, and 2024-09 for the
-// PIN routes 2026-02 lacks). The scenarios cover each route's success, its error answers, and its
-// XML form; deliberate faults are left to the fault tests. A finding not in deviations.ts fails.
+// PIN routes 2026-02 lacks; clients.plex.tv's JWK PINs against the same), or against
+// undocumentedRoutes.ts. The scenarios cover each route's success, its error answers, and its XML
+// form; deliberate faults are left to the fault tests. A finding not in deviations.ts fails.
 import * as assert from 'node:assert/strict';
 import { type Finding, checkExchange } from '../../spec/conformance';
 import { SPEC_DEVIATIONS, deviationFor } from '../../spec/deviations';
@@ -10,6 +11,7 @@ import { conformanceExchange, recordExchanges, sentByServiceLayer, type Exchange
 import { PlexMediaServerClient, PlexTvClient } from '../../../src/plex/index';
 import { startStandIn, type StandIn } from '../../standin/index';
 import { IDENTITY, rejectsWith, serverOf } from '../plex/helpers';
+import { driveAccountToolsAndJwt } from './accountToolAndJwtScenarios';
 
 const RAW_CLIENT_ID = 'spec-conformance-raw';
 const RAW_PRODUCT = 'Spec conformance';
@@ -95,6 +97,7 @@ async function drive(standIn: StandIn): Promise<void> {
   await rawFetch(`${standIn.plexTvUrl}/api/v2/resources`, { token: alice.authToken, clientId: false });
   await rawFetch(`${standIn.plexTvUrl}/api/v2/pins`, { method: 'POST', clientId: false });
 
+  await driveAccountToolsAndJwt(standIn);
   await plexTv.signOut(alice.authToken);
 }
 
@@ -185,6 +188,8 @@ suite('Spec conformance of the stand-in and the service layer', () => {
       '2026-02 GET /identity 200 (xml)',
       '2026-02 POST /security/token 200 (xml)',
       '2026-02 GET /security/resources 200 (xml)',
+      'clients.plex.tv 2024-09 POST /api/v2/pins 200',
+      'clients.plex.tv 2024-09 GET /api/v2/pins/{pinID} 200',
     ];
     assert.deepEqual(expected.filter((operation) => !observed.checked.has(operation)), []);
   });
