@@ -43,6 +43,11 @@ export interface PlexTestingApi {
   serverTreeItems(): Promise<vscode.TreeItem[]>;
   /** Deactivates the extension as VS Code does (deactivate(), then every subscription disposed). For good in this host. */
   deactivate(): void;
+  /** Token upkeep's look (normally hourly, and a minute after start-up): pings when due. */
+  pingTokenIfDue(): Promise<string>;
+  /** When plex.tv last saw the token used, as every window shares it (epoch ms). */
+  lastTokenUse(): number | undefined;
+  setLastTokenUse(at: number | undefined): Promise<void>;
   /** Writes (or with undefined deletes) the stored session the way another window would. */
   writeStoredSessionAsAnotherWindow(raw: string | undefined): Promise<void>;
 }

@@ -6,7 +6,7 @@ import { PlexAuthenticationProvider } from './auth/authenticationProvider';
 import { clientIdentifier } from './auth/clientIdentifier';
 import { Session } from './auth/session';
 import { SessionStore } from './auth/sessionStore';
-import { recordTokenUse, scheduleUpkeep } from './auth/tokenUse';
+import { lastTokenUse, recordTokenUse, scheduleUpkeep, setLastTokenUse } from './auth/tokenUse';
 import { COMMANDS } from './commandTable';
 import type * as CommandsModule from './commands/index';
 import type { Core } from './commands/services';
@@ -16,6 +16,7 @@ import { ConnectionSecurity } from './servers/connectionSecurity';
 import { ServerCatalog } from './servers/serverCatalog';
 import type { Ui } from './ui/ui';
 import { AccountTreeProvider } from './views/accountTree';
+import { HomeTreeProvider } from './views/homeTree';
 import { ServersTreeProvider } from './views/serversTree';
 import { SOURCE_SCHEME, SourceDocumentProvider } from './views/sourceDocument';
 import { PlexStatusBar } from './views/statusBar';
@@ -50,6 +51,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<PlexEx
     return loaded;
   };
   const serversTree = new ServersTreeProvider(session, catalog, () => commands().serverList);
+  const homeTree = new HomeTreeProvider(session, () => (token) => commands().services.home.loadForView(token));
   const core: Core = {
     globalState: context.globalState,
     log,
@@ -59,7 +61,10 @@ export async function activate(context: vscode.ExtensionContext): Promise<PlexEx
     catalog,
     documents,
     uiOverride: () => uiOverride,
-    retryServerList: () => serversTree.retry(),
+    onRefreshed: () => {
+      serversTree.retry();
+      homeTree.reload();
+    },
   };
   const authenticationProvider = new PlexAuthenticationProvider(
     session,
@@ -79,6 +84,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<PlexEx
     new PlexStatusBar(session),
     vscode.window.registerTreeDataProvider('plex.account', new AccountTreeProvider(session)),
     vscode.window.registerTreeDataProvider('plex.servers', serversTree),
+    homeTree,
+    vscode.window.registerTreeDataProvider('plex.home', homeTree),
     vscode.workspace.registerTextDocumentContentProvider(SOURCE_SCHEME, documents),
     authenticationProvider,
     vscode.authentication.registerAuthenticationProvider('plex', 'Plex', authenticationProvider, {
@@ -118,6 +125,11 @@ export async function activate(context: vscode.ExtensionContext): Promise<PlexEx
             authenticationSessions: () => authenticationProvider.getSessions(),
             treatAsRemote: (hosts) => security.treatAsRemote(hosts),
             serverTreeItems: async () => (await serversTree.getChildren()).map((node) => serversTree.getTreeItem(node)),
+            pingTokenIfDue: () => commands().services.upkeep.pingIfDue(),
+            lastTokenUse: () => lastTokenUse(context.globalState),
+            setLastTokenUse: async (at) => {
+              await setLastTokenUse(context.globalState, at);
+            },
             writeStoredSessionAsAnotherWindow: async (raw) => {
               await (raw === undefined ? context.secrets.delete('plex.session') : context.secrets.store('plex.session', raw));
             },

@@ -54,7 +54,9 @@ async function copyValue(services: Services, node: { value?: unknown } | undefin
 }
 
 async function statusBarActions(services: Services): Promise<void> {
-  const picked = await services.ui().pickAccountAction(services.session.stored?.account.username ?? '', statusBarMenu());
+  const account = services.session.stored?.account;
+  const actions = statusBarMenu().filter((action) => action.id !== 'plex.switchHomeUser' || account?.home);
+  const picked = await services.ui().pickAccountAction(account?.username ?? '', actions);
   if (picked) {
     await vscode.commands.executeCommand(picked);
   }

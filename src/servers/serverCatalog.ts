@@ -26,10 +26,10 @@ export class ServerCatalog implements vscode.Disposable {
     private readonly state: SessionView & AccountRequests,
     private readonly globalState: vscode.Memento,
   ) {
-    this.sessionToken = state.stored?.token;
+    this.sessionToken = state.activeToken;
     this.subscription = state.onDidChange(() => {
-      if (state.stored?.token !== this.sessionToken) {
-        this.sessionToken = state.stored?.token;
+      if (state.activeToken !== this.sessionToken) {
+        this.sessionToken = state.activeToken;
         this.forget();
       }
     });
@@ -65,7 +65,7 @@ export class ServerCatalog implements vscode.Disposable {
       this.loading = loading;
       void promise.then(
         (servers) => {
-          if (this.loading === loading && this.state.stored?.token === token) {
+          if (this.loading === loading && this.state.activeToken === token) {
             this.servers = servers;
             this.changeEmitter.fire();
           }
