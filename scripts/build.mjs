@@ -60,6 +60,8 @@ const SHARED_STATELESS = new Set([
   'src/tokenShape.ts',
   'src/commandTable.ts',
   'src/auth/tokenUse.ts',
+  'src/auth/storedSession.ts',
+  'src/ui/homeUserIcon.ts',
   // One failure model in every bundle: recognised by a Symbol.for brand, never by class identity.
   'src/plex/failure.ts',
   'src/plex/types.ts',

@@ -3,8 +3,8 @@
 // and the status-bar menu. Data only: the handlers load with the command code on first use.
 import type { AuthStatus } from './auth/sessionView';
 
-/** Where a command can run: in the palette always, never, or in these session states. */
-export type PaletteVisibility = 'always' | 'never' | readonly AuthStatus[];
+/** Where a command can run: in the palette always, never, or in these session states (and only in a Plex Home). */
+export type PaletteVisibility = 'always' | 'never' | readonly AuthStatus[] | { readonly statuses: readonly AuthStatus[]; readonly inHome: true };
 
 export interface CommandDefinition {
   readonly id: string;
@@ -32,6 +32,7 @@ export const COMMANDS = [
   { id: 'plex.showSourceConnectionInformation', palette: SIGNED_IN },
   { id: 'plex.selectServer', palette: SIGNED_IN, statusBarMenu: { icon: 'server', order: 3 } },
   { id: 'plex.setDefaultServer', palette: 'never' },
+  { id: 'plex.switchHomeUser', palette: { statuses: SIGNED_IN, inHome: true }, statusBarMenu: { icon: 'organization', order: 3.5 } },
 ] as const satisfies readonly CommandDefinition[];
 
 export type CommandId = (typeof COMMANDS)[number]['id'];
@@ -52,6 +53,9 @@ export function paletteWhen(visibility: PaletteVisibility): string | undefined {
   }
   if (visibility === 'never') {
     return 'false';
+  }
+  if ('inHome' in visibility) {
+    return `${paletteWhen(visibility.statuses)} && plex.inHome`;
   }
   return visibility.map((status) => STATUS_KEYS[status]).join(' || ');
 }

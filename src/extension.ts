@@ -15,6 +15,7 @@ import { ConnectionSecurity } from './servers/connectionSecurity';
 import { ServerCatalog } from './servers/serverCatalog';
 import type { Ui } from './ui/ui';
 import { AccountTreeProvider } from './views/accountTree';
+import { HomeTreeProvider } from './views/homeTree';
 import { ServersTreeProvider } from './views/serversTree';
 import { SOURCE_SCHEME, SourceDocumentProvider } from './views/sourceDocument';
 import { PlexStatusBar } from './views/statusBar';
@@ -46,6 +47,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<PlexEx
     return loaded;
   };
   const serversTree = new ServersTreeProvider(session, catalog, () => commands().serverList);
+  const homeTree = new HomeTreeProvider(session, () => (token) => commands().services.home.loadForView(token));
   const core: Core = {
     globalState: context.globalState,
     log,
@@ -55,7 +57,10 @@ export async function activate(context: vscode.ExtensionContext): Promise<PlexEx
     catalog,
     documents,
     uiOverride: () => uiOverride,
-    retryServerList: () => serversTree.retry(),
+    onRefreshed: () => {
+      serversTree.retry();
+      homeTree.reload();
+    },
   };
   const authenticationProvider = new PlexAuthenticationProvider(
     session,
@@ -75,6 +80,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<PlexEx
     new PlexStatusBar(session),
     vscode.window.registerTreeDataProvider('plex.account', new AccountTreeProvider(session)),
     vscode.window.registerTreeDataProvider('plex.servers', serversTree),
+    homeTree,
+    vscode.window.registerTreeDataProvider('plex.home', homeTree),
     vscode.workspace.registerTextDocumentContentProvider(SOURCE_SCHEME, documents),
     authenticationProvider,
     vscode.authentication.registerAuthenticationProvider('plex', 'Plex', authenticationProvider, {
@@ -104,6 +111,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<PlexEx
       serversTree,
       authenticationProvider,
       secrets: context.secrets,
+      globalState: context.globalState,
       subscriptions: context.subscriptions,
       loadedCommands: () => loaded,
       commands,

@@ -19,6 +19,7 @@ export interface ExtensionInternals {
   readonly serversTree: ServersTreeProvider;
   readonly authenticationProvider: PlexAuthenticationProvider;
   readonly secrets: vscode.SecretStorage;
+  readonly globalState: vscode.Memento;
   readonly subscriptions: vscode.Disposable[];
   /** The command code if a command has run (or the Servers view loaded), without loading it. */
   loadedCommands(): Commands | undefined;

@@ -9,6 +9,7 @@ import type { ConnectionSecurity } from './servers/connectionSecurity';
 type Plex = typeof PlexModule;
 export type PlexTvClient = InstanceType<Plex['PlexTvClient']>;
 export type PlexMediaServerClient = InstanceType<Plex['PlexMediaServerClient']>;
+export type PlexTvAccountTools = InstanceType<Plex['PlexTvAccountTools']>;
 
 let plex: Plex | undefined;
 
@@ -34,6 +35,21 @@ export class PlexClients {
     const { PlexTvClient } = loadPlex();
     return checkedUrl('plex.plexTvUrl', () =>
       new PlexTvClient({
+        identity: this.identity(),
+        baseUrl: settings.plexTvUrl,
+        timeoutMs: settings.requestTimeoutMs,
+        log: (entry) => this.logRequest(entry),
+      }),
+    );
+  }
+
+  /** Plex Home, devices, claim tokens and linking, on plex.tv. */
+  accountTools(): PlexTvAccountTools {
+    const settings = readSettings();
+    this.refuseInsecurePlexTv(settings.plexTvUrl);
+    const { PlexTvAccountTools } = loadPlex();
+    return checkedUrl('plex.plexTvUrl', () =>
+      new PlexTvAccountTools({
         identity: this.identity(),
         baseUrl: settings.plexTvUrl,
         timeoutMs: settings.requestTimeoutMs,

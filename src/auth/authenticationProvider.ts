@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import type { SessionView } from './sessionView';
-import type { StoredSession } from './storedSession';
+import { activeIdentity, type StoredSession } from './storedSession';
 
 /**
  * The `plex` authentication provider: the Accounts menu and other extensions see the same
@@ -71,10 +71,13 @@ function toAuthenticationSession(stored: StoredSession | undefined): vscode.Auth
   if (!stored) {
     return undefined;
   }
+  // Other extensions act as whoever this extension acts as: the Home user switched to, else the account.
+  // One session per sign-in: switching Home users changes it, it does not replace it.
+  const { token, account } = activeIdentity(stored);
   return {
     id: stored.account.uuid || String(stored.account.id),
-    accessToken: stored.token,
-    account: { id: String(stored.account.id), label: stored.account.username },
+    accessToken: token,
+    account: { id: String(account.id), label: account.username || account.title },
     scopes: [],
   };
 }

@@ -6,6 +6,7 @@ import type { ErrorReporter } from '../ui/errorReporter';
 import { withCancellableProgress } from '../ui/progress';
 import type { Ui } from '../ui/ui';
 import type { Session } from './session';
+import { activeIdentity } from './storedSession';
 
 /**
  * Re-reads the account (and the servers, when they were loaded) from plex.tv. The session
@@ -30,7 +31,7 @@ export class RefreshService {
       void this.ui().info(vscode.l10n.t('Sign in to Plex first.'));
       return;
     }
-    const { token } = stored;
+    const { token } = activeIdentity(stored);
     try {
       await withCancellableProgress(vscode.l10n.t('Refreshing Plex...'), async (signal) => {
         // Account and servers in parallel: one round trip to plex.tv instead of two.
@@ -42,7 +43,7 @@ export class RefreshService {
         await serversReload;
       });
     } catch (error) {
-      if (this.session.stored?.token !== token) {
+      if (this.session.stored?.token !== stored.token) {
         // Signed out (or in as someone else) while this ran: its failure is about a session that
         // is gone, e.g. the token the sign-out just revoked, and would contradict the user's last action.
         this.log.info('Refresh: the session changed while it ran; its result was dropped.');

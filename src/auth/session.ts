@@ -13,7 +13,7 @@ import {
 } from './sessionState';
 import type { SessionStore } from './sessionStore';
 import type { AccountRequests, AuthStatus, SessionView } from './sessionView';
-import type { StoredSession } from './storedSession';
+import { activeIdentity, type StoredSession } from './storedSession';
 import type { PlexAccount } from '../plex/types';
 
 /**
@@ -54,6 +54,11 @@ export class Session implements SessionView, AccountRequests, vscode.Disposable 
 
   get stored(): StoredSession | undefined {
     return currentSession(this.current);
+  }
+
+  get activeToken(): string | undefined {
+    const stored = this.stored;
+    return stored && activeIdentity(stored).token;
   }
 
   get signingIn(): boolean {
@@ -98,10 +103,10 @@ export class Session implements SessionView, AccountRequests, vscode.Disposable 
     return this.dispatchAndKeep({ type: 'signInSucceeded', session });
   }
 
-  /** plex.tv answered a request made with `token` with what the session should now hold. */
+  /** plex.tv answered a request made with `token` (the account's or the Home user's) with what the session should now hold. */
   updated(token: string, change: (session: StoredSession) => StoredSession): Promise<void> {
     const session = this.stored;
-    if (session?.token !== token) {
+    if (session?.token !== token && session?.homeUser?.token !== token) {
       this.dispatch({ type: 'requestAccepted', token });
       return Promise.resolve();
     }
@@ -109,9 +114,11 @@ export class Session implements SessionView, AccountRequests, vscode.Disposable 
     return this.dispatchAndKeep({ type: 'requestAccepted', token, session: JSON.stringify(next) === JSON.stringify(session) ? session : next });
   }
 
-  /** plex.tv answered the account read made with `token`: the session is valid, with this summary. */
+  /** plex.tv answered the account read made with `token`: the identity it belongs to is valid, with this summary. */
   accountRead(token: string, account: PlexAccount): Promise<void> {
-    return this.updated(token, (session) => ({ ...session, account }));
+    return this.updated(token, (session) =>
+      session.homeUser?.token === token ? { ...session, homeUser: { ...session.homeUser, account } } : { ...session, account },
+    );
   }
 
   /** Removes the secret; a failed removal keeps the session (the secret is still there) and throws. */

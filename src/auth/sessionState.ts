@@ -64,7 +64,14 @@ export function transition(state: SessionState, event: SessionEvent): SessionSta
       return currentSession(state) === event.session ? event.restore : state;
     case 'requestAccepted':
       return mapResting(state, (resting) => {
-        if (resting.status === 'signedOut' || resting.session.token !== event.token) {
+        if (resting.status === 'signedOut') {
+          return resting;
+        }
+        if (resting.session.homeUser?.token === event.token) {
+          // Says nothing of the account's own token: only what is read changes.
+          return event.session?.homeUser?.token === event.token ? { ...resting, session: event.session } : resting;
+        }
+        if (resting.session.token !== event.token) {
           return resting; // a result of a session that ended meanwhile changes nothing
         }
         const session = event.session?.token === event.token ? event.session : resting.session;
@@ -105,6 +112,8 @@ export interface SessionContextKeys {
   readonly 'plex.signedIn': boolean;
   readonly 'plex.sessionExpired': boolean;
   readonly 'plex.signingIn': boolean;
+  /** The account shares a Plex Home: the Plex Home view and Switch Home User show. */
+  readonly 'plex.inHome': boolean;
 }
 
 export function contextKeysOf(state: SessionState): SessionContextKeys {
@@ -113,5 +122,6 @@ export function contextKeysOf(state: SessionState): SessionContextKeys {
     'plex.signedIn': resting.status === 'signedIn',
     'plex.sessionExpired': resting.status === 'expired',
     'plex.signingIn': state.status === 'signingIn',
+    'plex.inHome': resting.status === 'signedIn' && resting.session.account.home,
   };
 }

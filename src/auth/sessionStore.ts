@@ -12,6 +12,8 @@ const SECRET_KEY = 'plex.session';
 export class SessionStore implements vscode.Disposable {
   /** What this window last read or wrote. */
   private known: string | undefined;
+  /** Counts this window's writes and deletes: a read that overlapped one may return an older value. */
+  private generation = 0;
   private readonly elsewhereEmitter = new vscode.EventEmitter<StoredSession | undefined>();
   private readonly subscription: vscode.Disposable;
 
@@ -46,6 +48,7 @@ export class SessionStore implements vscode.Disposable {
     }
     const previous = this.known;
     this.known = serialized;
+    this.generation++;
     try {
       await this.secrets.store(SECRET_KEY, serialized);
     } catch (error) {
@@ -61,6 +64,7 @@ export class SessionStore implements vscode.Disposable {
   }
 
   async delete(): Promise<void> {
+    this.generation++;
     try {
       await this.secrets.delete(SECRET_KEY);
     } catch (error) {
@@ -79,6 +83,7 @@ export class SessionStore implements vscode.Disposable {
   }
 
   private async reloadAfterChange(): Promise<void> {
+    const generation = this.generation;
     let serialized: string | undefined;
     try {
       serialized = await this.secrets.get(SECRET_KEY);
@@ -86,6 +91,9 @@ export class SessionStore implements vscode.Disposable {
       // An unreadable keychain is not a sign-out: keep what this window knows.
       this.log.error('Could not read the stored Plex session', error);
       return;
+    }
+    if (generation !== this.generation) {
+      return; // this window wrote meanwhile; that write's own change event reads again
     }
     if (serialized !== this.known) {
       this.known = serialized;

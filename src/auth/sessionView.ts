@@ -13,6 +13,8 @@ export interface SessionView {
   /** What the views show: a running sign-in keeps the status it started from. */
   readonly status: AuthStatus;
   readonly stored: StoredSession | undefined;
+  /** The token requests are made with: the Home user's while acting as one, else the account's. */
+  readonly activeToken: string | undefined;
   readonly signingIn: boolean;
   readonly onDidChange: vscode.Event<void>;
 }

@@ -39,7 +39,7 @@ export class TokenUpkeep implements vscode.Disposable {
 
   private async ping(): Promise<UpkeepOutcome> {
     const stored = this.session.stored;
-    if (!stored || this.session.status !== 'signedIn') {
+    if (!stored) {
       return 'not-signed-in';
     }
     const last = lastTokenUse(this.globalState);

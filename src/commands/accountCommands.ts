@@ -38,7 +38,7 @@ async function copySignInLink(services: Services): Promise<void> {
     void services.ui().info(vscode.l10n.t('No browser sign-in is waiting for approval.'));
     return;
   }
-  await vscode.env.clipboard.writeText(link);
+  await services.clipboard.copy(link, 0);
   void services.ui().info(vscode.l10n.t('Sign-in link copied. Open it in your browser to approve this device.'));
 }
 
@@ -46,7 +46,7 @@ async function copyValue(services: Services, node: { value?: unknown } | undefin
   if (typeof node?.value !== 'string') {
     return;
   }
-  await vscode.env.clipboard.writeText(node.value);
+  await services.clipboard.copy(node.value, 0);
   services.ui().flash(
     vscode.l10n.t({ message: '$(check) Copied', comment: 'Shown briefly in the status bar after a copy. $(check) is an icon: keep it.' }),
   );
@@ -54,7 +54,9 @@ async function copyValue(services: Services, node: { value?: unknown } | undefin
 }
 
 async function statusBarActions(services: Services): Promise<void> {
-  const picked = await services.ui().pickAccountAction(services.session.stored?.account.username ?? '', statusBarMenu());
+  const account = services.session.stored?.account;
+  const actions = statusBarMenu().filter((action) => action.id !== 'plex.switchHomeUser' || account?.home);
+  const picked = await services.ui().pickAccountAction(account?.username ?? '', actions);
   if (picked) {
     await vscode.commands.executeCommand(picked);
   }

@@ -1,5 +1,6 @@
 // The command code: dist/commands.js, required when a command first runs (or the Servers view
 // first loads), so activation compiles only what the status bar and the views need.
+import { HomeService } from '../auth/homeService';
 import { RefreshService } from '../auth/refreshService';
 import { SignInService } from '../auth/signInService';
 import { SignOutService } from '../auth/signOutService';
@@ -11,6 +12,7 @@ import { SecretClipboard } from '../ui/secretClipboard';
 import { vscodeUi } from '../ui/ui';
 import { ServerListLoader } from '../views/serverList';
 import { accountCommandHandlers } from './accountCommands';
+import { homeCommandHandlers } from './homeCommands';
 import type { CommandHandler, CommandId } from '../commandTable';
 import { serverCommandHandlers } from './serverCommands';
 import type { Core, Services } from './services';
@@ -27,7 +29,7 @@ export interface Commands {
 export function createCommands(core: Core): Commands {
   const ui = () => core.uiOverride() ?? vscodeUi;
   const { log, session, clients, catalog } = core;
-  const errors = new ErrorReporter(ui, log);
+  const errors = new ErrorReporter(ui, log, session);
   const services: Services = {
     log,
     session,
@@ -39,15 +41,17 @@ export function createCommands(core: Core): Commands {
     clipboard: new SecretClipboard(),
     signIn: new SignInService(clients, session, ui, errors),
     signOut: new SignOutService(clients, session, ui, log),
-    refresh: new RefreshService(clients, session, catalog, ui, errors, log, () => core.retryServerList()),
+    refresh: new RefreshService(clients, session, catalog, ui, errors, log, () => core.onRefreshed()),
     showSourceDocument: (serverName, information) => core.documents.show(serverName, information),
     upkeep: new TokenUpkeep(session, core.globalState, clients, log),
+    home: new HomeService(clients, session, ui, errors),
   };
   const { clipboard } = services;
   return {
     handlers: {
       ...accountCommandHandlers(services),
       ...serverCommandHandlers(services),
+      ...homeCommandHandlers(services),
     },
     services,
     serverList: new ServerListLoader(catalog, errors),

@@ -1,4 +1,5 @@
 import type * as vscode from 'vscode';
+import type { HomeService } from '../auth/homeService';
 import type { RefreshService } from '../auth/refreshService';
 import type { Session } from '../auth/session';
 import type { SignInService } from '../auth/signInService';
@@ -27,8 +28,8 @@ export interface Core {
   documents: SourceDocumentProvider;
   /** The tests' scripted prompts, when set. */
   uiOverride(): Ui | undefined;
-  /** Clears the Servers view's load error after a refresh. */
-  retryServerList(): void;
+  /** After a refresh: the views read what they show again (a load error is cleared). */
+  onRefreshed(): void;
 }
 
 /** What command handlers get to work with; built once, when the first command runs. */
@@ -38,4 +39,5 @@ export interface Services extends ServerServices {
   readonly signOut: SignOutService;
   readonly refresh: RefreshService;
   readonly upkeep: TokenUpkeep;
+  readonly home: HomeService;
 }

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import type { PlexServer } from '../plex/types';
-import type { StoredSession } from '../auth/storedSession';
+import { activeIdentity, type StoredSession } from '../auth/storedSession';
 import type { ServerServices } from './serverServices';
 import { readSettings } from '../config';
 import { plainText } from '../ui/plainText';
@@ -30,14 +30,14 @@ export async function chooseServer(
     return {
       name: hostOf(serverUrl),
       connectionUris: [serverUrl],
-      token: session.token,
+      token: activeIdentity(session).token,
       clientIdentifier: services.catalog.cached?.find((server) =>
         server.connections.some((connection) => connection.uri.replace(/\/+$/, '') === serverUrl),
       )?.clientIdentifier,
     };
   }
   const servers = await withCancellableProgress(vscode.l10n.t('Finding your Plex Media Servers...'), (signal) =>
-    services.catalog.list(session.token, signal),
+    services.catalog.list(activeIdentity(session).token, signal),
   );
   const server = await pick(services, servers);
   return server && fromServer(server, session);
@@ -76,7 +76,7 @@ function fromServer(server: PlexServer, session: StoredSession): ChosenServer {
     name: server.name,
     clientIdentifier: server.clientIdentifier,
     connectionUris: server.connections.map((connection) => connection.uri),
-    token: server.accessToken ?? session.token,
+    token: server.accessToken ?? activeIdentity(session).token,
   };
 }
 

@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { readSettings } from '../config';
+import { activeIdentity } from '../auth/storedSession';
 import { failureKind, isPlexFailure } from '../plex/failure';
 import type { PlexServer } from '../plex/types';
 import { usableToken } from '../tokenShape';
@@ -81,7 +82,7 @@ export async function selectServer(services: ServerServices): Promise<void> {
   }
   try {
     const servers = await withCancellableProgress(vscode.l10n.t('Finding your Plex Media Servers...'), (signal) =>
-      services.catalog.list(session.token, signal),
+      services.catalog.list(activeIdentity(session).token, signal),
     );
     if (servers.length === 0) {
       void services.ui().info(vscode.l10n.t('No Plex Media Server was found on your Plex account.'));
@@ -134,7 +135,7 @@ async function onServer(
   }
   // The user may sign out (here or in another window) while the server answers: then the
   // answer, or its failure, belongs to a session that is gone (found by the concurrency tests).
-  const stillSignedIn = (): boolean => services.session.stored?.token === session.token;
+  const stillSignedIn = (): boolean => services.session.activeToken === activeIdentity(session).token;
   let server: ChosenServer | undefined;
   try {
     server = await chooseServer(services, session, clicked);

@@ -18,6 +18,8 @@ export class ServerCatalog implements vscode.Disposable {
   private readonly changeEmitter = new vscode.EventEmitter<void>();
   private readonly subscription: vscode.Disposable;
   private sessionToken: string | undefined;
+  /** The list of the identity last switched away from. */
+  private previous: { token: string; servers: PlexServer[] } | undefined;
 
   readonly onDidChange = this.changeEmitter.event;
 
@@ -26,11 +28,12 @@ export class ServerCatalog implements vscode.Disposable {
     private readonly state: SessionView & AccountRequests,
     private readonly globalState: vscode.Memento,
   ) {
-    this.sessionToken = state.stored?.token;
+    this.sessionToken = state.activeToken;
     this.subscription = state.onDidChange(() => {
-      if (state.stored?.token !== this.sessionToken) {
-        this.sessionToken = state.stored?.token;
-        this.forget();
+      if (state.activeToken !== this.sessionToken) {
+        const left = this.sessionToken;
+        this.sessionToken = state.activeToken;
+        this.forget(left);
       }
     });
   }
@@ -65,7 +68,7 @@ export class ServerCatalog implements vscode.Disposable {
       this.loading = loading;
       void promise.then(
         (servers) => {
-          if (this.loading === loading && this.state.stored?.token === token) {
+          if (this.loading === loading && this.state.activeToken === token) {
             this.servers = servers;
             this.changeEmitter.fire();
           }
@@ -93,8 +96,16 @@ export class ServerCatalog implements vscode.Disposable {
     this.changeEmitter.dispose();
   }
 
-  private forget(): void {
-    this.servers = undefined;
+  /**
+   * A new identity's list starts empty, except when switching back between the account and a Home
+   * user: the list of the identity switched away from is kept for that, while its token is still the session's.
+   */
+  private forget(left: string | undefined): void {
+    const stored = this.state.stored;
+    const back = this.previous !== undefined && this.previous.token === this.sessionToken ? this.previous.servers : undefined;
+    const stillHeld = left !== undefined && (left === stored?.token || left === stored?.homeUser?.token);
+    this.previous = stillHeld && this.servers ? { token: left, servers: this.servers } : undefined;
+    this.servers = back;
     this.loading = undefined;
     this.workingConnections.clear();
     this.changeEmitter.fire();

@@ -1,6 +1,8 @@
 import * as vscode from 'vscode';
 import type { SignInMethod } from '../auth/storedSession';
+import type { PlexHomeUser } from '../plex/account-tools-types';
 import type { StatusBarMenuCommandId } from '../commandTable';
+import { homeUserIcon } from './homeUserIcon';
 import { plainText } from './plainText';
 
 export interface ServerChoice {
@@ -22,6 +24,10 @@ export interface Ui {
   askToken(): Promise<string | undefined>;
   pickServer<T extends ServerChoice>(choices: readonly T[]): Promise<T | undefined>;
   confirmSignOut(username: string): Promise<boolean>;
+  /** Which Plex Home user to act as; `activeUuid` is marked. */
+  pickHomeUser(users: readonly PlexHomeUser[], activeUuid: string): Promise<PlexHomeUser | undefined>;
+  /** A Home user's PIN (four digits), in a password box; never kept. */
+  askHomePin(userTitle: string, previousWasWrong: boolean): Promise<string | undefined>;
   /** The status-bar menu: which of these commands to run. */
   pickAccountAction<T extends string>(username: string, actions: readonly { id: T; icon: string }[]): Promise<T | undefined>;
   /** A short confirmation in the status bar. */
@@ -111,6 +117,35 @@ export const vscodeUi: Ui = {
     return answer === signOut;
   },
 
+  async pickHomeUser(users, activeUuid) {
+    const items = users.map((user) => ({
+      label: `$(${homeUserIcon(user)}) ${plainText(user.title)}`,
+      description: [
+        user.uuid === activeUuid ? vscode.l10n.t({ message: 'active', comment: 'The Plex Home user the extension acts as now.' }) : undefined,
+        user.protected ? vscode.l10n.t({ message: 'PIN', comment: 'This Plex Home user is protected by a PIN.' }) : undefined,
+      ]
+        .filter((part): part is string => Boolean(part))
+        .join(' · '),
+      user,
+    }));
+    const picked = await vscode.window.showQuickPick(items, {
+      title: vscode.l10n.t('Switch Plex Home User'),
+      placeHolder: vscode.l10n.t('Act as which user?'),
+    });
+    return picked?.user;
+  },
+
+  askHomePin(userTitle, previousWasWrong) {
+    return input({
+      title: vscode.l10n.t('PIN for {0}', plainText(userTitle)),
+      prompt: previousWasWrong
+        ? vscode.l10n.t('That PIN was not accepted. Enter the 4-digit Plex Home PIN of {0}.', plainText(userTitle))
+        : vscode.l10n.t('Enter the 4-digit Plex Home PIN of {0}.', plainText(userTitle)),
+      password: true,
+      validateInput: (value) => (/^\s*\d{4}\s*$/.test(value) ? undefined : vscode.l10n.t('The PIN has 4 digits.')),
+    });
+  },
+
   async pickAccountAction(username, actions) {
     const items = actions.map((action) => ({ label: `$(${action.icon}) ${accountActionLabel(action.id)}`, id: action.id }));
     const picked = await vscode.window.showQuickPick(items, {
@@ -166,6 +201,7 @@ function accountActionLabel(id: string): string {
     'plex.selectServer': vscode.l10n.t('Select Server'),
     'plex.showAccount': vscode.l10n.t('Show Account'),
     'plex.signOut': vscode.l10n.t('Sign Out'),
+    'plex.switchHomeUser': vscode.l10n.t('Switch Home User'),
   };
   return labels[id as StatusBarMenuCommandId] ?? id;
 }

@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import type { AuthStatus, SessionView } from '../auth/sessionView';
+import { activeIdentity } from '../auth/storedSession';
 import type { PlexAccount } from '../plex/types';
 import { accountFields, type AccountField } from './accountFields';
 
@@ -25,7 +26,8 @@ export class AccountTreeProvider implements vscode.TreeDataProvider<AccountField
   }
 
   private shownState(): { status: AuthStatus; account: PlexAccount | undefined } {
-    return { status: this.state.status, account: this.state.stored?.account };
+    const stored = this.state.stored;
+    return { status: this.state.status, account: stored && activeIdentity(stored).account };
   }
 
   getChildren(element?: AccountField): AccountField[] {
@@ -33,7 +35,7 @@ export class AccountTreeProvider implements vscode.TreeDataProvider<AccountField
     if (element || !session || this.state.status !== 'signedIn') {
       return [];
     }
-    return accountFields(session.account);
+    return accountFields(activeIdentity(session).account);
   }
 
   getTreeItem(field: AccountField): vscode.TreeItem {

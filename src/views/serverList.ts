@@ -1,4 +1,4 @@
-import type { StoredSession } from '../auth/storedSession';
+import { activeIdentity, type StoredSession } from '../auth/storedSession';
 import type { PlexServer } from '../plex/types';
 import type { ServerCatalog } from '../servers/serverCatalog';
 import type { ErrorReporter } from '../ui/errorReporter';
@@ -28,19 +28,20 @@ export class ServerListLoader {
 
   /** The servers, or the sentence that says why they could not be loaded. */
   async load(session: StoredSession): Promise<readonly PlexServer[] | { failure: string }> {
-    if (this.lastError?.token === session.token && !this.catalog.cached) {
+    const { token } = activeIdentity(session);
+    if (this.lastError?.token === token && !this.catalog.cached) {
       return { failure: describeFailure(this.lastError.error, 'Plex') };
     }
     try {
       const servers =
         this.catalog.cached ??
-        (await withCancellableProgress('', (signal) => this.catalog.list(session.token, signal), { viewId: 'plex.servers' }));
+        (await withCancellableProgress('', (signal) => this.catalog.list(token, signal), { viewId: 'plex.servers' }));
       this.lastError = undefined;
       return servers;
     } catch (error) {
-      this.lastError = { token: session.token, error };
+      this.lastError = { token, error };
       if (failureKind(error) === 'token-invalid') {
-        this.errors.report(error, { action: 'Loading servers', where: 'Plex', token: session.token });
+        this.errors.report(error, { action: 'Loading servers', where: 'Plex', token });
         return [];
       }
       return { failure: describeFailure(error, 'Plex') };

@@ -28,12 +28,12 @@ export class ServersTreeProvider implements vscode.TreeDataProvider<ServerNode>,
   ) {
     // A sign-in starting or ending changes nothing here; firing anyway would delay the next real
     // update by VS Code's 200 ms tree debounce (see AccountTreeProvider).
-    let shown = { status: state.status, token: state.stored?.token };
+    let shown = { status: state.status, token: state.activeToken };
     this.subscriptions = [
       catalog.onDidChange(() => this.changeEmitter.fire()),
       state.onDidChange(() => {
-        if (state.status !== shown.status || state.stored?.token !== shown.token) {
-          shown = { status: state.status, token: state.stored?.token };
+        if (state.status !== shown.status || state.activeToken !== shown.token) {
+          shown = { status: state.status, token: state.activeToken };
           this.changeEmitter.fire();
         }
       }),

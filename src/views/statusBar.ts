@@ -1,7 +1,14 @@
 import * as vscode from 'vscode';
 import type { SessionView } from '../auth/sessionView';
 import { plainText } from '../ui/plainText';
+import { activeIdentity, type StoredSession } from '../auth/storedSession';
 import { accountSummary } from './accountFields';
+
+/** "admin → member" while acting as a Plex Home user. */
+function shownName(session: StoredSession): string {
+  const account = plainText(session.account.username || session.account.title);
+  return session.homeUser ? `${account} → ${plainText(session.homeUser.account.title || session.homeUser.account.username)}` : account;
+}
 
 /** One item on the left: who is signed in, or how to sign in; a spinner while signing in. */
 export class PlexStatusBar implements vscode.Disposable {
@@ -43,8 +50,8 @@ export class PlexStatusBar implements vscode.Disposable {
         item.backgroundColor = new vscode.ThemeColor('statusBarItem.warningBackground');
         return;
       case 'signedIn':
-        item.text = `$(account) ${plainText(session?.account.username ?? '')}`;
-        item.tooltip = session ? accountSummary(session.account) : undefined;
+        item.text = `$(account) ${session ? shownName(session) : ''}`;
+        item.tooltip = session ? accountSummary(activeIdentity(session).account) : undefined;
         item.command = 'plex.statusBarActions';
         return;
     }

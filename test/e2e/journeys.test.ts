@@ -8,6 +8,7 @@ import {
   clickTreeRow,
   clickTreeRowAction,
   clickWelcomeButton,
+  commandPaletteTitles,
   pickQuickItem,
   runCommand,
   saveScreenshot,
@@ -114,5 +115,28 @@ suite('Journeys: sign in, look around, copy a token, sign out', () => {
     await waitForStatusBarItem(page, 'Plex session expired');
     await waitVisible(page.getByRole('button', { name: 'Sign In Again' }).first(), 'the Sign In Again action');
     await saveScreenshot(page, 'session-expired');
+    const titles = await commandPaletteTitles(page, 'Plex: Sign');
+    assert.ok(titles.includes('Plex: Sign Out'), `the palette offers Sign Out while the session is expired: ${JSON.stringify(titles)}`);
+    await page.keyboard.press('Escape');
+  });
+
+  test('signing in again gets the same token back: signed in, not "expired"', async () => {
+    const { page, standIn } = workbench;
+    await clearNotifications(page);
+    await runCommand(page, 'Plex: Sign Out');
+    await answerDialog(page, 'Sign Out');
+    await waitForStatusBarItem(page, 'Sign in to Plex');
+    const again = standIn.issueToken('carol');
+    await runCommand(page, 'Plex: Sign In with Token');
+    await answerQuickInput(page, again, { prompt: 'Paste an existing Plex account token' });
+    await waitForStatusBarItem(page, 'carol', 20_000);
+    standIn.addFault({ route: 'user', fault: { kind: 'token-revoked' }, times: 1 });
+    await runCommand(page, 'Plex: Refresh');
+    await waitForStatusBarItem(page, 'Plex session expired');
+    // plex.tv keeps one token per device while it is valid: a new sign-in may hand back the same one.
+    await runCommand(page, 'Plex: Sign In with Token');
+    await answerQuickInput(page, again, { prompt: 'Paste an existing Plex account token' });
+    await waitForStatusBarItem(page, 'carol', 20_000);
+    await waitForTreeRow(page, /Subscription\s*Plex Pass/, 'Account');
   });
 });

@@ -16,6 +16,7 @@ function cell(text: string): string {
 function verdict(result: CaseResult): string {
   if (result.expected === 'not-applicable') return '–';
   if (!result.passed) return '❌ failed';
+  if (result.expected === 'quiet') return '✅ quiet';
   return result.expected === 'unaffected' ? '✅ works' : `✅ ${result.shown[0]?.severity === 'warn' ? 'warning' : 'message'}`;
 }
 

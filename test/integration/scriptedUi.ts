@@ -72,6 +72,21 @@ export class ScriptedUi implements Ui {
     return actions.find((action) => action.id === this.accountActionToPick)?.id;
   }
 
+  /** The Home user (by title) to pick; undefined backs out. */
+  homeUserToPick: string | undefined = undefined;
+  homePins: (string | undefined)[] = [];
+  readonly homePinWrongFlags: boolean[] = [];
+
+  async pickHomeUser<T extends { title: string; uuid: string }>(users: readonly T[], activeUuid: string): Promise<T | undefined> {
+    this.questions.push(`homeUser:${users.map((user) => (user.uuid === activeUuid ? `*${user.title}` : user.title)).join(',')}`);
+    return users.find((user) => user.title === this.homeUserToPick);
+  }
+
+  async askHomePin(_userTitle: string, previousWasWrong: boolean): Promise<string | undefined> {
+    this.homePinWrongFlags.push(previousWasWrong);
+    return this.next('homePin', this.homePins);
+  }
+
   flash(message: string): void {
     this.flashed.push(message);
   }

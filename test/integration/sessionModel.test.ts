@@ -13,12 +13,22 @@ import { SessionStore } from '../../src/auth/sessionStore';
 import type { StoredSession } from '../../src/auth/storedSession';
 import { COMMANDS } from '../../src/commandTable';
 import { Log } from '../../src/log';
+import { plexFailure } from '../../src/plex/failure';
 import { EXTENSION_ID } from './helpers';
 import { evaluateWhen } from './whenClause';
 
 const SECRET_KEY = 'plex.session';
 const USERS = ['alice', 'bob', 'carol'] as const;
 type User = (typeof USERS)[number];
+const HOME_USERS = ['dana', 'kids'] as const;
+type HomeUser = (typeof HOME_USERS)[number];
+
+interface Identity {
+  user: User;
+  token: string;
+  /** The Plex Home user acted as, if any. */
+  homeUser?: { user: HomeUser; token: string };
+}
 
 /** A SecretStorage shared by "this window" and "another window", with writes and deletes that can fail. */
 class SharedSecretStorage implements vscode.SecretStorage {
@@ -70,9 +80,9 @@ interface Model {
   status: 'signedOut' | 'signedIn' | 'expired';
   signingIn: boolean;
   /** The session shown (signed in or expired). */
-  shown: { user: User; token: string } | undefined;
+  shown: Identity | undefined;
   /** What the secret holds. */
-  stored: { user: User; token: string } | undefined;
+  stored: Identity | undefined;
   deactivated: boolean;
   tokensIssued: number;
 }
@@ -150,11 +160,13 @@ async function compare(model: Model, real: Real, palette: Map<string, string | u
   assert.equal(session.signingIn, model.signingIn, 'signing in');
   assert.equal(session.stored?.account.username, model.shown?.user, 'account shown');
   assert.equal(session.stored?.token, model.shown?.token, 'token of the session shown');
+  assert.equal(session.stored?.homeUser?.token, model.shown?.homeUser?.token, 'Home user acted as');
 
   const raw = real.secrets.values.get(SECRET_KEY);
   const stored = raw === undefined ? undefined : (JSON.parse(raw) as StoredSession);
   assert.equal(stored?.token, model.stored?.token, 'stored token');
   assert.equal(stored?.account.username, model.stored?.user, 'stored account');
+  assert.equal(stored?.homeUser?.token, model.stored?.homeUser?.token, 'stored Home user');
 
   const keys = (key: string) => real.contextKeys.get(key) ?? false;
   assert.equal(keys('plex.signedIn'), model.status === 'signedIn', 'plex.signedIn');
@@ -171,7 +183,7 @@ async function compare(model: Model, real: Real, palette: Map<string, string | u
   const sessions = await real.provider.getSessions();
   assert.deepEqual(
     sessions.map((entry) => [entry.account.label, entry.accessToken]),
-    model.shown ? [[model.shown.user, model.shown.token]] : [],
+    model.shown ? [model.shown.homeUser ? [model.shown.homeUser.user, model.shown.homeUser.token] : [model.shown.user, model.shown.token]] : [],
     'authentication provider sessions',
   );
 }
@@ -308,6 +320,30 @@ const commands: fc.Arbitrary<SessionCommand>[] = [
         model.shown = undefined;
       }
       model.stored = undefined;
+    }),
+  ),
+  fc.constantFrom(...HOME_USERS).map((homeUser) =>
+    command(`switchHomeUser(${homeUser})`, (model) => live(model) && model.shown !== undefined, async (model, real) => {
+      const current = real.session.stored;
+      assert.ok(current && model.shown);
+      const token = `home-token-${++model.tokensIssued}`;
+      await real.session.updated(current.token, (session) => ({
+        ...session,
+        homeUser: { uuid: `uuid-${homeUser}`, token, account: { ...storedSession('alice', token).account, username: homeUser, title: homeUser } },
+      }));
+      model.status = 'signedIn';
+      model.shown = { ...model.shown, homeUser: { user: homeUser, token } };
+      model.stored = model.shown;
+    }),
+  ),
+  fc.constant(
+    command("Home user's token refused", (model) => live(model) && model.shown?.homeUser !== undefined, async (model, real) => {
+      const token = model.shown?.homeUser?.token ?? '';
+      await assert.rejects(real.session.tracked(token, Promise.reject(plexFailure('token-invalid', 'refused'))));
+      await settle();
+      assert.ok(model.shown);
+      model.shown = { user: model.shown.user, token: model.shown.token };
+      model.stored = model.shown;
     }),
   ),
   fc.constant(

@@ -1,5 +1,6 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
+import { PlexAuthenticationProvider } from '../../src/auth/authenticationProvider';
 import { Session } from '../../src/auth/session';
 import { SessionStore } from '../../src/auth/sessionStore';
 import type { StoredSession } from '../../src/auth/storedSession';
@@ -138,6 +139,26 @@ suite('Session and its store (real SecretStorage events, writes held by the test
       return true;
     });
     assert.equal(session.stored?.account.username, 'alice', 'still shown as signed in: the secret is still there');
+  });
+
+  test('the authentication provider announces each Home user switch as a change of the one session', async () => {
+    await signedInAs('alice');
+    const provider = new PlexAuthenticationProvider(session, async () => undefined, async () => undefined);
+    const events: vscode.AuthenticationProviderAuthenticationSessionsChangeEvent[] = [];
+    provider.onDidChangeSessions((event) => events.push(event));
+    try {
+      const switching = session.updated(stored('alice').token, (current) => ({
+        ...current,
+        homeUser: { uuid: 'kids', token: 'token-of-kids', account: { ...stored('kids').account, username: '', title: 'Kids' } },
+      }));
+      secrets.pendingWrites.at(-1)?.finish();
+      await switching;
+      const [switched] = await provider.getSessions();
+      assert.deepEqual([switched?.account.label, switched?.accessToken], ['Kids', 'token-of-kids']);
+      assert.deepEqual(events.map((event) => [event.added?.length, event.removed?.length, event.changed?.map((changed) => changed.account.label)]), [[0, 0, ['Kids']]]);
+    } finally {
+      provider.dispose();
+    }
   });
 
   test("another window's write is followed; this window's own write is not mistaken for one", async () => {

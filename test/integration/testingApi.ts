@@ -3,6 +3,7 @@
 // scripts/build.mjs fails when one of these names appears in dist/.
 import type * as vscode from 'vscode';
 import type { PlexExtensionApi } from '../../src/api';
+import { lastTokenUse, setLastTokenUse } from '../../src/auth/tokenUse';
 import { INTERNALS_KEY, type ExtensionInternals } from '../../src/internals';
 import { isLoopbackHost, type ConnectionSecurity } from '../../src/servers/connectionSecurity';
 import type { Ui } from '../../src/ui/ui';
@@ -37,6 +38,11 @@ export interface PlexTestingApi {
   serverTreeItems(): Promise<vscode.TreeItem[]>;
   /** Deactivates the extension as VS Code does (deactivate(), then every subscription disposed). For good in this host. */
   deactivate(): void;
+  /** Token upkeep's look (normally hourly, and a minute after start-up): pings when due. */
+  pingTokenIfDue(): Promise<string>;
+  /** When plex.tv last saw the token used, as every window shares it (epoch ms). */
+  lastTokenUse(): number | undefined;
+  setLastTokenUse(at: number | undefined): Promise<void>;
   /** Writes (or with undefined deletes) the stored session the way another window would. */
   writeStoredSessionAsAnotherWindow(raw: string | undefined): Promise<void>;
 }
@@ -52,7 +58,7 @@ export function extensionInternals(api: PlexExtensionApi): ExtensionInternals | 
 }
 
 export function testingApi(internals: ExtensionInternals): PlexTestingApi {
-  const { catalog, security, serversTree, authenticationProvider, secrets } = internals;
+  const { catalog, security, serversTree, authenticationProvider, secrets, globalState } = internals;
   // Nothing of the command code runs before it loads: no clipboard clear, progress or timer.
   const running = () => internals.loadedCommands()?.running;
   return {
@@ -77,6 +83,11 @@ export function testingApi(internals: ExtensionInternals): PlexTestingApi {
     deactivate: () => {
       internals.deactivate();
       internals.subscriptions.splice(0).forEach((subscription) => void subscription.dispose());
+    },
+    pingTokenIfDue: () => internals.commands().services.upkeep.pingIfDue(),
+    lastTokenUse: () => lastTokenUse(globalState),
+    setLastTokenUse: async (at) => {
+      await setLastTokenUse(globalState, at);
     },
     writeStoredSessionAsAnotherWindow: async (raw) => {
       await (raw === undefined ? secrets.delete(SESSION_SECRET) : secrets.store(SESSION_SECRET, raw));

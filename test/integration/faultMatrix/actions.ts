@@ -13,7 +13,8 @@ export type ActionId =
   | 'listServers'
   | 'copyToken'
   | 'sourceInfo'
-  | 'signOut';
+  | 'signOut'
+  | 'ping';
 
 export interface MatrixAction {
   id: ActionId;
@@ -28,6 +29,8 @@ export interface MatrixAction {
   requiredField: string | undefined;
   /** A fault for the two-factor step is added when the code is asked for, not before. */
   faultAtVerificationCode?: boolean;
+  /** Runs in the background: no message for any fault, nothing lost, tried again later. */
+  quiet?: boolean;
   /** A deliberate sign-out clears the credentials even when plex.tv fails. */
   clearsCredentials?: boolean;
   /** Scripts the answers one run of the action needs. */
@@ -203,6 +206,29 @@ export const ACTIONS: readonly MatrixAction[] = [
       assert.ok(context.ui.messages.some((shown) => shown.message === 'Signed out of Plex.'), 'the token was revoked');
     },
   },
+  {
+    id: 'ping',
+    title: 'Token upkeep (daily ping)',
+    signedIn: true,
+    onServer: false,
+    route: 'ping',
+    requiredField: undefined,
+    quiet: true,
+    script: async (context) => {
+      // Not seen in use for two days, in any window.
+      await context.api.testing.setLastTokenUse(Date.now() - 2 * DAY_MS);
+    },
+    run: async (context) => {
+      await context.api.testing.pingTokenIfDue();
+    },
+    assertWorked: async (context) => {
+      assert.deepEqual((await context.control.log()).map((entry) => [entry.route, entry.status]), [['ping', 200]]);
+      assert.ok(Date.now() - (context.api.testing.lastTokenUse() ?? 0) < DAY_MS, 'the use is recorded for every window');
+      assert.equal(context.api.status, 'signedIn');
+    },
+  },
 ];
+
+const DAY_MS = 24 * 60 * 60 * 1000;
 
 export { CLIPBOARD_MARK };

@@ -1,8 +1,11 @@
 // What one fault-matrix case found, as written to PLEX_RELIABILITY_REPORT and turned into
 // docs/reliability.md by test/harness/reliabilityReport.ts. Plain data: no vscode import.
 
-/** 'message': one clear message, nothing lost; 'unaffected': the action worked despite the fault. */
-export type Expectation = 'message' | 'unaffected' | 'not-applicable';
+/**
+ * 'message': one clear message, nothing lost; 'unaffected': the action worked despite the fault;
+ * 'quiet': a background action shows nothing, loses nothing, and tries again later.
+ */
+export type Expectation = 'message' | 'unaffected' | 'quiet' | 'not-applicable';
 
 export interface ShownMessageRecord {
   severity: 'info' | 'warn' | 'error';

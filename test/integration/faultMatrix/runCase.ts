@@ -22,7 +22,7 @@ export async function runCase(action: MatrixAction, fault: MatrixFault): Promise
     return { ...base, expected: 'not-applicable', passed: true, shown: [], note: notApplicable, durationMs: 0 };
   }
   const unaffected = fault.unaffected?.[action.id];
-  const expected: Expectation = unaffected === undefined ? 'message' : 'unaffected';
+  const expected: Expectation = action.quiet ? 'quiet' : unaffected === undefined ? 'message' : 'unaffected';
   const started = Date.now();
   let shown: ShownMessageRecord[] = [];
   let undo: (() => Promise<void>) | undefined;
@@ -39,6 +39,10 @@ export async function runCase(action: MatrixAction, fault: MatrixFault): Promise
     if (expected === 'unaffected') {
       await action.assertWorked(context);
       assert.deepEqual(problems(shown), [], 'no error or warning for a fault the action absorbs');
+    } else if (expected === 'quiet') {
+      assert.deepEqual(problems(shown), [], 'a background action shows no error or warning');
+      assert.equal(await context.api.testing.readStoredSession(), storedBefore, 'the stored credentials are unchanged');
+      assert.equal(context.api.status, statusAfterFault(action, fault));
     } else {
       assert.equal(shown.length, 1, `exactly one message, got: ${JSON.stringify(shown.map((message) => message.message))}`);
       assert.notEqual(shown[0].severity, 'info', 'the message is an error or a warning');

@@ -1,0 +1,109 @@
+import * as vscode from 'vscode';
+import type { SessionView } from '../auth/sessionView';
+import type { PlexHome, PlexHomeUser } from '../plex/account-tools-types';
+import { homeUserIcon } from '../ui/homeUserIcon';
+import { plainText } from '../ui/plainText';
+
+export type HomeNode = { kind: 'user'; user: PlexHomeUser } | { kind: 'message'; text: string };
+
+/** Loads the Home from plex.tv; lives in the command code, loaded when the view is first shown. */
+export type HomeLoader = (token: string) => Promise<PlexHome | { failure: string }>;
+
+/**
+ * The Plex Home view: the Home's users, the one the extension acts as marked. Read once when
+ * shown, again on Refresh or when the account changes; switching only repaints.
+ */
+export class HomeTreeProvider implements vscode.TreeDataProvider<HomeNode>, vscode.Disposable {
+  private readonly changeEmitter = new vscode.EventEmitter<void>();
+  private readonly subscription: vscode.Disposable;
+  private loaded: { token: string; home: Promise<PlexHome | { failure: string }> } | undefined;
+
+  readonly onDidChangeTreeData = this.changeEmitter.event;
+
+  constructor(
+    private readonly session: SessionView,
+    private readonly loader: () => HomeLoader,
+  ) {
+    let shown = this.shownState();
+    this.subscription = session.onDidChange(() => {
+      const now = this.shownState();
+      if (now !== shown) {
+        shown = now;
+        this.changeEmitter.fire();
+      }
+    });
+  }
+
+  /** Reads the Home again on the next paint. */
+  reload(): void {
+    if (this.loaded) {
+      this.loaded = undefined;
+      this.changeEmitter.fire();
+    }
+  }
+
+  async getChildren(node?: HomeNode): Promise<HomeNode[]> {
+    const stored = this.session.stored;
+    if (node || !stored || this.session.status !== 'signedIn' || !stored.account.home) {
+      return [];
+    }
+    if (this.loaded?.token !== stored.token) {
+      this.loaded = { token: stored.token, home: this.loader()(stored.token) };
+    }
+    const home = await this.loaded.home;
+    if ('failure' in home) {
+      this.loaded = undefined; // the next paint (Refresh, or the view shown again) tries again
+      return [{ kind: 'message', text: home.failure }];
+    }
+    return home.users.map((user) => ({ kind: 'user', user }));
+  }
+
+  getTreeItem(node: HomeNode): vscode.TreeItem {
+    if (node.kind === 'message') {
+      const item = new vscode.TreeItem(node.text);
+      item.iconPath = new vscode.ThemeIcon('warning');
+      return item;
+    }
+    const { user } = node;
+    const active = user.uuid === (this.session.stored?.homeUser?.uuid ?? this.session.stored?.account.uuid);
+    const item = new vscode.TreeItem(plainText(user.title));
+    item.id = `home:${user.uuid}`;
+    item.description = [
+      active ? vscode.l10n.t({ message: 'active', comment: 'The Plex Home user the extension acts as now.' }) : undefined,
+      user.protected ? vscode.l10n.t({ message: 'PIN', comment: 'This Plex Home user is protected by a PIN.' }) : undefined,
+    ]
+      .filter((part): part is string => Boolean(part))
+      .join(' · ');
+    item.tooltip = kindLabel(user);
+    item.iconPath = new vscode.ThemeIcon(active ? 'pass-filled' : homeUserIcon(user));
+    item.contextValue = active ? 'plex.homeUser.active' : 'plex.homeUser';
+    if (!active) {
+      item.command = { command: 'plex.switchHomeUser', title: vscode.l10n.t('Switch Home User'), arguments: [node] };
+    }
+    return item;
+  }
+
+  dispose(): void {
+    this.subscription.dispose();
+    this.changeEmitter.dispose();
+  }
+
+  /** What the view depends on: the account and who it acts as. */
+  private shownState(): string {
+    const stored = this.session.stored;
+    return `${this.session.status}|${stored?.token ?? ''}|${stored?.homeUser?.uuid ?? ''}|${stored?.account.home ?? ''}`;
+  }
+}
+
+function kindLabel(user: PlexHomeUser): string {
+  switch (user.kind) {
+    case 'administrator':
+      return vscode.l10n.t('Plex Home administrator');
+    case 'managed':
+      return vscode.l10n.t('Managed user');
+    case 'guest':
+      return vscode.l10n.t('Guest');
+    case 'member':
+      return vscode.l10n.t('Plex Home member');
+  }
+}
