@@ -45,6 +45,12 @@ export interface PlexTestingApi {
   deactivate(): void;
   /** Token upkeep's look (normally hourly, and a minute after start-up): pings when due. */
   pingTokenIfDue(): Promise<string>;
+  /** JWT renewal's look (normally hourly, and when the command code first loads): renews when due. */
+  renewJwtIfDue(): Promise<string>;
+  /** The raw device-key secret, for the secret audit. */
+  readStoredDeviceKey(): Promise<string | undefined>;
+  /** What the "Plex" log channel has written to its log file so far. */
+  logText(): Promise<string>;
   /** When plex.tv last saw the token used, as every window shares it (epoch ms). */
   lastTokenUse(): number | undefined;
   setLastTokenUse(at: number | undefined): Promise<void>;

@@ -41,7 +41,12 @@ export async function activate(context: vscode.ExtensionContext): Promise<PlexEx
 
   context.subscriptions.push(
     session.onDidUseToken(() => recordTokenUse(context.globalState, Date.now())),
-    scheduleUpkeep(() => commands().services.upkeep.pingIfDue()),
+    scheduleUpkeep(() => commands().services.keepTokenAlive()),
+    vscode.workspace.onDidChangeConfiguration((event) => {
+      if (event.affectsConfiguration('plex.jwt.enabled')) {
+        void commands().services.jwtSettingChanged();
+      }
+    }),
   );
 
   let loaded: CommandsModule.Commands | undefined;
@@ -54,6 +59,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<PlexEx
   const homeTree = new HomeTreeProvider(session, () => (token) => commands().services.home.loadForView(token));
   const core: Core = {
     globalState: context.globalState,
+    secrets: context.secrets,
+    logUri: context.logUri,
     log,
     session,
     security,
@@ -126,6 +133,9 @@ export async function activate(context: vscode.ExtensionContext): Promise<PlexEx
             treatAsRemote: (hosts) => security.treatAsRemote(hosts),
             serverTreeItems: async () => (await serversTree.getChildren()).map((node) => serversTree.getTreeItem(node)),
             pingTokenIfDue: () => commands().services.upkeep.pingIfDue(),
+            renewJwtIfDue: () => commands().services.jwtRenewal.renewIfDue(),
+            readStoredDeviceKey: () => Promise.resolve(context.secrets.get('plex.deviceKey')),
+            logText: () => commands().testing.logText(),
             lastTokenUse: () => lastTokenUse(context.globalState),
             setLastTokenUse: async (at) => {
               await setLastTokenUse(context.globalState, at);
