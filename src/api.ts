@@ -39,6 +39,8 @@ export interface PlexTestingApi {
   treatAsRemote(hosts: readonly string[]): void;
   /** Forgets every "send the token unencrypted?" answer. */
   forgetInsecureConnectionAnswers(): Promise<void>;
+  /** The Account view's rows. */
+  accountFields(): readonly { label: string; value: string }[];
   /** The Servers view's top-level items as VS Code gets them. */
   serverTreeItems(): Promise<vscode.TreeItem[]>;
   /** Deactivates the extension as VS Code does (deactivate(), then every subscription disposed). For good in this host. */
@@ -47,6 +49,8 @@ export interface PlexTestingApi {
   pingTokenIfDue(): Promise<string>;
   /** JWT renewal's look (normally hourly, and when the command code first loads): renews when due. */
   renewJwtIfDue(): Promise<string>;
+  /** Writes the shared "a window is renewing the JWT since" mark (epoch ms) as another window would. */
+  setJwtRenewalClaim(at: number | undefined): Promise<void>;
   /** The raw device-key secret, for the secret audit. */
   readStoredDeviceKey(): Promise<string | undefined>;
   /** What the "Plex" log channel has written to its log file so far. */

@@ -55,6 +55,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<PlexEx
     loaded ??= (require('./commands.js') as typeof CommandsModule).createCommands(core);
     return loaded;
   };
+  const accountTree = new AccountTreeProvider(session);
   const serversTree = new ServersTreeProvider(session, catalog, () => commands().serverList);
   const homeTree = new HomeTreeProvider(session, () => (token) => commands().services.home.loadForView(token));
   const core: Core = {
@@ -89,7 +90,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<PlexEx
     documents,
     { dispose: () => loaded?.dispose() },
     new PlexStatusBar(session),
-    vscode.window.registerTreeDataProvider('plex.account', new AccountTreeProvider(session)),
+    vscode.window.registerTreeDataProvider('plex.account', accountTree),
     vscode.window.registerTreeDataProvider('plex.servers', serversTree),
     homeTree,
     vscode.window.registerTreeDataProvider('plex.home', homeTree),
@@ -131,11 +132,13 @@ export async function activate(context: vscode.ExtensionContext): Promise<PlexEx
             forgetDefaultServer: () => catalog.setDefaultServer(undefined),
             authenticationSessions: () => authenticationProvider.getSessions(),
             treatAsRemote: (hosts) => security.treatAsRemote(hosts),
+            accountFields: () => accountTree.getChildren(),
             serverTreeItems: async () => (await serversTree.getChildren()).map((node) => serversTree.getTreeItem(node)),
             pingTokenIfDue: () => commands().services.upkeep.pingIfDue(),
             renewJwtIfDue: () => commands().services.jwtRenewal.renewIfDue(),
             readStoredDeviceKey: () => Promise.resolve(context.secrets.get('plex.deviceKey')),
             logText: () => commands().testing.logText(),
+            setJwtRenewalClaim: (at) => commands().testing.setJwtRenewalClaim(at),
             lastTokenUse: () => lastTokenUse(context.globalState),
             setLastTokenUse: async (at) => {
               await setLastTokenUse(context.globalState, at);

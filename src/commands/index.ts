@@ -3,7 +3,7 @@
 import type { PlexTestingApi } from '../api';
 import { HomeService } from '../auth/homeService';
 import { DeviceKeyStore } from '../auth/jwt/deviceKeyStore';
-import { JwtRenewal } from '../auth/jwt/jwtRenewal';
+import { JWT_RENEWAL_CLAIM_KEY, JwtRenewal } from '../auth/jwt/jwtRenewal';
 import { offerSignInForJwtSetting } from '../auth/jwt/jwtSetting';
 import { RefreshService } from '../auth/refreshService';
 import { SignInService } from '../auth/signInService';
@@ -28,7 +28,7 @@ export interface Commands {
   readonly serverList: ServerListLoader;
   readonly testing: Pick<
     PlexTestingApi,
-    'pendingClipboardClears' | 'activeProgress' | 'cancelProgress' | 'pendingPollTimers' | 'forgetInsecureConnectionAnswers' | 'logText'
+    'pendingClipboardClears' | 'activeProgress' | 'cancelProgress' | 'pendingPollTimers' | 'forgetInsecureConnectionAnswers' | 'logText' | 'setJwtRenewalClaim'
   >;
   dispose(): void;
 }
@@ -78,6 +78,9 @@ export function createCommands(core: Core): Commands {
       pendingPollTimers: pendingDelayCount,
       forgetInsecureConnectionAnswers: () => insecure.forget(),
       logText: () => readLogText(core.logUri),
+      setJwtRenewalClaim: async (at) => {
+        await core.globalState.update(JWT_RENEWAL_CLAIM_KEY, at);
+      },
     },
     // Deactivated (disabled or updated without a reload): stop every request, poll and pending
     // clipboard clear, so nothing outlives the extension or writes a session afterwards.

@@ -25,14 +25,25 @@ suite('JWT preview: sign-in', () => {
     assert.equal(opened.get('clientID'), device.clientIdentifier, 'the approval page names the JWT device');
     const state = await control.jwt.state();
     assert.deepEqual(
-      state.registeredKeys.map((key) => [key.clientIdentifier, key.username]),
-      [[device.clientIdentifier, 'alice']],
+      state.registeredKeys.filter((key) => key.clientIdentifier === device.clientIdentifier).map((key) => [key.username, key.revoked]),
+      [['alice', false]],
+      'approving the PIN registered the key for alice, once',
     );
     const routes = (await control.log()).map((entry) => entry.route);
     assert.deepEqual(routes.slice(0, 1), ['jwt.pins.create']);
     assert.ok(routes.includes('jwt.keys') && routes.includes('jwt.nonce') && routes.includes('user'), routes.join(','));
     const sessions = await api.testing.authenticationSessions();
     assert.equal(sessions[0]?.accessToken, stored.token, 'other extensions get the Plex JWT');
+    const token = api.testing.accountFields().find((field) => field.label === 'Token');
+    assert.match(token?.value ?? '', /^Plex JWT, renews automatically, valid until .+/);
+    assert.equal(api.testing.accountFields().find((field) => field.label === 'Token expires'), undefined);
+  });
+
+  test('the Account view says when the token is a classic one', async () => {
+    const { api, ui, control } = await jwtStart();
+    await setSetting('jwt.enabled', false);
+    await signInAs('alice', ui, control);
+    assert.equal(api.testing.accountFields().find((field) => field.label === 'Token')?.value, 'classic token');
   });
 
   test('token: the pasted token registers the key for a device of its own, and keeps working', async () => {

@@ -13,7 +13,7 @@ export type RenewalOutcome = 'renewed' | 'not-due' | 'not-jwt' | 'not-signed-in'
 /** A window that claimed the renewal this recently is taken to be renewing; the claim of a window that died lapses. */
 const CLAIM_MS = 2 * 60 * 1000;
 /** When a window last started a renewal (epoch ms), shared by every window through globalState: never a token. */
-const CLAIM_KEY = 'plex.jwtRenewalStarted';
+export const JWT_RENEWAL_CLAIM_KEY = 'plex.jwtRenewalStarted';
 /** plex.tv's refusals of the device itself: the session cannot renew any more. */
 const DEVICE_REFUSALS: ReadonlySet<string> = new Set(['device-signature-refused', 'thumbprint-taken']);
 
@@ -60,15 +60,15 @@ export class JwtRenewal implements vscode.Disposable {
     if (!this.clients.module().plexJwtNeedsRenewal(stored.jwt.expiresAt, this.now())) {
       return 'not-due';
     }
-    const claimed = this.globalState.get<unknown>(CLAIM_KEY);
+    const claimed = this.globalState.get<unknown>(JWT_RENEWAL_CLAIM_KEY);
     if (typeof claimed === 'number' && Math.abs(this.now() - claimed) < CLAIM_MS) {
       return 'renewing-elsewhere'; // its new JWT reaches this window through the shared secret
     }
-    await this.globalState.update(CLAIM_KEY, this.now());
+    await this.globalState.update(JWT_RENEWAL_CLAIM_KEY, this.now());
     try {
       return await this.renew(stored.token);
     } finally {
-      await this.globalState.update(CLAIM_KEY, undefined);
+      await this.globalState.update(JWT_RENEWAL_CLAIM_KEY, undefined);
     }
   }
 
