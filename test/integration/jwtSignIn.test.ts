@@ -105,6 +105,8 @@ suite('JWT preview: sign-in', () => {
     await vscode.commands.executeCommand('plex.signOut');
     await waitFor('signed out', () => api.status === 'signedOut');
     assert.equal(await api.testing.readStoredDeviceKey(), undefined, 'sign-out forgets the device key');
+    assert.ok(ui.messages.some((shown) => shown.message === 'Signed out of Plex.'), 'plex.tv revoked the Plex JWT');
+    assert.ok((await control.log()).some((entry) => entry.route === 'signout' && entry.status === 204));
 
     await control.addFault({ route: 'jwt.register', fault: { kind: 'status', status: 422, message: 'Thumbprint already taken' }, times: 1 });
     await jwtSignInWithToken('alice', ui, control);
