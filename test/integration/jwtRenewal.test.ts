@@ -3,7 +3,7 @@ import * as vscode from 'vscode';
 import { JWT_FAULTS } from '../standin/jwt/faults';
 import type { StandInControl } from '../standin/controlClient';
 import { waitFor } from './helpers';
-import { allSecrets, jwtOff, jwtSignInWithToken, jwtStart, signedInWithJwt, storedJwtSession, type StoredJwtSession, type TestApi } from './jwtHelpers';
+import { allSecrets, jwtOff, jwtSignInWithToken, jwtStart, signedInWithJwt, storedDevice, storedJwtSession, type StoredJwtSession, type TestApi } from './jwtHelpers';
 import type { ScriptedUi } from './scriptedUi';
 
 /** A JWT session whose Plex JWT expires in a minute: due for renewal. */
@@ -101,6 +101,21 @@ suite('JWT preview: renewal', () => {
       assert.equal(await api.testing.renewJwtIfDue(), 'not-signed-in', 'an expired session is not renewed again and again');
     });
   }
+
+  test('a device revoked at plex.tv: expired, the key forgotten, and the next sign-in makes a new device', async () => {
+    const { api, ui, control } = await dueForRenewal();
+    const revoked = await storedDevice(api);
+    assert.ok(revoked);
+    await control.jwt.revokeDevice(revoked.clientIdentifier);
+    assert.equal(await api.testing.renewJwtIfDue(), 'expired');
+    assert.equal(api.status, 'expired');
+    assert.deepEqual(ui.errors(), ["plex.tv no longer accepts this device's key. Sign in again to make a new one."]);
+    assert.equal(await api.testing.readStoredDeviceKey(), undefined);
+
+    await jwtSignInWithToken('alice', ui, control);
+    await signedInWithJwt(api, control);
+    assert.notEqual((await storedDevice(api))?.clientIdentifier, revoked.clientIdentifier);
+  });
 
   test('a renewed JWT that fails the checks is not stored; the JWT in hand stays', async () => {
     const { api, ui, control, stored } = await dueForRenewal();

@@ -97,6 +97,9 @@ export class JwtRenewal implements vscode.Disposable {
     const rejection = this.clients.module().jwtRejectionOf(error);
     if (kind === 'token-invalid' || (rejection !== undefined && DEVICE_REFUSALS.has(rejection))) {
       this.log.error('JWT renewal: plex.tv refused the device', error);
+      if (rejection !== undefined) {
+        await this.keys.forget(); // a key plex.tv refuses is of no use: the next sign-in makes a new one
+      }
       await this.session.refused(token).catch(() => undefined);
       const signIn = vscode.l10n.t('Sign In Again');
       void this.ui()
