@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { StandInJwtFlaw } from '../standin/jwt/types';
 import { setSetting, signInAs, waitFor } from './helpers';
-import { jwtOff, jwtSignInWithToken, jwtStart, signedInWithJwt, storedDevice, storedJwtSession } from './jwtHelpers';
+import { allSecrets, jwtOff, jwtSignInWithToken, jwtStart, signedInWithJwt, storedDevice, storedJwtSession } from './jwtHelpers';
 
 const DAY_S = 24 * 60 * 60;
 
@@ -44,6 +44,25 @@ suite('JWT preview: sign-in', () => {
     await setSetting('jwt.enabled', false);
     await signInAs('alice', ui, control);
     assert.equal(api.testing.accountFields().find((field) => field.label === 'Token')?.value, 'classic token');
+  });
+
+  test('secret audit of the browser sign-in: the device JWTs polled with, the Plex JWT and the key stay out of messages and the log', async () => {
+    const { api, ui, control } = await jwtStart();
+    await control.setPinAutoApproval(2, 'alice');
+    await vscode.commands.executeCommand('plex.signInWithBrowser');
+    await signedInWithJwt(api, control);
+    const deviceJwts = await control.jwt.deviceJwts();
+    assert.ok(deviceJwts.length >= 1, 'the PIN was polled with a device JWT');
+    await waitFor('the PIN polls in the log file', async () => /GET \S*\/clients\/api\/v2\/pins\/\d+/.test(await api.testing.logText()));
+    const log = await api.testing.logText();
+    const shown = JSON.stringify(ui.messages);
+    const secrets = await allSecrets(api, control);
+    assert.ok(secrets.length >= 3);
+    for (const secret of secrets) {
+      assert.ok(!log.includes(secret), 'no secret in the log');
+      assert.ok(!shown.includes(secret), 'no secret in a message');
+    }
+    assert.doesNotMatch(log, /deviceJWT=/, 'the one credential in a URL is not logged');
   });
 
   test('token: the pasted token registers the key for a device of its own, and keeps working', async () => {
