@@ -7,6 +7,8 @@ export interface PlexSettings {
   serverUrl: string;
   requestTimeoutMs: number;
   clipboardClearAfterMs: number;
+  /** The JWT device authentication preview: new sign-ins get a Plex JWT. */
+  jwtEnabled: boolean;
 }
 
 export function readSettings(): PlexSettings {
@@ -19,9 +21,26 @@ export function readSettings(): PlexSettings {
     serverUrl: trimSlash(config.get<string>('serverUrl', '').trim()),
     requestTimeoutMs: Math.max(1, Number.isFinite(timeoutSeconds) ? timeoutSeconds : 15) * 1000,
     clipboardClearAfterMs: Math.max(0, Number.isFinite(clearSeconds) ? clearSeconds : 60) * 1000,
+    jwtEnabled: config.get<boolean>('jwt.enabled', false) === true,
   };
 }
 
 function trimSlash(url: string): string {
   return url.replace(/\/+$/, '');
+}
+
+/**
+ * Where clients.plex.tv is: plex.tv's own host for plex.tv, else `<plexTvUrl>/clients` (a proxy or
+ * the test stand-in serves both under one address).
+ */
+export function plexClientsUrl(plexTvUrl: string): string {
+  try {
+    const host = new URL(plexTvUrl).hostname;
+    if (host === 'plex.tv' || host === 'www.plex.tv') {
+      return 'https://clients.plex.tv';
+    }
+  } catch {
+    // The client reports an unusable URL.
+  }
+  return `${plexTvUrl}/clients`;
 }

@@ -37,7 +37,12 @@ export async function activate(context: vscode.ExtensionContext): Promise<PlexEx
 
   context.subscriptions.push(
     session.onDidUseToken(() => recordTokenUse(context.globalState, Date.now())),
-    scheduleUpkeep(() => commands().services.upkeep.pingIfDue()),
+    scheduleUpkeep(() => commands().services.keepTokenAlive()),
+    vscode.workspace.onDidChangeConfiguration((event) => {
+      if (event.affectsConfiguration('plex.jwt.enabled')) {
+        void commands().services.jwtSettingChanged();
+      }
+    }),
   );
 
   let loaded: CommandsModule.Commands | undefined;
@@ -46,10 +51,12 @@ export async function activate(context: vscode.ExtensionContext): Promise<PlexEx
     loaded ??= (require('./commands.js') as typeof CommandsModule).createCommands(core);
     return loaded;
   };
+  const accountTree = new AccountTreeProvider(session);
   const serversTree = new ServersTreeProvider(session, catalog, () => commands().serverList);
   const homeTree = new HomeTreeProvider(session, () => (token) => commands().services.home.loadForView(token));
   const core: Core = {
     globalState: context.globalState,
+    secrets: context.secrets,
     log,
     session,
     security,
@@ -78,7 +85,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<PlexEx
     documents,
     { dispose: () => loaded?.dispose() },
     new PlexStatusBar(session),
-    vscode.window.registerTreeDataProvider('plex.account', new AccountTreeProvider(session)),
+    vscode.window.registerTreeDataProvider('plex.account', accountTree),
     vscode.window.registerTreeDataProvider('plex.servers', serversTree),
     homeTree,
     vscode.window.registerTreeDataProvider('plex.home', homeTree),
@@ -110,8 +117,10 @@ export async function activate(context: vscode.ExtensionContext): Promise<PlexEx
       security,
       serversTree,
       authenticationProvider,
+      accountTree,
       secrets: context.secrets,
       globalState: context.globalState,
+      logUri: context.logUri,
       subscriptions: context.subscriptions,
       loadedCommands: () => loaded,
       commands,

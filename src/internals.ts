@@ -4,6 +4,7 @@ import type { Commands } from './commands/index';
 import type { ConnectionSecurity } from './servers/connectionSecurity';
 import type { ServerCatalog } from './servers/serverCatalog';
 import type { Ui } from './ui/ui';
+import type { AccountTreeProvider } from './views/accountTree';
 import type { ServersTreeProvider } from './views/serversTree';
 
 /**
@@ -18,7 +19,10 @@ export interface ExtensionInternals {
   readonly security: ConnectionSecurity;
   readonly serversTree: ServersTreeProvider;
   readonly authenticationProvider: PlexAuthenticationProvider;
+  readonly accountTree: AccountTreeProvider;
   readonly secrets: vscode.SecretStorage;
+  /** Where the "Plex" log channel writes its files. */
+  readonly logUri: vscode.Uri;
   readonly globalState: vscode.Memento;
   readonly subscriptions: vscode.Disposable[];
   /** The command code if a command has run (or the Servers view loaded), without loading it. */

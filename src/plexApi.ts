@@ -10,6 +10,7 @@ type Plex = typeof PlexModule;
 export type PlexTvClient = InstanceType<Plex['PlexTvClient']>;
 export type PlexMediaServerClient = InstanceType<Plex['PlexMediaServerClient']>;
 export type PlexTvAccountTools = InstanceType<Plex['PlexTvAccountTools']>;
+export type PlexJwtAuth = InstanceType<Plex['PlexJwtAuth']>;
 
 let plex: Plex | undefined;
 
@@ -58,6 +59,11 @@ export class PlexClients {
     );
   }
 
+  /** The service layer itself, for the command code's JWT device authentication (src/auth/jwt/). */
+  module(): Plex {
+    return loadPlex();
+  }
+
   mediaServer(baseUrl: string): PlexMediaServerClient {
     const settings = readSettings();
     const { PlexMediaServerClient } = loadPlex();
@@ -75,7 +81,7 @@ export class PlexClients {
    * plex.tv gets the password, the account token and hands out new tokens: never over plain
    * http, unless it is this computer (a local proxy or the test stand-in).
    */
-  private refuseInsecurePlexTv(plexTvUrl: string): void {
+  refuseInsecurePlexTv(plexTvUrl: string): void {
     let url: URL;
     try {
       url = new URL(plexTvUrl);
@@ -92,7 +98,7 @@ export class PlexClients {
     }
   }
 
-  private identity(): PlexClientIdentity {
+  identity(): PlexClientIdentity {
     return {
       clientIdentifier: this.clientIdentifier(),
       product: 'Plex for VS Code',
@@ -104,7 +110,7 @@ export class PlexClients {
     };
   }
 
-  private logRequest(entry: PlexRequestLogEntry): void {
+  logRequest(entry: PlexRequestLogEntry): void {
     const outcome = entry.error ?? String(entry.status ?? '');
     const attempt = entry.attempt > 1 ? ` (attempt ${entry.attempt})` : '';
     const line = `${entry.method} ${entry.url} ${outcome} ${Math.round(entry.durationMs)} ms${attempt}`;

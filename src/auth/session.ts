@@ -121,6 +121,16 @@ export class Session implements SessionView, AccountRequests, vscode.Disposable 
     );
   }
 
+  /** A renewal replaced the Plex JWT `token` with the one in `session`: shown at once, written after. */
+  renewed(token: string, session: StoredSession): Promise<void> {
+    return this.dispatchAndKeep({ type: 'tokenRenewed', token, session });
+  }
+
+  /** plex.tv refused `token` outside a tracked request (a renewal's 498, 401 or 422). */
+  refused(token: string): Promise<void> {
+    return this.dispatchAndKeep({ type: 'requestRefused', token });
+  }
+
   /** Removes the secret; a failed removal keeps the session (the secret is still there) and throws. */
   async signedOut(): Promise<void> {
     try {

@@ -29,6 +29,8 @@ export type SessionEvent =
   | { readonly type: 'requestAccepted'; readonly token: string; readonly session?: StoredSession }
   /** An authenticated request with `token` got a 401: the account's token expires the session; a Home user's falls back to the account. */
   | { readonly type: 'requestRefused'; readonly token: string }
+  /** plex.tv issued a new Plex JWT in place of `token` (renewal): valid again, with the new token. */
+  | { readonly type: 'tokenRenewed'; readonly token: string; readonly session: StoredSession }
   /** No usable answer (network, timeout, 429, 5xx): never a reason to change anything. */
   | { readonly type: 'networkTrouble'; readonly token: string }
   | { readonly type: 'signOutSucceeded' }
@@ -88,6 +90,11 @@ export function transition(state: SessionState, event: SessionEvent): SessionSta
         }
         return resting.status === 'signedIn' && resting.session.token === event.token ? { status: 'expired', session: resting.session } : resting;
       });
+    case 'tokenRenewed':
+      return mapResting(state, (resting) =>
+        // A renewal of a session that ended or was replaced meanwhile changes nothing.
+        resting.status !== 'signedOut' && resting.session.token === event.token ? { status: 'signedIn', session: event.session } : resting,
+      );
     case 'networkTrouble':
     case 'signOutFailed':
       return state;

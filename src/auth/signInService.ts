@@ -9,8 +9,13 @@ import type { Ui } from '../ui/ui';
 import { signInWithBrowser } from './flows/browserSignIn';
 import { signInWithPassword } from './flows/passwordSignIn';
 import { signInWithToken } from './flows/tokenSignIn';
+import type { DeviceKeyStore } from './jwt/deviceKeyStore';
+import { signInWithJwt } from './jwt/jwtSignIn';
 import type { Session } from './session';
-import type { SignInMethod, StoredSession } from './storedSession';
+import type { SignInMethod, StoredJwt, StoredSession } from './storedSession';
+
+/** plex.tv's refusals that mean the device key itself is unusable: the next sign-in makes a new one. */
+const KEY_REFUSALS: ReadonlySet<string> = new Set(['thumbprint-taken', 'device-signature-refused']);
 
 /** Runs one sign-in at a time: a second request while one runs joins the first. */
 export class SignInService {
@@ -22,6 +27,7 @@ export class SignInService {
     private readonly session: Session,
     private readonly ui: () => Ui,
     private readonly errors: ErrorReporter,
+    private readonly keys: DeviceKeyStore,
   ) {}
 
   /** The browser approval link of the sign-in in progress, for "Copy Link". */
@@ -50,8 +56,9 @@ export class SignInService {
     if (!chosen) {
       return undefined;
     }
+    const replaced = this.session.stored;
     try {
-      const result = await this.runFlow(chosen, ui);
+      const result = readSettings().jwtEnabled ? await this.runJwtFlow(chosen, ui) : await this.runFlow(chosen, ui);
       if (!result) {
         return undefined;
       }
@@ -60,11 +67,19 @@ export class SignInService {
         account: result.account,
         signedInAt: Date.now(),
         method: chosen,
+        ...(result.jwt ? { jwt: result.jwt } : {}),
       };
       await this.session.signedIn(stored);
+      if (!stored.jwt && replaced?.jwt) {
+        void this.keys.forget(); // back to a classic token: the JWT device is not used any more
+      }
       void ui.info(vscode.l10n.t('Signed in to Plex as {0}.', plainText(result.account.username)));
       return stored;
     } catch (error) {
+      const rejection = this.clients.module().jwtRejectionOf(error);
+      if (rejection !== undefined && KEY_REFUSALS.has(rejection)) {
+        await this.keys.forget();
+      }
       this.errors.report(error, {
         action: `Sign-in (${chosen})`,
         where: 'Plex',
@@ -74,7 +89,27 @@ export class SignInService {
     }
   }
 
-  private runFlow(method: SignInMethod, ui: Ui): Promise<PlexSignIn | undefined> {
+  /** The JWT preview: the device key is made when first needed and stored once its Plex JWT passed verification. */
+  private async runJwtFlow(method: SignInMethod, ui: Ui): Promise<(PlexSignIn & { jwt: StoredJwt }) | undefined> {
+    const stored = await this.keys.load();
+    const device = stored ?? this.keys.create();
+    const result = await signInWithJwt(method, {
+      clients: this.clients,
+      device,
+      ui,
+      authPageUrl: readSettings().authUrl,
+      onLink: (url) => (this.link = url),
+    });
+    if (!result) {
+      return undefined;
+    }
+    if (!stored) {
+      await this.keys.save(device); // before the session that needs it, which other windows may read at once
+    }
+    return { authToken: result.authToken, account: result.account, jwt: { expiresAt: result.expiresAt } };
+  }
+
+  private runFlow(method: SignInMethod, ui: Ui): Promise<(PlexSignIn & { jwt?: undefined }) | undefined> {
     const plexTv = this.clients.plexTv();
     switch (method) {
       case 'browser':

@@ -5,6 +5,7 @@ import { failureKind } from '../plex/failure';
 import { describeFailure } from '../ui/errorMessages';
 import { withCancellableProgress } from '../ui/progress';
 import type { Ui } from '../ui/ui';
+import type { DeviceKeyStore } from './jwt/deviceKeyStore';
 import type { Session } from './session';
 
 export class SignOutService {
@@ -15,6 +16,7 @@ export class SignOutService {
     private readonly session: Session,
     private readonly ui: () => Ui,
     private readonly log: Log,
+    private readonly keys: DeviceKeyStore,
   ) {}
 
   /**
@@ -60,6 +62,9 @@ export class SignOutService {
         // Still signed in here (the secret is still there): say so, and what to do.
         void ui.error(describeFailure(error, 'Plex'));
         return false;
+      }
+      if (session.jwt) {
+        await this.keys.forget(); // the next sign-in makes a new device key
       }
     }
     if (revoked) {

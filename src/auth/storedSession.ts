@@ -20,6 +20,14 @@ export interface StoredSession {
   method: SignInMethod;
   /** Set while acting as another user of the account's Plex Home. */
   homeUser?: HomeUserIdentity;
+  /** Set when `token` is a verified Plex JWT (the JWT preview); absent for a classic token. */
+  jwt?: StoredJwt;
+}
+
+/** What the session keeps of a Plex JWT beside the token itself; the device key is a secret of its own. */
+export interface StoredJwt {
+  /** Epoch seconds, from the verified `exp`. */
+  expiresAt: number;
 }
 
 /** Who the extension acts as: the Home user switched to, else the signed-in account. */
@@ -50,6 +58,7 @@ function isStoredSession(value: unknown): value is StoredSession {
     typeof candidate.account === 'object' &&
     candidate.account !== null &&
     typeof candidate.account.username === 'string' &&
-    typeof candidate.signedInAt === 'number'
+    typeof candidate.signedInAt === 'number' &&
+    (candidate.jwt === undefined || (typeof candidate.jwt === 'object' && candidate.jwt !== null && typeof candidate.jwt.expiresAt === 'number'))
   );
 }

@@ -1,6 +1,9 @@
 // The command code: dist/commands.js, required when a command first runs (or the Servers view
 // first loads), so activation compiles only what the status bar and the views need.
 import { HomeService } from '../auth/homeService';
+import { DeviceKeyStore } from '../auth/jwt/deviceKeyStore';
+import { JwtRenewal } from '../auth/jwt/jwtRenewal';
+import { offerSignInForJwtSetting } from '../auth/jwt/jwtSetting';
 import { RefreshService } from '../auth/refreshService';
 import { SignInService } from '../auth/signInService';
 import { SignOutService } from '../auth/signOutService';
@@ -30,6 +33,9 @@ export function createCommands(core: Core): Commands {
   const ui = () => core.uiOverride() ?? vscodeUi;
   const { log, session, clients, catalog } = core;
   const errors = new ErrorReporter(ui, log, session);
+  const keys = new DeviceKeyStore(core.secrets, clients, log);
+  const upkeep = new TokenUpkeep(session, core.globalState, clients, log);
+  const jwtRenewal = new JwtRenewal(session, core.globalState, clients, keys, ui, log);
   const services: Services = {
     log,
     session,
@@ -39,13 +45,19 @@ export function createCommands(core: Core): Commands {
     ui,
     insecure: new InsecureConnections(core.globalState, core.security, ui),
     clipboard: new SecretClipboard(),
-    signIn: new SignInService(clients, session, ui, errors),
-    signOut: new SignOutService(clients, session, ui, log),
+    signIn: new SignInService(clients, session, ui, errors, keys),
+    signOut: new SignOutService(clients, session, ui, log, keys),
     refresh: new RefreshService(clients, session, catalog, ui, errors, log, () => core.onRefreshed()),
     showSourceDocument: (serverName, information) => core.documents.show(serverName, information),
-    upkeep: new TokenUpkeep(session, core.globalState, clients, log),
+    upkeep,
     home: new HomeService(clients, session, ui, errors),
+    jwtRenewal,
+    keepTokenAlive: () => (session.stored?.jwt ? jwtRenewal.renewIfDue() : upkeep.pingIfDue()),
+    jwtSettingChanged: () => offerSignInForJwtSetting(session, ui()),
   };
+  // First use: the command code loads when the user first acts (or a view first needs plex.tv).
+  // A JWT close to expiry is renewed beside that action; the action goes on with the JWT in hand.
+  void jwtRenewal.renewIfDue();
   const { clipboard } = services;
   return {
     handlers: {
@@ -60,6 +72,7 @@ export function createCommands(core: Core): Commands {
     // clipboard clear, so nothing outlives the extension or writes a session afterwards.
     dispose: () => {
       services.upkeep.dispose();
+      jwtRenewal.dispose();
       stopAllWork();
       clipboard.dispose();
     },

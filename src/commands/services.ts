@@ -1,5 +1,6 @@
 import type * as vscode from 'vscode';
 import type { HomeService } from '../auth/homeService';
+import type { JwtRenewal } from '../auth/jwt/jwtRenewal';
 import type { RefreshService } from '../auth/refreshService';
 import type { Session } from '../auth/session';
 import type { SignInService } from '../auth/signInService';
@@ -20,6 +21,8 @@ import type { SourceDocumentProvider } from '../views/sourceDocument';
  */
 export interface Core {
   globalState: vscode.Memento;
+  /** SecretStorage: the command code reads the JWT device key from it when first needed. */
+  secrets: vscode.SecretStorage;
   log: Log;
   session: Session;
   security: ConnectionSecurity;
@@ -40,4 +43,9 @@ export interface Services extends ServerServices {
   readonly refresh: RefreshService;
   readonly upkeep: TokenUpkeep;
   readonly home: HomeService;
+  readonly jwtRenewal: JwtRenewal;
+  /** The hourly look: renews a Plex JWT when due, else pings a classic token when due. */
+  keepTokenAlive(): Promise<string>;
+  /** "plex.jwt.enabled" changed: offers to sign in again when the session holds the other kind of token. */
+  jwtSettingChanged(): Promise<boolean>;
 }

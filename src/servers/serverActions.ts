@@ -4,6 +4,7 @@ import { activeIdentity } from '../auth/storedSession';
 import { failureKind, isPlexFailure } from '../plex/failure';
 import type { PlexServer } from '../plex/types';
 import { usableToken } from '../tokenShape';
+import { describeFailure } from '../ui/errorMessages';
 import { plainText } from '../ui/plainText';
 import { withCancellableProgress } from '../ui/progress';
 import { chooseServer, serverChoice, type ChosenServer } from './chooseServer';
@@ -155,6 +156,10 @@ async function onServer(
       serverRefused(services, server.name);
       return;
     }
+    if (server && kind === 'server-refuses-jwt') {
+      serverRefusedJwt(services, server.name, error);
+      return;
+    }
     if (server && kind === 'insecure-declined' && isPlexFailure(error) && error.serverKey) {
       declinedEarlier(services, server.name, error.serverKey, () => vscode.commands.executeCommand(commandId, clicked ? { server: clicked } : undefined));
       return;
@@ -176,6 +181,19 @@ function serverRefused(services: ServerServices, serverName: string): void {
     .then((answer) => {
       if (answer === refresh) {
         void vscode.commands.executeCommand('plex.refresh');
+      }
+    });
+}
+
+/** The JWT preview's token: the server is one of those reported to refuse JWTs; the classic sign-in works with it. */
+function serverRefusedJwt(services: ServerServices, serverName: string, error: unknown): void {
+  services.log.warn(`${serverName} refused the Plex JWT`);
+  const openSetting = vscode.l10n.t('Open Setting');
+  void services.ui()
+    .error(describeFailure(error, plainText(serverName)), openSetting)
+    .then((answer) => {
+      if (answer === openSetting) {
+        void vscode.commands.executeCommand('workbench.action.openSettings', 'plex.jwt.enabled');
       }
     });
 }

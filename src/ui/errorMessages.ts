@@ -34,6 +34,13 @@ export function describeFailure(error: unknown, where: string): string {
       return vscode.l10n.t('Cancelled.');
     case 'bad-response':
       return vscode.l10n.t('{0} sent an answer that could not be read. The log has the details.', where);
+    case 'jwt-rejected':
+      return describeJwtRejection((failure as { reason?: unknown }).reason);
+    case 'server-refuses-jwt':
+      return vscode.l10n.t(
+        '{0} did not accept your Plex JWT (Plex Media Servers are reported to refuse JWTs). To use a classic token, turn off the setting "plex.jwt.enabled" and sign in again.',
+        where,
+      );
     case 'setting':
     case 'secret-storage':
     case 'insecure-declined':
@@ -42,6 +49,18 @@ export function describeFailure(error: unknown, where: string): string {
     default:
       return vscode.l10n.t('Something went wrong talking to {0}. The log has the details.', where);
   }
+}
+
+/** The reason is one of the service layer's fixed names (PLEX_JWT_REJECTIONS), never text from a server. */
+function describeJwtRejection(reason: unknown): string {
+  if (reason === 'thumbprint-taken' || reason === 'device-signature-refused') {
+    return vscode.l10n.t("plex.tv no longer accepts this device's key. Sign in again to make a new one.");
+  }
+  const check = typeof reason === 'string' && /^[a-z-]{1,40}$/.test(reason) ? reason : 'unknown';
+  return vscode.l10n.t(
+    'The Plex JWT from plex.tv did not pass its checks ({0}), so it was not stored or used. Try again, or turn off the setting "plex.jwt.enabled" to use a classic token.',
+    check,
+  );
 }
 
 /** Failures worth a Retry button: the same request may work in a moment. */

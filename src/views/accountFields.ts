@@ -7,7 +7,13 @@ export interface AccountField {
 }
 
 /** The account as label/value rows; every value comes from the stored summary, no request. */
-export function accountFields(account: PlexAccount, options: { memberSince: boolean } = { memberSince: true }): AccountField[] {
+export interface AccountFieldOptions {
+  memberSince: boolean;
+  /** The kind of token the extension acts with: a Plex JWT valid until then (epoch seconds), else a classic token. */
+  token?: { jwtExpiresAt: number | undefined };
+}
+
+export function accountFields(account: PlexAccount, options: AccountFieldOptions = { memberSince: true }): AccountField[] {
   const fields: AccountField[] = [
     { label: vscode.l10n.t('Username'), value: account.username },
     { label: vscode.l10n.t('Display name'), value: account.friendlyName || account.title },
@@ -26,7 +32,10 @@ export function accountFields(account: PlexAccount, options: { memberSince: bool
     fields.push({ label: vscode.l10n.t('Member since'), value: readableDate(account.joinedAt) });
   }
   fields.push({ label: vscode.l10n.t('Plex Home'), value: home(account) });
-  if (options.memberSince) {
+  if (options.token) {
+    fields.push({ label: vscode.l10n.t('Token'), value: tokenKind(options.token.jwtExpiresAt) });
+  }
+  if (options.memberSince && options.token?.jwtExpiresAt === undefined) {
     fields.push({ label: vscode.l10n.t('Token expires'), value: tokenExpiry(account) });
   }
   return fields.filter((field) => field.value !== '');
@@ -48,6 +57,18 @@ function tokenExpiry(account: PlexAccount): string {
   return account.rememberExpiresAt
     ? readableDate(account.rememberExpiresAt)
     : vscode.l10n.t({ message: 'Does not expire', comment: 'Plex gave no expiry date for the account token.' });
+}
+
+function tokenKind(jwtExpiresAt: number | undefined): string {
+  if (jwtExpiresAt === undefined) {
+    return vscode.l10n.t({ message: 'classic token', comment: 'The kind of Plex token: the long-lived kind, not a Plex JWT.' });
+  }
+  const until = new Date(jwtExpiresAt * 1000).toLocaleString(vscode.env.language, { dateStyle: 'medium', timeStyle: 'short' });
+  return vscode.l10n.t({
+    message: 'Plex JWT, renews automatically, valid until {0}',
+    args: [until],
+    comment: '{0} is a date and time.',
+  });
 }
 
 function subscription(account: PlexAccount): string {

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import type { AuthStatus, SessionView } from '../auth/sessionView';
-import { activeIdentity } from '../auth/storedSession';
+import { activeIdentity, type StoredSession } from '../auth/storedSession';
 import type { PlexAccount } from '../plex/types';
 import { accountFields, type AccountField } from './accountFields';
 
@@ -18,16 +18,16 @@ export class AccountTreeProvider implements vscode.TreeDataProvider<AccountField
     let shown = this.shownState();
     this.subscription = state.onDidChange(() => {
       const now = this.shownState();
-      if (now.status !== shown.status || now.account !== shown.account) {
+      if (now.status !== shown.status || now.account !== shown.account || now.jwtExpiresAt !== shown.jwtExpiresAt) {
         shown = now;
         this.changeEmitter.fire();
       }
     });
   }
 
-  private shownState(): { status: AuthStatus; account: PlexAccount | undefined } {
+  private shownState(): { status: AuthStatus; account: PlexAccount | undefined; jwtExpiresAt: number | undefined } {
     const stored = this.state.stored;
-    return { status: this.state.status, account: stored && activeIdentity(stored).account };
+    return { status: this.state.status, account: stored && activeIdentity(stored).account, jwtExpiresAt: stored && jwtExpiry(stored) };
   }
 
   getChildren(element?: AccountField): AccountField[] {
@@ -35,7 +35,7 @@ export class AccountTreeProvider implements vscode.TreeDataProvider<AccountField
     if (element || !session || this.state.status !== 'signedIn') {
       return [];
     }
-    return accountFields(activeIdentity(session).account);
+    return accountFields(activeIdentity(session).account, { memberSince: true, token: { jwtExpiresAt: jwtExpiry(session) } });
   }
 
   getTreeItem(field: AccountField): vscode.TreeItem {
@@ -53,4 +53,9 @@ export class AccountTreeProvider implements vscode.TreeDataProvider<AccountField
     this.subscription.dispose();
     this.changeEmitter.dispose();
   }
+}
+
+/** The session's JWT expiry while the extension acts with it; a Home user acts with a token of its own. */
+function jwtExpiry(session: StoredSession): number | undefined {
+  return session.homeUser ? undefined : session.jwt?.expiresAt;
 }

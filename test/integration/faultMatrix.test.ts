@@ -22,6 +22,7 @@ suite('Fault matrix: every action under every fault', function () {
 
   suiteTeardown(async () => {
     await setSetting('clipboard.clearAfterSeconds', undefined);
+    await setSetting('jwt.enabled', undefined);
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
     writeReport(results);
   });

@@ -1,6 +1,6 @@
 // Model-based test of the session state machine: fast-check runs random sequences of the events
 // that move a session (each sign-in method ending with a new or the same token, requests answered
-// 200 or 401, network trouble, sign-out succeeding or failing, another window writing or deleting
+// 200 or 401, network trouble, a Plex JWT renewed, sign-out succeeding or failing, another window writing or deleting
 // the secret, a failed secret write, deactivation) against the real Session, SessionStore and
 // authentication provider over a SecretStorage, and after every step compares what they show
 // with a small model. A failure prints the shortest sequence that breaks it.
@@ -277,6 +277,19 @@ const commands: fc.Arbitrary<SessionCommand>[] = [
   fc.constant(
     command('networkTrouble', live, async (model, real) => {
       real.session.dispatch({ type: 'networkTrouble', token: model.shown?.token ?? 'none' });
+    }),
+  ),
+  fc.boolean().map((current) =>
+    command(`tokenRenewed(${current ? 'current' : 'stale'} token)`, (model) => live(model) && model.shown !== undefined, async (model, real) => {
+      const session = real.session.stored;
+      assert.ok(session && model.shown);
+      const token = `jwt-${++model.tokensIssued}`;
+      await real.session.renewed(current ? session.token : 'stale-token', { ...session, token, jwt: { expiresAt: model.tokensIssued } });
+      if (current) {
+        model.status = 'signedIn';
+        model.shown = { ...model.shown, token };
+        model.stored = model.shown;
+      }
     }),
   ),
   fc.constant(

@@ -3,12 +3,15 @@
 // scripts/build.mjs fails when one of these names appears in dist/.
 import type * as vscode from 'vscode';
 import type { PlexExtensionApi } from '../../src/api';
+import { JWT_RENEWAL_CLAIM_KEY } from '../../src/auth/jwt/jwtRenewal';
 import { lastTokenUse, setLastTokenUse } from '../../src/auth/tokenUse';
 import { INTERNALS_KEY, type ExtensionInternals } from '../../src/internals';
 import { isLoopbackHost, type ConnectionSecurity } from '../../src/servers/connectionSecurity';
 import type { Ui } from '../../src/ui/ui';
+import { readLogText } from './logText';
 
 const SESSION_SECRET = 'plex.session';
+const DEVICE_KEY_SECRET = 'plex.deviceKey';
 
 export interface PlexTestingApi {
   /** Replaces the prompts and messages with a scripted Ui; undefined restores the real one. */
@@ -38,8 +41,18 @@ export interface PlexTestingApi {
   serverTreeItems(): Promise<vscode.TreeItem[]>;
   /** Deactivates the extension as VS Code does (deactivate(), then every subscription disposed). For good in this host. */
   deactivate(): void;
+  /** The Account view's rows. */
+  accountFields(): readonly { label: string; value: string }[];
   /** Token upkeep's look (normally hourly, and a minute after start-up): pings when due. */
   pingTokenIfDue(): Promise<string>;
+  /** JWT renewal's look (normally hourly, and when the command code first loads): renews when due. */
+  renewJwtIfDue(): Promise<string>;
+  /** Writes the shared "a window is renewing the JWT since" mark (epoch ms) as another window would. */
+  setJwtRenewalClaim(at: number | undefined): Promise<void>;
+  /** The raw device-key secret, for the secret audit. */
+  readStoredDeviceKey(): Promise<string | undefined>;
+  /** What the "Plex" log channel has written to its log file so far. */
+  logText(): Promise<string>;
   /** When plex.tv last saw the token used, as every window shares it (epoch ms). */
   lastTokenUse(): number | undefined;
   setLastTokenUse(at: number | undefined): Promise<void>;
@@ -84,7 +97,14 @@ export function testingApi(internals: ExtensionInternals): PlexTestingApi {
       internals.deactivate();
       internals.subscriptions.splice(0).forEach((subscription) => void subscription.dispose());
     },
+    accountFields: () => internals.accountTree.getChildren(),
     pingTokenIfDue: () => internals.commands().services.upkeep.pingIfDue(),
+    renewJwtIfDue: () => internals.commands().services.jwtRenewal.renewIfDue(),
+    setJwtRenewalClaim: async (at) => {
+      await globalState.update(JWT_RENEWAL_CLAIM_KEY, at);
+    },
+    readStoredDeviceKey: () => Promise.resolve(secrets.get(DEVICE_KEY_SECRET)),
+    logText: () => readLogText(internals.logUri),
     lastTokenUse: () => lastTokenUse(globalState),
     setLastTokenUse: async (at) => {
       await setLastTokenUse(globalState, at);

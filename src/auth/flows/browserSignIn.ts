@@ -15,6 +15,21 @@ export interface BrowserSignInOptions {
   ui: Ui;
   /** Remembers the approval link so "Copy Link" works while the flow waits. */
   onLink(url: string | undefined): void;
+  /** How the PIN is made and polled; default the classic PIN. The JWT preview's PIN carries the device key. */
+  pins?: PinRequests;
+}
+
+export interface PinRequests {
+  create(signal: AbortSignal): Promise<PlexPin>;
+  /** The token once approved, else null. */
+  check(pin: PlexPin, signal: AbortSignal): Promise<string | null>;
+}
+
+function classicPins(plexTv: PlexTvClient): PinRequests {
+  return {
+    create: (signal) => plexTv.createPin({ signal }),
+    check: async (pin, signal) => (await plexTv.checkPin(pin.id, { signal })).authToken,
+  };
 }
 
 /**
@@ -23,9 +38,10 @@ export interface BrowserSignInOptions {
  */
 export async function signInWithBrowser(options: BrowserSignInOptions): Promise<PlexSignIn> {
   const { plexTv, ui } = options;
+  const pins = options.pins ?? classicPins(plexTv);
   return withCancellableProgress(vscode.l10n.t('Signing in to Plex'), async (signal, progress) => {
     progress.report(vscode.l10n.t('Preparing the sign-in page...'));
-    const pin = await plexTv.createPin({ signal });
+    const pin = await pins.create(signal);
     const url = plexTv.authUrl(pin, options.authPageUrl);
     options.onLink(url);
     try {
@@ -39,7 +55,7 @@ export async function signInWithBrowser(options: BrowserSignInOptions): Promise<
           }
         });
       }
-      const authToken = await waitForApproval(plexTv, pin, signal);
+      const authToken = await waitForApproval(pins, pin, signal);
       progress.report(vscode.l10n.t('Reading your account...'));
       const account = await plexTv.getAccount(authToken, { signal });
       return { authToken, account };
@@ -49,15 +65,15 @@ export async function signInWithBrowser(options: BrowserSignInOptions): Promise<
   });
 }
 
-async function waitForApproval(plexTv: PlexTvClient, pin: PlexPin, signal: AbortSignal): Promise<string> {
+async function waitForApproval(pins: PinRequests, pin: PlexPin, signal: AbortSignal): Promise<string> {
   const deadline = Date.now() + Math.min(MAX_WAIT_MS, Math.max(pin.expiresIn, 1) * 1000);
   let interval = POLL_INTERVAL_MS;
   for (;;) {
     await delay(interval, signal);
     try {
-      const current = await plexTv.checkPin(pin.id, { signal });
-      if (current.authToken) {
-        return current.authToken;
+      const authToken = await pins.check(pin, signal);
+      if (authToken) {
+        return authToken;
       }
       interval = POLL_INTERVAL_MS;
     } catch (error) {

@@ -14,7 +14,9 @@ export type ActionId =
   | 'copyToken'
   | 'sourceInfo'
   | 'signOut'
-  | 'ping';
+  | 'ping'
+  | 'jwtSignIn'
+  | 'jwtRenewal';
 
 export interface MatrixAction {
   id: ActionId;
@@ -31,6 +33,10 @@ export interface MatrixAction {
   faultAtVerificationCode?: boolean;
   /** Runs in the background: no message for any fault, nothing lost, tried again later. */
   quiet?: boolean;
+  /** Runs with the JWT preview on (plex.jwt.enabled); a signed-in start is then a JWT session. */
+  jwt?: boolean;
+  /** A quiet action that still says so when plex.tv refuses the token (the session expires). */
+  announcesExpiry?: boolean;
   /** A deliberate sign-out clears the credentials even when plex.tv fails. */
   clearsCredentials?: boolean;
   /** Scripts the answers one run of the action needs. */
@@ -224,6 +230,54 @@ export const ACTIONS: readonly MatrixAction[] = [
     assertWorked: async (context) => {
       assert.deepEqual((await context.control.log()).map((entry) => [entry.route, entry.status]), [['ping', 200]]);
       assert.ok(Date.now() - (context.api.testing.lastTokenUse() ?? 0) < DAY_MS, 'the use is recorded for every window');
+      assert.equal(context.api.status, 'signedIn');
+    },
+  },
+  {
+    id: 'jwtSignIn',
+    title: 'JWT sign-in (token, preview on)',
+    signedIn: false,
+    onServer: false,
+    route: 'jwt.token',
+    requiredField: 'auth_token',
+    jwt: true,
+    script: async (context) => {
+      context.ui.tokens.push(await context.control.issueToken('alice'));
+    },
+    run: async () => {
+      await vscode.commands.executeCommand('plex.signInWithToken');
+    },
+    assertWorked: async (context) => {
+      await assertSignedInAs(context, 'alice');
+      const raw = await context.api.testing.readStoredSession();
+      assert.ok(raw !== undefined && (JSON.parse(raw) as { jwt?: unknown }).jwt !== undefined, 'the session holds a Plex JWT');
+    },
+  },
+  {
+    id: 'jwtRenewal',
+    title: 'JWT renewal',
+    signedIn: true,
+    onServer: false,
+    route: 'jwt.token',
+    requiredField: 'auth_token',
+    jwt: true,
+    quiet: true,
+    announcesExpiry: true,
+    script: async (context) => {
+      // A new JWT session whose Plex JWT expires in a minute: due for renewal.
+      await context.control.jwt.addFlaw('expires-soon');
+      context.ui.tokens.push(await context.control.issueToken('alice'));
+      await vscode.commands.executeCommand('plex.signInWithToken');
+      assert.equal(context.api.status, 'signedIn');
+      context.ui.messages.length = 0;
+      await context.control.clearLog();
+    },
+    run: async (context) => {
+      await context.api.testing.renewJwtIfDue();
+    },
+    assertWorked: async (context) => {
+      const routes = (await context.control.log()).filter((entry) => entry.route !== 'jwt.keys').map((entry) => [entry.route, entry.status]);
+      assert.deepEqual(routes, [['jwt.nonce', 200], ['jwt.token', 200]]);
       assert.equal(context.api.status, 'signedIn');
     },
   },

@@ -4,7 +4,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { AuthStatus } from '../../../src/auth/sessionView';
-import { freshStart, signInAs, waitFor } from '../helpers';
+import { freshStart, setSetting, signInAs, waitFor } from '../helpers';
 import { CLIPBOARD_MARK, type MatrixAction } from './actions';
 import { arrangeFault } from './arrange';
 import type { CaseResult, Expectation, ShownMessageRecord } from './caseResult';
@@ -22,7 +22,9 @@ export async function runCase(action: MatrixAction, fault: MatrixFault): Promise
     return { ...base, expected: 'not-applicable', passed: true, shown: [], note: notApplicable, durationMs: 0 };
   }
   const unaffected = fault.unaffected?.[action.id];
-  const expected: Expectation = action.quiet ? 'quiet' : unaffected === undefined ? 'message' : 'unaffected';
+  // A quiet action that announces an expired session shows that one message.
+  const quiet = action.quiet === true && !(action.announcesExpiry === true && fault.id === 'tokenRevoked');
+  const expected: Expectation = quiet ? 'quiet' : unaffected === undefined ? 'message' : 'unaffected';
   const started = Date.now();
   let shown: ShownMessageRecord[] = [];
   let undo: (() => Promise<void>) | undefined;
@@ -76,6 +78,9 @@ async function startCase(action: MatrixAction): Promise<MatrixContext> {
   const server = (await control.state()).servers.find((candidate) => candidate.name === SERVER_NAME);
   assert.ok(server, `the stand-in has ${SERVER_NAME}`);
   const context: MatrixContext = { api, ui, control, server };
+  // Signed out here, so changing the setting offers no sign-in.
+  await setSetting('jwt.enabled', action.jwt === true ? true : undefined);
+  await control.jwt.reset();
   if (action.signedIn) {
     await signInAs('alice', ui, control);
     if (action.onServer) {

@@ -1,0 +1,75 @@
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import type { PlexExtensionApi } from '../../src/api';
+import type { PlexTestingApi } from './testingApi';
+import type { StandInControl } from '../standin/controlClient';
+import { freshStart, setSetting } from './helpers';
+import type { ScriptedUi } from './scriptedUi';
+
+export type TestApi = PlexExtensionApi & { testing: PlexTestingApi };
+
+export interface StoredJwtSession {
+  token: string;
+  method: string;
+  account: { username: string };
+  jwt?: { expiresAt: number };
+}
+
+export interface StoredDevice {
+  clientIdentifier: string;
+  /** The serialized private JWK. */
+  key: string;
+}
+
+/** A signed-out start with the JWT preview on and the stand-in's JWT switches reset. */
+export async function jwtStart(): Promise<{ api: TestApi; ui: ScriptedUi; control: StandInControl }> {
+  const started = await freshStart();
+  await started.control.jwt.reset();
+  await setSetting('jwt.enabled', true);
+  return started;
+}
+
+/** Turns the preview off again (the default) once a suite is done. */
+export async function jwtOff(): Promise<void> {
+  await setSetting('jwt.enabled', undefined);
+}
+
+export async function storedJwtSession(api: TestApi): Promise<StoredJwtSession | undefined> {
+  const raw = await api.testing.readStoredSession();
+  return raw === undefined ? undefined : (JSON.parse(raw) as StoredJwtSession);
+}
+
+export async function storedDevice(api: TestApi): Promise<StoredDevice | undefined> {
+  const raw = await api.testing.readStoredDeviceKey();
+  return raw === undefined ? undefined : (JSON.parse(raw) as StoredDevice);
+}
+
+/** Token sign-in with a classic token the stand-in issues; with the preview on it ends with a Plex JWT. */
+export async function jwtSignInWithToken(username: string, ui: ScriptedUi, control: StandInControl): Promise<string> {
+  const classic = await control.issueToken(username);
+  ui.tokens.push(classic);
+  await vscode.commands.executeCommand('plex.signInWithToken');
+  return classic;
+}
+
+/** A signed-in JWT session, checked: the stored token is a Plex JWT the stand-in issued. */
+export async function signedInWithJwt(api: TestApi, control: StandInControl): Promise<StoredJwtSession> {
+  assert.equal(api.status, 'signedIn');
+  const stored = await storedJwtSession(api);
+  assert.ok(stored?.jwt, 'the session records that its token is a Plex JWT');
+  assert.ok((await control.jwt.plexJwts()).includes(stored.token), 'the stored token is a Plex JWT the stand-in issued');
+  return stored;
+}
+
+/** Every secret the stand-in and the extension made: none may show in a message or the log. */
+export async function allSecrets(api: TestApi, control: StandInControl, extra: readonly string[] = []): Promise<string[]> {
+  const device = await storedDevice(api);
+  const privateKey = device && (JSON.parse(device.key) as { d: string }).d;
+  return [
+    ...(await control.jwt.plexJwts()),
+    ...(await control.jwt.deviceJwts()),
+    ...(await control.issuedTokens()),
+    ...(privateKey ? [privateKey] : []),
+    ...extra,
+  ].filter((secret) => secret.length >= 16);
+}

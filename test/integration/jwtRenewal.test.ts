@@ -1,0 +1,165 @@
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import { JWT_FAULTS } from '../standin/jwt/faults';
+import type { StandInControl } from '../standin/controlClient';
+import { waitFor } from './helpers';
+import { allSecrets, jwtOff, jwtSignInWithToken, jwtStart, signedInWithJwt, storedDevice, storedJwtSession, type StoredJwtSession, type TestApi } from './jwtHelpers';
+import type { ScriptedUi } from './scriptedUi';
+
+/** A JWT session whose Plex JWT expires in a minute: due for renewal. */
+async function dueForRenewal(): Promise<{ api: TestApi; ui: ScriptedUi; control: StandInControl; stored: StoredJwtSession }> {
+  const { api, ui, control } = await jwtStart();
+  await control.jwt.addFlaw('expires-soon');
+  await jwtSignInWithToken('alice', ui, control);
+  const stored = await signedInWithJwt(api, control);
+  assert.ok((stored.jwt?.expiresAt ?? 0) - Date.now() / 1000 < 120, 'the JWT expires within two minutes');
+  await control.clearLog();
+  ui.messages.length = 0;
+  return { api, ui, control, stored };
+}
+
+function problems(ui: ScriptedUi): string[] {
+  return ui.messages.filter((shown) => shown.severity !== 'info').map((shown) => shown.message);
+}
+
+suite('JWT preview: renewal', () => {
+  suiteTeardown(jwtOff);
+
+  test('a fresh JWT is not due: no request', async () => {
+    const { api, ui, control } = await jwtStart();
+    await jwtSignInWithToken('alice', ui, control);
+    await signedInWithJwt(api, control);
+    await control.clearLog();
+    assert.equal(await api.testing.renewJwtIfDue(), 'not-due');
+    assert.deepEqual(await control.log(), []);
+  });
+
+  test('a JWT with less than a day left is renewed: stored, shown, and handed to other extensions', async () => {
+    const { api, ui, control, stored } = await dueForRenewal();
+    const changes: string[] = [];
+    const subscription = vscode.authentication.onDidChangeSessions((event) => {
+      if (event.provider.id === 'plex') {
+        changes.push(event.provider.id);
+      }
+    });
+    const tokenField = () => api.testing.accountFields().find((field) => field.label === 'Token')?.value;
+    const shownBefore = tokenField();
+    try {
+      assert.equal(await api.testing.renewJwtIfDue(), 'renewed');
+      assert.match(tokenField() ?? '', /^Plex JWT, renews automatically, valid until /);
+      assert.notEqual(tokenField(), shownBefore, 'the Account view shows the new validity');
+      const renewed = await signedInWithJwt(api, control);
+      assert.notEqual(renewed.token, stored.token);
+      assert.ok((renewed.jwt?.expiresAt ?? 0) - Date.now() / 1000 > 6.9 * 24 * 60 * 60, 'valid for 7 days again');
+      assert.deepEqual(
+        (await control.log()).map((entry) => entry.route).filter((route) => route !== 'jwt.keys'),
+        ['jwt.nonce', 'jwt.token'],
+      );
+      assert.equal((await api.testing.authenticationSessions())[0]?.accessToken, renewed.token);
+      await waitFor('the provider to announce the new token', () => changes.length > 0);
+      assert.deepEqual(problems(ui), [], 'a renewal asks nothing and says nothing');
+      assert.equal(await api.testing.renewJwtIfDue(), 'not-due');
+    } finally {
+      subscription.dispose();
+    }
+  });
+
+  test('429 on the nonce keeps the JWT in hand, quietly, and the next look renews', async () => {
+    const { api, ui, control, stored } = await dueForRenewal();
+    await control.addFault({ route: 'jwt.nonce', fault: JWT_FAULTS.rateLimited });
+    assert.equal(await api.testing.renewJwtIfDue(), 'failed');
+    assert.equal(api.status, 'signedIn');
+    assert.equal((await storedJwtSession(api))?.token, stored.token);
+    assert.deepEqual(problems(ui), []);
+    await control.clearFaults();
+    assert.equal(await api.testing.renewJwtIfDue(), 'renewed');
+  });
+
+  test('network trouble keeps the JWT in hand', async () => {
+    const { api, ui, control, stored } = await dueForRenewal();
+    await control.addFault({ route: 'jwt.token', fault: { kind: 'reset' } });
+    assert.equal(await api.testing.renewJwtIfDue(), 'failed');
+    assert.equal(api.status, 'signedIn');
+    assert.equal((await storedJwtSession(api))?.token, stored.token);
+    assert.deepEqual(problems(ui), []);
+  });
+
+  for (const [name, fault] of [
+    ['498 token expired', JWT_FAULTS.expired],
+    ['422 signature verification failed', JWT_FAULTS.signatureFailed],
+    ['401', { kind: 'status', status: 401 }],
+  ] as const) {
+    test(`${name} from the exchange: the session is expired, with Sign In Again`, async () => {
+      const { api, ui, control, stored } = await dueForRenewal();
+      await control.addFault({ route: 'jwt.token', fault });
+      assert.equal(await api.testing.renewJwtIfDue(), 'expired');
+      assert.equal(api.status, 'expired');
+      assert.equal((await storedJwtSession(api))?.token, stored.token, 'kept until the user signs in again or out');
+      const shown = ui.messages.filter((message) => message.severity === 'error');
+      assert.equal(shown.length, 1);
+      assert.deepEqual(shown[0]?.actions, ['Sign In Again']);
+      assert.equal(await api.testing.renewJwtIfDue(), 'not-signed-in', 'an expired session is not renewed again and again');
+    });
+  }
+
+  test('a device revoked at plex.tv: expired, the key forgotten, and the next sign-in makes a new device', async () => {
+    const { api, ui, control } = await dueForRenewal();
+    const revoked = await storedDevice(api);
+    assert.ok(revoked);
+    await control.jwt.revokeDevice(revoked.clientIdentifier);
+    assert.equal(await api.testing.renewJwtIfDue(), 'expired');
+    assert.equal(api.status, 'expired');
+    assert.deepEqual(ui.errors(), ["plex.tv no longer accepts this device's key. Sign in again to make a new one."]);
+    assert.equal(await api.testing.readStoredDeviceKey(), undefined);
+
+    await jwtSignInWithToken('alice', ui, control);
+    await signedInWithJwt(api, control);
+    assert.notEqual((await storedDevice(api))?.clientIdentifier, revoked.clientIdentifier);
+  });
+
+  test('a renewed JWT that fails the checks is not stored; the JWT in hand stays', async () => {
+    const { api, ui, control, stored } = await dueForRenewal();
+    await control.jwt.addFlaw('wrong-thumbprint');
+    assert.equal(await api.testing.renewJwtIfDue(), 'failed');
+    assert.equal(api.status, 'signedIn');
+    assert.equal((await storedJwtSession(api))?.token, stored.token);
+    assert.equal(problems(ui).length, 1);
+    assert.match(problems(ui)[0] ?? '', /did not pass its checks \(wrong-thumbprint\)/);
+  });
+
+  test('another window renewing: this one leaves it to that window, whose JWT arrives through the shared secret', async () => {
+    const { api, control } = await dueForRenewal();
+    await api.testing.setJwtRenewalClaim(Date.now());
+    assert.equal(await api.testing.renewJwtIfDue(), 'renewing-elsewhere');
+    assert.deepEqual(await control.log(), []);
+    await api.testing.setJwtRenewalClaim(Date.now() - 10 * 60 * 1000);
+    assert.equal(await api.testing.renewJwtIfDue(), 'renewed', 'the claim of a window that went away lapses');
+  });
+
+  test('two looks at once in one window share one renewal', async () => {
+    const { api, control } = await dueForRenewal();
+    const first = api.testing.renewJwtIfDue();
+    const second = api.testing.renewJwtIfDue();
+    assert.equal(await first, 'renewed');
+    assert.equal(await second, 'renewed', 'one renewal at a time in a window: the second joins the first');
+    assert.equal((await control.log()).filter((entry) => entry.route === 'jwt.token').length, 1);
+  });
+
+  test('secret audit: no Plex JWT, device JWT or private key in a message or the log', async () => {
+    const { api, ui, control } = await dueForRenewal();
+    await control.jwt.addFlaw('wrong-audience');
+    assert.equal(await api.testing.renewJwtIfDue(), 'failed');
+    assert.equal(await api.testing.renewJwtIfDue(), 'renewed');
+    await vscode.commands.executeCommand('plex.refresh');
+    await waitFor('the renewal in the log file', async () => (await api.testing.logText()).includes('JWT renewal: plex.tv issued a new Plex JWT'));
+    const secrets = await allSecrets(api, control);
+    assert.ok((await control.jwt.deviceJwts()).length >= 3, 'device JWTs were signed and sent');
+    assert.ok(secrets.length >= 6, 'the audit has something to look for');
+    const log = await api.testing.logText();
+    const shown = JSON.stringify(ui.messages);
+    for (const secret of secrets) {
+      assert.ok(!log.includes(secret), 'no secret in the log');
+      assert.ok(!shown.includes(secret), 'no secret in a message');
+    }
+  });
+});

@@ -1,0 +1,59 @@
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import type { StandInControl } from '../standin/controlClient';
+import { setSetting } from './helpers';
+import { allSecrets, jwtOff, jwtSignInWithToken, jwtStart, signedInWithJwt, type TestApi } from './jwtHelpers';
+import type { ScriptedUi } from './scriptedUi';
+
+/** A JWT session talking to Alice's Cloud through plex.serverUrl, so the server gets the Plex JWT itself. */
+async function jwtOnServerUrl(): Promise<{ api: TestApi; ui: ScriptedUi; control: StandInControl; server: string; host: string }> {
+  const { api, ui, control } = await jwtStart();
+  await jwtSignInWithToken('alice', ui, control);
+  await signedInWithJwt(api, control);
+  const cloud = (await control.state()).servers.find((server) => server.name === "Alice's Cloud");
+  assert.ok(cloud);
+  await setSetting('serverUrl', cloud.url);
+  await control.clearLog();
+  ui.messages.length = 0;
+  // A server given by address is named by its host in messages.
+  return { api, ui, control, server: cloud.clientIdentifier, host: new URL(cloud.url).host };
+}
+
+suite('JWT preview: servers', () => {
+  suiteTeardown(async () => {
+    await setSetting('serverUrl', undefined);
+    await jwtOff();
+  });
+
+  test('a server that accepts the Plex JWT hands out a transient token', async () => {
+    const { api, ui, control, server } = await jwtOnServerUrl();
+    await vscode.env.clipboard.writeText('before');
+    await vscode.commands.executeCommand('plex.copyTransientToken');
+
+    assert.deepEqual((await control.log()).map((entry) => `${entry.host} ${entry.route} ${entry.status}`), [`${server} pms.transientToken 200`]);
+    const copied = await vscode.env.clipboard.readText();
+    assert.match(copied, /^transient-/);
+    assert.deepEqual(ui.errors(), []);
+    assert.equal(api.status, 'signedIn');
+  });
+
+  test('a server that refuses the Plex JWT: the message says so and how to turn the preview off; the session stays', async () => {
+    const { api, ui, control, server, host } = await jwtOnServerUrl();
+    await control.jwt.setServersRefuseJwt(true, server);
+    await vscode.env.clipboard.writeText('before');
+    await vscode.commands.executeCommand('plex.copyTransientToken');
+
+    assert.equal(await vscode.env.clipboard.readText(), 'before', 'nothing copied');
+    const shown = ui.messages.filter((message) => message.severity === 'error');
+    assert.equal(shown.length, 1);
+    assert.equal(
+      shown[0]?.message,
+      `${host} did not accept your Plex JWT (Plex Media Servers are reported to refuse JWTs). To use a classic token, turn off the setting "plex.jwt.enabled" and sign in again.`,
+    );
+    assert.deepEqual(shown[0]?.actions, ['Open Setting']);
+    assert.equal(api.status, 'signedIn', 'one server refusing says nothing of the account');
+    for (const secret of await allSecrets(api, control)) {
+      assert.ok(!JSON.stringify(ui.messages).includes(secret));
+    }
+  });
+});
