@@ -6,9 +6,9 @@ import type { PlexExtensionApi } from '../../src/api';
 import { JWT_RENEWAL_CLAIM_KEY } from '../../src/auth/jwt/jwtRenewal';
 import { lastTokenUse, setLastTokenUse } from '../../src/auth/tokenUse';
 import { INTERNALS_KEY, type ExtensionInternals } from '../../src/internals';
-import { isLoopbackHost, type ConnectionSecurity } from '../../src/servers/connectionSecurity';
 import type { Ui } from '../../src/ui/ui';
 import { readLogText } from './logText';
+import { treatAsRemote } from './treatAsRemote';
 
 const SESSION_SECRET = 'plex.session';
 const DEVICE_KEY_SECRET = 'plex.deviceKey';
@@ -58,12 +58,6 @@ export interface PlexTestingApi {
   setLastTokenUse(at: number | undefined): Promise<void>;
   /** Writes (or with undefined deletes) the stored session the way another window would. */
   writeStoredSessionAsAnotherWindow(raw: string | undefined): Promise<void>;
-}
-
-/** Counts these host:port values as another computer; the rest keeps the loopback rule. */
-export function treatAsRemote(security: ConnectionSecurity, hosts: readonly string[]): void {
-  const remote = new Set(hosts);
-  security.isLocal = (url) => !remote.has(url.host) && isLoopbackHost(url.hostname);
 }
 
 export function extensionInternals(api: PlexExtensionApi): ExtensionInternals | undefined {

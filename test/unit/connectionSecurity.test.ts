@@ -1,7 +1,7 @@
 // Which connections may carry the token without asking (src/servers/connectionSecurity.ts).
 import * as assert from 'node:assert/strict';
 import { ConnectionSecurity, isLoopbackHost } from '../../src/servers/connectionSecurity';
-import { treatAsRemote } from '../integration/testingApi';
+import { treatAsRemote } from '../integration/treatAsRemote';
 
 const hostname = (url: string): string => new URL(url).hostname;
 
