@@ -54,6 +54,7 @@ const SHARED_STATELESS = new Set([
   'src/tokenShape.ts',
   'src/commandTable.ts',
   'src/auth/tokenUse.ts',
+  'src/auth/storedSession.ts',
   // One failure model in every bundle: recognised by a Symbol.for brand, never by class identity.
   'src/plex/failure.ts',
   'src/plex/types.ts',

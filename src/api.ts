@@ -41,6 +41,10 @@ export interface PlexTestingApi {
   forgetInsecureConnectionAnswers(): Promise<void>;
   /** The Servers view's top-level items as VS Code gets them. */
   serverTreeItems(): Promise<vscode.TreeItem[]>;
+  /** The Devices view's items as VS Code gets them (loads the list, as showing the view does). */
+  deviceTreeItems(): Promise<vscode.TreeItem[]>;
+  /** The claim-token countdown: its status-bar text while one is live; expireNow() ends it as if its time ran out. */
+  claimCountdown(): { text: string | undefined; expireNow(): Promise<void> };
   /** Deactivates the extension as VS Code does (deactivate(), then every subscription disposed). For good in this host. */
   deactivate(): void;
   /** Writes (or with undefined deletes) the stored session the way another window would. */

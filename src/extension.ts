@@ -16,6 +16,7 @@ import { ConnectionSecurity } from './servers/connectionSecurity';
 import { ServerCatalog } from './servers/serverCatalog';
 import type { Ui } from './ui/ui';
 import { AccountTreeProvider } from './views/accountTree';
+import { LazyTreeProvider } from './views/lazyTree';
 import { ServersTreeProvider } from './views/serversTree';
 import { SOURCE_SCHEME, SourceDocumentProvider } from './views/sourceDocument';
 import { PlexStatusBar } from './views/statusBar';
@@ -50,6 +51,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<PlexEx
     return loaded;
   };
   const serversTree = new ServersTreeProvider(session, catalog, () => commands().serverList);
+  const devicesTree = new LazyTreeProvider((repaint) => commands().deviceView.attach(repaint));
   const core: Core = {
     globalState: context.globalState,
     log,
@@ -74,11 +76,13 @@ export async function activate(context: vscode.ExtensionContext): Promise<PlexEx
     session,
     catalog,
     serversTree,
+    devicesTree,
     documents,
     { dispose: () => loaded?.dispose() },
     new PlexStatusBar(session),
     vscode.window.registerTreeDataProvider('plex.account', new AccountTreeProvider(session)),
     vscode.window.registerTreeDataProvider('plex.servers', serversTree),
+    vscode.window.registerTreeDataProvider('plex.devices', devicesTree),
     vscode.workspace.registerTextDocumentContentProvider(SOURCE_SCHEME, documents),
     authenticationProvider,
     vscode.authentication.registerAuthenticationProvider('plex', 'Plex', authenticationProvider, {
@@ -118,6 +122,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<PlexEx
             authenticationSessions: () => authenticationProvider.getSessions(),
             treatAsRemote: (hosts) => security.treatAsRemote(hosts),
             serverTreeItems: async () => (await serversTree.getChildren()).map((node) => serversTree.getTreeItem(node)),
+            deviceTreeItems: async () => (await devicesTree.getChildren()).map((node) => devicesTree.getTreeItem(node)),
+            claimCountdown: () => commands().testing.claimCountdown(),
             writeStoredSessionAsAnotherWindow: async (raw) => {
               await (raw === undefined ? context.secrets.delete('plex.session') : context.secrets.store('plex.session', raw));
             },

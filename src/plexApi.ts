@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { plexFailure } from './plex/failure';
 import type * as PlexModule from './plex/index';
-import type { PlexClientIdentity, PlexRequestLogEntry } from './plex/types';
+import type { PlexClientIdentity, PlexRequestLogEntry, PlexTvClientOptions } from './plex/types';
 import { readSettings } from './config';
 import type { Log } from './log';
 import type { ConnectionSecurity } from './servers/connectionSecurity';
@@ -9,6 +9,7 @@ import type { ConnectionSecurity } from './servers/connectionSecurity';
 type Plex = typeof PlexModule;
 export type PlexTvClient = InstanceType<Plex['PlexTvClient']>;
 export type PlexMediaServerClient = InstanceType<Plex['PlexMediaServerClient']>;
+export type PlexTvAccountTools = InstanceType<Plex['PlexTvAccountTools']>;
 
 let plex: Plex | undefined;
 
@@ -29,17 +30,12 @@ export class PlexClients {
   ) {}
 
   plexTv(): PlexTvClient {
-    const settings = readSettings();
-    this.refuseInsecurePlexTv(settings.plexTvUrl);
-    const { PlexTvClient } = loadPlex();
-    return checkedUrl('plex.plexTvUrl', () =>
-      new PlexTvClient({
-        identity: this.identity(),
-        baseUrl: settings.plexTvUrl,
-        timeoutMs: settings.requestTimeoutMs,
-        log: (entry) => this.logRequest(entry),
-      }),
-    );
+    return this.onPlexTv((plex, options) => new plex.PlexTvClient(options));
+  }
+
+  /** plex.tv's account tools (devices, claim tokens, linking, Plex Home): same settings and identity as plexTv(). */
+  accountTools(): PlexTvAccountTools {
+    return this.onPlexTv((plex, options) => new plex.PlexTvAccountTools(options));
   }
 
   mediaServer(baseUrl: string): PlexMediaServerClient {
@@ -49,6 +45,20 @@ export class PlexClients {
       new PlexMediaServerClient({
         identity: this.identity(),
         baseUrl,
+        timeoutMs: settings.requestTimeoutMs,
+        log: (entry) => this.logRequest(entry),
+      }),
+    );
+  }
+
+  private onPlexTv<T>(create: (plex: Plex, options: PlexTvClientOptions) => T): T {
+    const settings = readSettings();
+    this.refuseInsecurePlexTv(settings.plexTvUrl);
+    const plex = loadPlex();
+    return checkedUrl('plex.plexTvUrl', () =>
+      create(plex, {
+        identity: this.identity(),
+        baseUrl: settings.plexTvUrl,
         timeoutMs: settings.requestTimeoutMs,
         log: (entry) => this.logRequest(entry),
       }),

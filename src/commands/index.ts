@@ -1,5 +1,7 @@
 // The command code: dist/commands.js, required when a command first runs (or the Servers view
 // first loads), so activation compiles only what the status bar and the views need.
+import { ClaimCountdown } from '../account/claimCountdown';
+import { DeviceList } from '../account/deviceList';
 import type { PlexTestingApi } from '../api';
 import { RefreshService } from '../auth/refreshService';
 import { SignInService } from '../auth/signInService';
@@ -10,7 +12,9 @@ import { ErrorReporter } from '../ui/errorReporter';
 import { activeProgressCount, cancelAllProgress, pendingDelayCount } from '../ui/progress';
 import { SecretClipboard } from '../ui/secretClipboard';
 import { vscodeUi } from '../ui/ui';
+import { DeviceView } from '../views/deviceView';
 import { ServerListLoader } from '../views/serverList';
+import { accountToolCommandHandlers } from './accountToolCommands';
 import { accountCommandHandlers } from './accountCommands';
 import type { CommandHandler, CommandId } from '../commandTable';
 import { serverCommandHandlers } from './serverCommands';
@@ -20,9 +24,10 @@ export interface Commands {
   readonly handlers: Readonly<Record<CommandId, CommandHandler>>;
   readonly services: Services;
   readonly serverList: ServerListLoader;
+  readonly deviceView: DeviceView;
   readonly testing: Pick<
     PlexTestingApi,
-    'pendingClipboardClears' | 'activeProgress' | 'cancelProgress' | 'pendingPollTimers' | 'forgetInsecureConnectionAnswers'
+    'pendingClipboardClears' | 'activeProgress' | 'cancelProgress' | 'pendingPollTimers' | 'forgetInsecureConnectionAnswers' | 'claimCountdown'
   >;
   dispose(): void;
 }
@@ -31,6 +36,9 @@ export function createCommands(core: Core): Commands {
   const ui = () => core.uiOverride() ?? vscodeUi;
   const { log, session, clients, catalog } = core;
   const errors = new ErrorReporter(ui, log);
+  const signOut = new SignOutService(clients, session, ui, log);
+  const devices = new DeviceList(clients, session);
+  const deviceView = new DeviceView(session, devices, errors);
   const services: Services = {
     log,
     session,
@@ -41,25 +49,32 @@ export function createCommands(core: Core): Commands {
     insecure: new InsecureConnections(core.globalState, core.security, ui),
     clipboard: new SecretClipboard(),
     signIn: new SignInService(clients, session, ui, errors),
-    signOut: new SignOutService(clients, session, ui, log),
+    signOut,
+    devices,
+    claim: new ClaimCountdown(session),
+    showDevices: () => deviceView.repaint(),
+    signOutRevoked: () => signOut.signOut({ confirm: false, alreadyRevoked: true }),
     refresh: new RefreshService(clients, session, catalog, ui, errors, log, () => core.retryServerList()),
     showSourceDocument: (serverName, information) => core.documents.show(serverName, information),
     upkeep: new TokenUpkeep(session, core.globalState, clients, log),
   };
-  const { clipboard, insecure } = services;
+  const { clipboard, insecure, claim } = services;
   return {
     handlers: {
       ...accountCommandHandlers(services),
       ...serverCommandHandlers(services),
+      ...accountToolCommandHandlers(services, () => deviceView.reload()),
     },
     services,
     serverList: new ServerListLoader(catalog, errors),
+    deviceView,
     testing: {
       pendingClipboardClears: () => clipboard.pendingClears,
       activeProgress: activeProgressCount,
       cancelProgress: cancelAllProgress,
       pendingPollTimers: pendingDelayCount,
       forgetInsecureConnectionAnswers: () => insecure.forget(),
+      claimCountdown: () => ({ text: claim.text, expireNow: () => claim.end() }),
     },
     // Deactivated (disabled or updated without a reload): stop every request, poll and pending
     // clipboard clear, so nothing outlives the extension or writes a session afterwards.
@@ -67,6 +82,8 @@ export function createCommands(core: Core): Commands {
       services.upkeep.dispose();
       cancelAllProgress();
       clipboard.dispose();
+      claim.dispose();
+      deviceView.dispose();
     },
   };
 }
