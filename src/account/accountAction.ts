@@ -20,8 +20,9 @@ export async function accountAction(
   run: (session: StoredSession) => Promise<void>,
   retry: () => unknown = () => vscode.commands.executeCommand(commandId),
 ): Promise<void> {
+  // An expired session still tries: plex.tv accepting the token again makes it valid (as Refresh does).
   const session = services.session.stored;
-  if (!session || services.session.status !== 'signedIn') {
+  if (!session) {
     void services.ui().info(vscode.l10n.t('Sign in to Plex first.'));
     return;
   }

@@ -1,7 +1,9 @@
 import * as assert from 'node:assert/strict';
+import { randomUUID } from 'node:crypto';
 import * as vscode from 'vscode';
 import type { PlexExtensionApi, PlexTestingApi } from '../../src/api';
 import type { DeviceNode } from '../../src/views/deviceView';
+import type { StandInControl } from '../standin/controlClient';
 
 type Api = PlexExtensionApi & { testing: PlexTestingApi };
 
@@ -46,4 +48,25 @@ export async function deviceNode(api: Api, label: string): Promise<DeviceNode> {
 
 export function removeDeviceCommand(node: DeviceNode): Thenable<unknown> {
   return vscode.commands.executeCommand('plex.removeDevice', node);
+}
+
+/**
+ * Authorizes one more device on `username`'s account, as a device that signs in and lists the
+ * account's devices does, and returns the node Remove Device gets for it.
+ */
+export async function registerDevice(control: StandInControl, username: string, name: string): Promise<DeviceNode> {
+  const clientIdentifier = `test-device-${randomUUID()}`;
+  const response = await fetch(new URL('/devices.xml', process.env.PLEX_STANDIN_URL ?? ''), {
+    headers: {
+      'X-Plex-Token': await control.issueToken(username),
+      'X-Plex-Client-Identifier': clientIdentifier,
+      'X-Plex-Product': 'Plex Web',
+      'X-Plex-Device-Name': name,
+      Accept: 'application/xml',
+    },
+  });
+  await response.arrayBuffer();
+  const device = (await control.devices(username)).find((candidate) => candidate.clientIdentifier === clientIdentifier);
+  assert.ok(device, `the stand-in authorized ${name}`);
+  return { kind: 'device', device: { id: device.id, name, clientIdentifier, provides: ['client'], current: false } };
 }

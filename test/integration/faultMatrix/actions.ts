@@ -2,6 +2,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { StandInRoute } from '../../standin/types';
+import { registerDevice } from '../deviceHelpers';
 import type { MatrixContext } from './context';
 
 export type ActionId =
@@ -13,7 +14,10 @@ export type ActionId =
   | 'listServers'
   | 'copyToken'
   | 'sourceInfo'
-  | 'signOut';
+  | 'signOut'
+  | 'removeDevice'
+  | 'claimToken'
+  | 'linkDevice';
 
 export interface MatrixAction {
   id: ActionId;
@@ -201,6 +205,69 @@ export const ACTIONS: readonly MatrixAction[] = [
       assert.equal(context.api.status, 'signedOut');
       assert.equal(await context.api.testing.readStoredSession(), undefined);
       assert.ok(context.ui.messages.some((shown) => shown.message === 'Signed out of Plex.'), 'the token was revoked');
+    },
+  },
+  {
+    id: 'removeDevice',
+    title: 'Remove device',
+    signedIn: true,
+    onServer: false,
+    route: 'devices.remove',
+    requiredField: undefined,
+    script: async (context) => {
+      context.device = await registerDevice(context.control, 'alice', `Matrix device ${Date.now()}`);
+      context.ui.removeDeviceAnswers.push(true);
+    },
+    run: async (context) => {
+      await vscode.commands.executeCommand('plex.removeDevice', context.device);
+    },
+    assertWorked: async (context) => {
+      const removed = context.device?.kind === 'device' ? context.device.device : undefined;
+      assert.ok(removed);
+      assert.ok(!(await context.control.devices('alice')).some((device) => device.id === removed.id), 'plex.tv no longer lists it');
+      assert.ok(context.ui.messages.some((shown) => shown.message === `${removed.name} was removed from your Plex account.`));
+      assert.equal(context.api.status, 'signedIn');
+    },
+  },
+  {
+    id: 'claimToken',
+    title: 'Copy claim token',
+    signedIn: true,
+    onServer: false,
+    route: 'claim.token',
+    requiredField: 'token',
+    script: async (context) => {
+      await context.api.testing.claimCountdown().expireNow(); // no "get a new one?" question
+      await vscode.env.clipboard.writeText(CLIPBOARD_MARK);
+    },
+    run: async () => {
+      await vscode.commands.executeCommand('plex.copyClaimToken');
+    },
+    assertWorked: async (context) => {
+      const copied = await vscode.env.clipboard.readText();
+      assert.match(copied, /^claim-/);
+      assert.ok((await context.control.claimTokens()).some((claim) => claim.token === copied), 'plex.tv issued the copied claim token');
+      assert.ok(context.api.testing.claimCountdown().text, 'the countdown shows');
+      assert.equal(context.api.status, 'signedIn');
+      await context.api.testing.claimCountdown().expireNow(); // no countdown outlives the case
+    },
+  },
+  {
+    id: 'linkDevice',
+    title: 'Link a device',
+    signedIn: true,
+    onServer: false,
+    route: 'pins.link',
+    requiredField: undefined,
+    script: async (context) => {
+      context.ui.linkCodes.push((await context.control.createLinkCode()).code);
+    },
+    run: async () => {
+      await vscode.commands.executeCommand('plex.linkDevice');
+    },
+    assertWorked: async (context) => {
+      assert.ok(context.ui.messages.some((shown) => shown.message === 'Device linked: it signs in to Plex as alice in a moment.'));
+      assert.equal(context.api.status, 'signedIn');
     },
   },
 ];

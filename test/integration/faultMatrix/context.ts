@@ -1,5 +1,6 @@
 import type { PlexExtensionApi, PlexTestingApi } from '../../../src/api';
 import type { PlexServer } from '../../../src/plex/types';
+import type { DeviceNode } from '../../../src/views/deviceView';
 import type { StandInControl } from '../../standin/controlClient';
 import type { StandInServerInfo } from '../../standin/types';
 import type { MatrixUi } from './matrixUi';
@@ -13,4 +14,6 @@ export interface MatrixContext {
   server: StandInServerInfo;
   /** When set, server actions act on this server as if it was clicked in the Servers view. */
   clickedServer?: PlexServer;
+  /** The device Remove Device removes: a fresh one per run (script). */
+  device?: DeviceNode;
 }
