@@ -1,6 +1,8 @@
 import * as assert from 'node:assert/strict';
+import { readdirSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import * as vscode from 'vscode';
-import { deviceNode, removeDeviceCommand, shownDevices } from './deviceHelpers';
+import { deviceNode, registerDevice, removeDeviceCommand, shownDevices } from './deviceHelpers';
 import { freshStart, signedInAs, waitFor } from './helpers';
 
 // The stand-in keeps removals for the whole run: each test that removes a device uses its own
@@ -63,6 +65,27 @@ suite('Devices view and Remove Device', () => {
       assert.ok(!clipboard.includes(token), 'a device token is on the clipboard');
     }
     assert.ok(!shown.includes(ownToken.token), 'the session token is shown');
+  });
+
+  test('no device token reaches the Plex log, which records the device list and a removal', async () => {
+    const { api, ui, control } = await freshStart();
+    await signedInAs('alice', ui, control);
+    const node = await registerDevice(control, 'alice', 'Log audit device');
+    await vscode.commands.executeCommand('plex.refreshDevices');
+    await shownDevices(api);
+    ui.removeDeviceAnswers.push(true);
+    await removeDeviceCommand(node);
+    const logDir = join(dirname(process.env.CODE_SERVER_SESSION_SOCKET ?? ''), 'logs');
+    let log = '';
+    await waitFor('the Plex log to record the removal', () => {
+      log = plexLogs(logDir);
+      return /GET \S*\/devices\.xml 200/.test(log) && /DELETE \S*\/devices\/\d+\.xml 200/.test(log);
+    });
+    const deviceTokens = await control.deviceTokens();
+    assert.ok(deviceTokens.length > 0);
+    for (const token of deviceTokens) {
+      assert.ok(!log.includes(token), 'a device token is in the log');
+    }
   });
 
   test('Remove Device: a modal confirmation naming the device, one request, gone from plex.tv and the view', async () => {
@@ -227,4 +250,15 @@ async function plexTvStatusWith(token: string): Promise<number> {
   });
   await response.arrayBuffer();
   return response.status;
+}
+
+/** Everything the "Plex" output channel wrote in this run: code-server keeps it under the user data's logs. */
+function plexLogs(directory: string): string {
+  let text = '';
+  for (const entry of readdirSync(directory, { withFileTypes: true, recursive: true })) {
+    if (entry.isFile() && /Plex\.log$/.test(entry.name)) {
+      text += readFileSync(join(entry.parentPath, entry.name), 'utf8');
+    }
+  }
+  return text;
 }
