@@ -1,5 +1,6 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
+import type { StandInControl } from '../standin/controlClient';
 import { extensionApi, freshStart, setSetting, signedInAs, waitFor } from './helpers';
 
 const CLAIM_MESSAGE = /^Claim token copied\. Give it to your new Plex Media Server \(PLEX_CLAIM in Docker\) within 4 minutes; the clipboard is cleared when it expires\.$/;
@@ -242,4 +243,54 @@ async function linkedUsername(pinId: number, clientIdentifier: string): Promise<
   }
   const user = await fetch(new URL('/api/v2/user', base), { headers: { ...headers, 'X-Plex-Token': pin.authToken } });
   return ((await user.json()) as { username?: string }).username;
+}
+
+suite('Account tools while acting as a Home user', () => {
+  test('claim, link and Copy Account Token use the Home user\'s token; the Devices view lists the account\'s own devices', async () => {
+    const { api, ui, control } = await freshStart();
+    const adminToken = await signedInAs('alice', ui, control);
+    const member = await switchedTo(adminToken, 'Dana', control);
+    const stored = JSON.parse((await api.testing.readStoredSession()) ?? '{}') as Record<string, unknown>;
+    // As another window that switched would: this window follows the stored session.
+    const followed = new Promise<void>((resolve) => {
+      const subscription = api.onDidChangeState(() => {
+        subscription.dispose();
+        resolve();
+      });
+    });
+    await api.testing.writeStoredSessionAsAnotherWindow(JSON.stringify({ ...stored, homeUser: member }));
+    await followed;
+
+    ui.accountTokenAnswers.push('copy');
+    await vscode.commands.executeCommand('plex.copyAccountToken');
+    assert.equal(await vscode.env.clipboard.readText(), member.token);
+    assert.deepEqual(ui.questions, ['accountToken:dana']);
+
+    await vscode.commands.executeCommand('plex.copyClaimToken');
+    const claim = await vscode.env.clipboard.readText();
+    assert.equal((await control.claimTokens()).find((issued) => issued.token === claim)?.username, 'dana');
+    await api.testing.claimCountdown().expireNow();
+
+    const link = await control.createLinkCode();
+    ui.linkCodes.push(link.code);
+    await vscode.commands.executeCommand('plex.linkDevice');
+    assert.equal(await linkedUsername(link.id, link.clientIdentifier), 'dana');
+
+    await vscode.commands.executeCommand('plex.refreshDevices');
+    const rows = await api.testing.deviceTreeItems();
+    assert.ok(rows.some((row) => row.label === "Alice's iPhone"), 'the account\'s own devices');
+  });
+});
+
+/** Switches to a Home user at plex.tv as the extension would, and returns the identity the session stores. */
+async function switchedTo(adminToken: string, title: string, control: StandInControl): Promise<{ uuid: string; token: string; account: unknown }> {
+  const user = (await control.homeUsers('alice')).find((candidate) => candidate.title === title);
+  assert.ok(user, `alice's Home has ${title}`);
+  const base = process.env.PLEX_STANDIN_URL ?? '';
+  const headers = { 'X-Plex-Client-Identifier': 'account-tools-test', 'X-Plex-Product': 'Test', Accept: 'application/json' };
+  const path = `/api/v2/home/users/${user.uuid}/switch${user.pin ? `?pin=${user.pin}` : ''}`;
+  const switched = await fetch(new URL(path, base), { method: 'POST', headers: { ...headers, 'X-Plex-Token': adminToken } });
+  const { authToken } = (await switched.json()) as { authToken: string };
+  const account = (await (await fetch(new URL('/api/v2/user', base), { headers: { ...headers, 'X-Plex-Token': authToken } })).json()) as { username: string };
+  return { uuid: user.uuid, token: authToken, account: { ...account, username: account.username } };
 }
