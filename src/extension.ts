@@ -17,7 +17,6 @@ import { ServerCatalog } from './servers/serverCatalog';
 import type { Ui } from './ui/ui';
 import { AccountTreeProvider } from './views/accountTree';
 import { LazyTreeProvider } from './views/lazyTree';
-import { ServersTreeProvider } from './views/serversTree';
 import { SOURCE_SCHEME, SourceDocumentProvider } from './views/sourceDocument';
 import { PlexStatusBar } from './views/statusBar';
 
@@ -50,7 +49,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<PlexEx
     loaded ??= (require('./commands.js') as typeof CommandsModule).createCommands(core);
     return loaded;
   };
-  const serversTree = new ServersTreeProvider(session, catalog, () => commands().serverList);
+  const serversTree = new LazyTreeProvider((repaint) => commands().serversTree.attach(repaint));
   const devicesTree = new LazyTreeProvider((repaint) => commands().deviceView.attach(repaint));
   const core: Core = {
     globalState: context.globalState,
@@ -61,7 +60,6 @@ export async function activate(context: vscode.ExtensionContext): Promise<PlexEx
     catalog,
     documents,
     uiOverride: () => uiOverride,
-    retryServerList: () => serversTree.retry(),
   };
   const authenticationProvider = new PlexAuthenticationProvider(
     session,

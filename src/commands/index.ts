@@ -14,6 +14,7 @@ import { SecretClipboard } from '../ui/secretClipboard';
 import { vscodeUi } from '../ui/ui';
 import { DeviceView } from '../views/deviceView';
 import { ServerListLoader } from '../views/serverList';
+import { ServersTreeProvider } from '../views/serversTree';
 import { accountToolCommandHandlers } from './accountToolCommands';
 import { accountCommandHandlers } from './accountCommands';
 import type { CommandHandler, CommandId } from '../commandTable';
@@ -23,7 +24,7 @@ import type { Core, Services } from './services';
 export interface Commands {
   readonly handlers: Readonly<Record<CommandId, CommandHandler>>;
   readonly services: Services;
-  readonly serverList: ServerListLoader;
+  readonly serversTree: ServersTreeProvider;
   readonly deviceView: DeviceView;
   readonly testing: Pick<
     PlexTestingApi,
@@ -37,6 +38,7 @@ export function createCommands(core: Core): Commands {
   const { log, session, clients, catalog } = core;
   const errors = new ErrorReporter(ui, log);
   const signOut = new SignOutService(clients, session, ui, log);
+  const serversTree = new ServersTreeProvider(session, catalog, new ServerListLoader(catalog, errors));
   const devices = new DeviceList(clients, session);
   const deviceView = new DeviceView(session, devices, errors);
   const services: Services = {
@@ -54,7 +56,7 @@ export function createCommands(core: Core): Commands {
     claim: new ClaimCountdown(session),
     showDevices: () => deviceView.repaint(),
     signOutRevoked: () => signOut.signOut({ confirm: false, alreadyRevoked: true }),
-    refresh: new RefreshService(clients, session, catalog, ui, errors, log, () => core.retryServerList()),
+    refresh: new RefreshService(clients, session, catalog, ui, errors, log, () => serversTree.retry()),
     showSourceDocument: (serverName, information) => core.documents.show(serverName, information),
     upkeep: new TokenUpkeep(session, core.globalState, clients, log),
   };
@@ -66,7 +68,7 @@ export function createCommands(core: Core): Commands {
       ...accountToolCommandHandlers(services, () => deviceView.reload()),
     },
     services,
-    serverList: new ServerListLoader(catalog, errors),
+    serversTree,
     deviceView,
     testing: {
       pendingClipboardClears: () => clipboard.pendingClears,
@@ -84,6 +86,7 @@ export function createCommands(core: Core): Commands {
       clipboard.dispose();
       claim.dispose();
       deviceView.dispose();
+      serversTree.dispose();
     },
   };
 }

@@ -28,8 +28,6 @@ export interface Core {
   documents: SourceDocumentProvider;
   /** The tests' scripted prompts, when set. */
   uiOverride(): Ui | undefined;
-  /** Clears the Servers view's load error after a refresh. */
-  retryServerList(): void;
 }
 
 /** What command handlers get to work with; built once, when the first command runs. */
