@@ -205,6 +205,7 @@ suite('Copy Account Token', () => {
   test('"Copy Transient Token" instead copies a transient token, not the account token', async () => {
     const { ui, control } = await freshStart();
     const token = await signedInAs('alice', ui, control);
+    await setSetting('clipboard.clearAfterSeconds', 0); // no clear left pending for the next suites
     ui.accountTokenAnswers.push('transient');
     ui.serverToPick = "Alice's Library";
     await vscode.commands.executeCommand('plex.copyAccountToken');
