@@ -66,6 +66,24 @@ suite('Copy Claim Token', () => {
     assert.ok(api.testing.claimCountdown().text, 'one countdown, for the new token');
   });
 
+  test('sign-out while a claim token is fetched: nothing copied, no countdown, nothing left running', async () => {
+    const { api, ui, control } = await freshStart();
+    await signedInAs('alice', ui, control);
+    await vscode.env.clipboard.writeText('before');
+    await control.clearLog();
+    await control.addFault({ route: 'claim.token', fault: { kind: 'slow', delayMs: 500 }, times: 1 });
+    const copying = vscode.commands.executeCommand('plex.copyClaimToken');
+    await waitFor('the claim request to arrive', async () => (await control.log()).some((entry) => entry.route === 'claim.token'));
+    await vscode.commands.executeCommand('plex.signOut');
+    await copying;
+
+    assert.equal(api.status, 'signedOut');
+    assert.equal(await vscode.env.clipboard.readText(), 'before', 'no claim token of the signed-out account lands on the clipboard');
+    assert.equal(api.testing.claimCountdown().text, undefined);
+    assert.deepEqual(ui.messages.map((shown) => shown.message), ['Signed out of Plex.']);
+    assert.equal(api.testing.activeProgress(), 0);
+  });
+
   test('signing out ends the countdown and takes the claim token off the clipboard', async () => {
     const { api, ui, control } = await freshStart();
     await signedInAs('alice', ui, control);
