@@ -42,6 +42,8 @@ export interface MatrixAction {
 }
 
 const CLIPBOARD_MARK = 'clipboard before the action';
+/** Numbers the devices Remove Device removes, so the report reads the same from run to run. */
+let devicesRegistered = 0;
 
 async function assertSignedInAs(context: MatrixContext, username: string): Promise<void> {
   assert.equal(context.api.status, 'signedIn');
@@ -215,7 +217,7 @@ export const ACTIONS: readonly MatrixAction[] = [
     route: 'devices.remove',
     requiredField: undefined,
     script: async (context) => {
-      context.device = await registerDevice(context.control, 'alice', `Matrix device ${Date.now()}`);
+      context.device = await registerDevice(context.control, 'alice', `Matrix device ${++devicesRegistered}`);
       context.ui.removeDeviceAnswers.push(true);
     },
     run: async (context) => {
