@@ -17,16 +17,16 @@ module.exports = {
     },
     {
       name: 'nothing-below-imports-commands',
-      comment: 'Command handlers are the top layer: auth, servers, ui and views never import them.',
+      comment: 'Command handlers are the top layer: auth, account, servers, ui and views never import them.',
       severity: 'error',
-      from: { path: '^src/(auth|servers|ui|views|plex)/' },
+      from: { path: '^src/(auth|account|servers|ui|views|plex)/' },
       to: { path: '^src/commands/' },
     },
     {
       name: 'services-do-not-import-views',
-      comment: 'Views follow the services by events; auth, servers and ui never import views.',
+      comment: 'Views follow the services by events; auth, account, servers and ui never import views.',
       severity: 'error',
-      from: { path: '^src/(auth|servers|ui|plex)/' },
+      from: { path: '^src/(auth|account|servers|ui|plex)/' },
       to: { path: '^src/views/' },
     },
     {

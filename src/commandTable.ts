@@ -33,6 +33,11 @@ export const COMMANDS = [
   { id: 'plex.selectServer', palette: SIGNED_IN, statusBarMenu: { icon: 'server', order: 3 } },
   { id: 'plex.setDefaultServer', palette: 'never' },
   { id: 'plex.switchHomeUser', palette: { statuses: SIGNED_IN, inHome: true }, statusBarMenu: { icon: 'organization', order: 3.5 } },
+  { id: 'plex.copyClaimToken', palette: SIGNED_IN },
+  { id: 'plex.linkDevice', palette: SIGNED_IN },
+  { id: 'plex.copyAccountToken', palette: SIGNED_IN },
+  { id: 'plex.removeDevice', palette: 'never' },
+  { id: 'plex.refreshDevices', palette: 'never' },
 ] as const satisfies readonly CommandDefinition[];
 
 export type CommandId = (typeof COMMANDS)[number]['id'];

@@ -16,7 +16,7 @@ import { ServerCatalog } from './servers/serverCatalog';
 import type { Ui } from './ui/ui';
 import { AccountTreeProvider } from './views/accountTree';
 import { HomeTreeProvider } from './views/homeTree';
-import { ServersTreeProvider } from './views/serversTree';
+import { LazyTreeProvider } from './views/lazyTree';
 import { SOURCE_SCHEME, SourceDocumentProvider } from './views/sourceDocument';
 import { PlexStatusBar } from './views/statusBar';
 
@@ -52,7 +52,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<PlexEx
     return loaded;
   };
   const accountTree = new AccountTreeProvider(session);
-  const serversTree = new ServersTreeProvider(session, catalog, () => commands().serverList);
+  const serversTree = new LazyTreeProvider((repaint) => commands().serversTree.attach(repaint));
+  const devicesTree = new LazyTreeProvider((repaint) => commands().deviceView.attach(repaint));
   const homeTree = new HomeTreeProvider(session, () => (token) => commands().services.home.loadForView(token));
   const core: Core = {
     globalState: context.globalState,
@@ -64,10 +65,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<PlexEx
     catalog,
     documents,
     uiOverride: () => uiOverride,
-    onRefreshed: () => {
-      serversTree.retry();
-      homeTree.reload();
-    },
+    onRefreshed: () => homeTree.reload(),
   };
   const authenticationProvider = new PlexAuthenticationProvider(
     session,
@@ -82,6 +80,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<PlexEx
     session,
     catalog,
     serversTree,
+    devicesTree,
     documents,
     { dispose: () => loaded?.dispose() },
     new PlexStatusBar(session),
@@ -89,6 +88,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<PlexEx
     vscode.window.registerTreeDataProvider('plex.servers', serversTree),
     homeTree,
     vscode.window.registerTreeDataProvider('plex.home', homeTree),
+    vscode.window.registerTreeDataProvider('plex.devices', devicesTree),
     vscode.workspace.registerTextDocumentContentProvider(SOURCE_SCHEME, documents),
     authenticationProvider,
     vscode.authentication.registerAuthenticationProvider('plex', 'Plex', authenticationProvider, {
@@ -116,6 +116,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<PlexEx
       catalog,
       security,
       serversTree,
+      devicesTree,
       authenticationProvider,
       accountTree,
       secrets: context.secrets,

@@ -5,7 +5,9 @@ import type { ConnectionSecurity } from './servers/connectionSecurity';
 import type { ServerCatalog } from './servers/serverCatalog';
 import type { Ui } from './ui/ui';
 import type { AccountTreeProvider } from './views/accountTree';
-import type { ServersTreeProvider } from './views/serversTree';
+import type { DeviceNode } from './views/deviceView';
+import type { LazyTreeProvider } from './views/lazyTree';
+import type { ServerNode } from './views/serversTree';
 
 /**
  * The key of the extension's own objects on the API that activate() returns, present only in
@@ -17,7 +19,8 @@ export const INTERNALS_KEY = Symbol.for('plex-vscode.internals');
 export interface ExtensionInternals {
   readonly catalog: ServerCatalog;
   readonly security: ConnectionSecurity;
-  readonly serversTree: ServersTreeProvider;
+  readonly serversTree: LazyTreeProvider<ServerNode>;
+  readonly devicesTree: LazyTreeProvider<DeviceNode>;
   readonly authenticationProvider: PlexAuthenticationProvider;
   readonly accountTree: AccountTreeProvider;
   readonly secrets: vscode.SecretStorage;

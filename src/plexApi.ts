@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { plexFailure } from './plex/failure';
 import type * as PlexModule from './plex/index';
-import type { PlexClientIdentity, PlexRequestLogEntry } from './plex/types';
+import type { PlexClientIdentity, PlexRequestLogEntry, PlexTvClientOptions } from './plex/types';
 import { readSettings } from './config';
 import type { Log } from './log';
 import type { ConnectionSecurity } from './servers/connectionSecurity';
@@ -31,32 +31,12 @@ export class PlexClients {
   ) {}
 
   plexTv(): PlexTvClient {
-    const settings = readSettings();
-    this.refuseInsecurePlexTv(settings.plexTvUrl);
-    const { PlexTvClient } = loadPlex();
-    return checkedUrl('plex.plexTvUrl', () =>
-      new PlexTvClient({
-        identity: this.identity(),
-        baseUrl: settings.plexTvUrl,
-        timeoutMs: settings.requestTimeoutMs,
-        log: (entry) => this.logRequest(entry),
-      }),
-    );
+    return this.onPlexTv((plex, options) => new plex.PlexTvClient(options));
   }
 
-  /** Plex Home, devices, claim tokens and linking, on plex.tv. */
+  /** plex.tv's account tools (devices, claim tokens, linking, Plex Home): same settings and identity as plexTv(). */
   accountTools(): PlexTvAccountTools {
-    const settings = readSettings();
-    this.refuseInsecurePlexTv(settings.plexTvUrl);
-    const { PlexTvAccountTools } = loadPlex();
-    return checkedUrl('plex.plexTvUrl', () =>
-      new PlexTvAccountTools({
-        identity: this.identity(),
-        baseUrl: settings.plexTvUrl,
-        timeoutMs: settings.requestTimeoutMs,
-        log: (entry) => this.logRequest(entry),
-      }),
-    );
+    return this.onPlexTv((plex, options) => new plex.PlexTvAccountTools(options));
   }
 
   /** The service layer itself, for the command code's JWT device authentication (src/auth/jwt/). */
@@ -71,6 +51,20 @@ export class PlexClients {
       new PlexMediaServerClient({
         identity: this.identity(),
         baseUrl,
+        timeoutMs: settings.requestTimeoutMs,
+        log: (entry) => this.logRequest(entry),
+      }),
+    );
+  }
+
+  private onPlexTv<T>(create: (plex: Plex, options: PlexTvClientOptions) => T): T {
+    const settings = readSettings();
+    this.refuseInsecurePlexTv(settings.plexTvUrl);
+    const plex = loadPlex();
+    return checkedUrl('plex.plexTvUrl', () =>
+      create(plex, {
+        identity: this.identity(),
+        baseUrl: settings.plexTvUrl,
         timeoutMs: settings.requestTimeoutMs,
         log: (entry) => this.logRequest(entry),
       }),

@@ -8,6 +8,12 @@ import type { Ui } from '../ui/ui';
 import type { DeviceKeyStore } from './jwt/deviceKeyStore';
 import type { Session } from './session';
 
+export interface SignOutOptions {
+  confirm: boolean;
+  /** plex.tv already revoked the token (this device was removed from the account): only forget it here. */
+  alreadyRevoked?: boolean;
+}
+
 export class SignOutService {
   private running: Promise<boolean> | undefined;
 
@@ -24,7 +30,7 @@ export class SignOutService {
    * still signs out locally, and says so. Resolves false when there was nothing to do or the
    * user declined.
    */
-  signOut(options: { confirm: boolean }): Promise<boolean> {
+  signOut(options: SignOutOptions): Promise<boolean> {
     // A second click while one runs joins it: one confirmation, one revocation, one message.
     this.running ??= this.run(options).finally(() => {
       this.running = undefined;
@@ -32,7 +38,7 @@ export class SignOutService {
     return this.running;
   }
 
-  private async run(options: { confirm: boolean }): Promise<boolean> {
+  private async run(options: SignOutOptions): Promise<boolean> {
     const ui = this.ui();
     const session = this.session.stored;
     if (!session) {
@@ -44,9 +50,11 @@ export class SignOutService {
     }
     let revoked: boolean;
     try {
-      await withCancellableProgress(vscode.l10n.t('Signing out of Plex...'), (signal) =>
-        this.clients.plexTv().signOut(session.token, { signal }),
-      );
+      if (!options.alreadyRevoked) {
+        await withCancellableProgress(vscode.l10n.t('Signing out of Plex...'), (signal) =>
+          this.clients.plexTv().signOut(session.token, { signal }),
+        );
+      }
       revoked = true;
     } catch (error) {
       // A token Plex already refuses is as good as revoked.

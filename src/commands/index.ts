@@ -1,5 +1,7 @@
 // The command code: dist/commands.js, required when a command first runs (or the Servers view
 // first loads), so activation compiles only what the status bar and the views need.
+import { ClaimCountdown } from '../account/claimCountdown';
+import { DeviceList } from '../account/deviceList';
 import { HomeService } from '../auth/homeService';
 import { DeviceKeyStore } from '../auth/jwt/deviceKeyStore';
 import { JwtRenewal } from '../auth/jwt/jwtRenewal';
@@ -13,7 +15,10 @@ import { ErrorReporter } from '../ui/errorReporter';
 import { runningWork, stopAllWork, type RunningWork } from '../ui/progress';
 import { SecretClipboard } from '../ui/secretClipboard';
 import { vscodeUi } from '../ui/ui';
+import { DeviceView } from '../views/deviceView';
 import { ServerListLoader } from '../views/serverList';
+import { ServersTreeProvider } from '../views/serversTree';
+import { accountToolCommandHandlers } from './accountToolCommands';
 import { accountCommandHandlers } from './accountCommands';
 import { homeCommandHandlers } from './homeCommands';
 import type { CommandHandler, CommandId } from '../commandTable';
@@ -23,7 +28,8 @@ import type { Core, Services } from './services';
 export interface Commands {
   readonly handlers: Readonly<Record<CommandId, CommandHandler>>;
   readonly services: Services;
-  readonly serverList: ServerListLoader;
+  readonly serversTree: ServersTreeProvider;
+  readonly deviceView: DeviceView;
   /** What dispose() stops. */
   readonly running: RunningWork;
   dispose(): void;
@@ -36,6 +42,10 @@ export function createCommands(core: Core): Commands {
   const keys = new DeviceKeyStore(core.secrets, clients, log);
   const upkeep = new TokenUpkeep(session, core.globalState, clients, log);
   const jwtRenewal = new JwtRenewal(session, core.globalState, clients, keys, ui, log);
+  const signOut = new SignOutService(clients, session, ui, log, keys);
+  const serversTree = new ServersTreeProvider(session, catalog, new ServerListLoader(catalog, errors));
+  const devices = new DeviceList(clients, session);
+  const deviceView = new DeviceView(session, devices, errors);
   const services: Services = {
     log,
     session,
@@ -46,8 +56,15 @@ export function createCommands(core: Core): Commands {
     insecure: new InsecureConnections(core.globalState, core.security, ui),
     clipboard: new SecretClipboard(),
     signIn: new SignInService(clients, session, ui, errors, keys),
-    signOut: new SignOutService(clients, session, ui, log, keys),
-    refresh: new RefreshService(clients, session, catalog, ui, errors, log, () => core.onRefreshed()),
+    signOut,
+    devices,
+    claim: new ClaimCountdown(session),
+    showDevices: () => deviceView.repaint(),
+    signOutRevoked: () => signOut.signOut({ confirm: false, alreadyRevoked: true }),
+    refresh: new RefreshService(clients, session, catalog, ui, errors, log, () => {
+      serversTree.retry();
+      core.onRefreshed();
+    }),
     showSourceDocument: (serverName, information) => core.documents.show(serverName, information),
     upkeep,
     home: new HomeService(clients, session, ui, errors),
@@ -58,15 +75,17 @@ export function createCommands(core: Core): Commands {
   // First use: the command code loads when the user first acts (or a view first needs plex.tv).
   // A JWT close to expiry is renewed beside that action; the action goes on with the JWT in hand.
   void jwtRenewal.renewIfDue();
-  const { clipboard } = services;
+  const { clipboard, claim } = services;
   return {
     handlers: {
       ...accountCommandHandlers(services),
       ...serverCommandHandlers(services),
       ...homeCommandHandlers(services),
+      ...accountToolCommandHandlers(services, () => deviceView.reload()),
     },
     services,
-    serverList: new ServerListLoader(catalog, errors),
+    serversTree,
+    deviceView,
     running: runningWork,
     // Deactivated (disabled or updated without a reload): stop every request, poll and pending
     // clipboard clear, so nothing outlives the extension or writes a session afterwards.
@@ -75,6 +94,9 @@ export function createCommands(core: Core): Commands {
       jwtRenewal.dispose();
       stopAllWork();
       clipboard.dispose();
+      claim.dispose();
+      deviceView.dispose();
+      serversTree.dispose();
     },
   };
 }

@@ -1,4 +1,5 @@
 import type * as vscode from 'vscode';
+import type { AccountToolServices } from '../account/accountToolServices';
 import type { HomeService } from '../auth/homeService';
 import type { JwtRenewal } from '../auth/jwt/jwtRenewal';
 import type { RefreshService } from '../auth/refreshService';
@@ -36,7 +37,7 @@ export interface Core {
 }
 
 /** What command handlers get to work with; built once, when the first command runs. */
-export interface Services extends ServerServices {
+export interface Services extends ServerServices, AccountToolServices {
   readonly session: Session;
   readonly signIn: SignInService;
   readonly signOut: SignOutService;

@@ -22,6 +22,14 @@ export function describeFailure(error: unknown, where: string): string {
         : vscode.l10n.t('{0} is receiving too many requests. Try again in a minute.', where);
     case 'pin-expired':
       return vscode.l10n.t('The sign-in request expired before it was approved. Start the sign-in again.');
+    case 'link-code-invalid':
+      return vscode.l10n.t('That code is not valid or has expired. Check the code the device shows now, and try again.');
+    case 'device-not-found':
+      return vscode.l10n.t('That device is no longer authorized on your Plex account. Refresh the Devices view.');
+    case 'home-pin-invalid':
+      return vscode.l10n.t('That PIN is not correct for this Plex Home user. Try again.');
+    case 'home-user-not-found':
+      return vscode.l10n.t('That user is no longer in your Plex Home. Refresh and try again.');
     case 'server-error':
       return failure.status
         ? vscode.l10n.t('{0} answered with an error (HTTP {1}). Try again later.', where, failure.status)

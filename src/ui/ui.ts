@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import type { SignInMethod } from '../auth/storedSession';
-import type { PlexHomeUser } from '../plex/account-tools-types';
 import type { StatusBarMenuCommandId } from '../commandTable';
+import { LINK_CODE_PATTERN, type PlexHomeUser } from '../plex/account-tools-types';
 import { homeUserIcon } from './homeUserIcon';
 import { plainText } from './plainText';
 
@@ -38,6 +38,14 @@ export interface Ui {
    */
   confirmInsecureConnection(host: string, serverName: string): Promise<boolean | undefined>;
   openInBrowser(url: string): Promise<boolean>;
+  /** Modal: remove this device from the account? Removing this VS Code (`thisDevice`) signs it out, and it says so. */
+  confirmRemoveDevice(deviceName: string, thisDevice: boolean): Promise<boolean>;
+  /** A claim token is still live: 'fresh' gets a new one, 'same' copies the live one again, undefined does nothing. */
+  askFreshClaimToken(secondsLeft: number): Promise<'fresh' | 'same' | undefined>;
+  /** The code plex.tv/link shows on the other device; `rejected` is the code plex.tv just turned down, and why. */
+  askLinkCode(rejected: { code: string; reason: string } | undefined): Promise<string | undefined>;
+  /** Modal warning before copying the account token: 'copy', 'transient' (copy a transient token instead) or undefined. */
+  confirmCopyAccountToken(username: string): Promise<'copy' | 'transient' | undefined>;
   info(message: string, ...actions: string[]): Promise<string | undefined>;
   warn(message: string, ...actions: string[]): Promise<string | undefined>;
   error(message: string, ...actions: string[]): Promise<string | undefined>;
@@ -187,6 +195,68 @@ export const vscodeUi: Ui = {
       return vscode.env.openExternal(url as unknown as vscode.Uri);
     }
     return vscode.env.openExternal(external);
+  },
+
+  async confirmRemoveDevice(deviceName, thisDevice) {
+    const remove = thisDevice ? vscode.l10n.t('Remove and Sign Out') : vscode.l10n.t('Remove Device');
+    const answer = await vscode.window.showWarningMessage(
+      thisDevice
+        ? vscode.l10n.t('Remove this VS Code ({0}) from your Plex account?', deviceName)
+        : vscode.l10n.t('Remove {0} from your Plex account?', deviceName),
+      {
+        modal: true,
+        detail: thisDevice
+          ? vscode.l10n.t('This is the device you are signed in with: removing it revokes its token and signs you out of Plex here.')
+          : vscode.l10n.t('Its access is revoked at plex.tv: it can no longer use your account until it signs in again.'),
+      },
+      remove,
+    );
+    return answer === remove;
+  },
+
+  async askFreshClaimToken(secondsLeft) {
+    const fresh = vscode.l10n.t('Get a New One');
+    const same = vscode.l10n.t('Copy It Again');
+    const answer = await vscode.window.showInformationMessage(
+      vscode.l10n.t('The claim token you copied is valid for {0} more seconds. Get a new one?', secondsLeft),
+      { modal: true },
+      fresh,
+      same,
+    );
+    return answer === fresh ? 'fresh' : answer === same ? 'same' : undefined;
+  },
+
+  askLinkCode(rejected) {
+    return input({
+      title: vscode.l10n.t('Link a Device'),
+      prompt: rejected?.reason ?? vscode.l10n.t('The 4-character code the TV or console shows at plex.tv/link'),
+      placeHolder: 'A1B2',
+      value: rejected?.code ?? '',
+      // The rejected code keeps its reason under the box until it is changed.
+      validateInput: (value) =>
+        rejected && value.trim().toUpperCase() === rejected.code.toUpperCase()
+          ? { message: rejected.reason, severity: vscode.InputBoxValidationSeverity.Error }
+          : LINK_CODE_PATTERN.test(value.trim())
+            ? undefined
+            : vscode.l10n.t('The code has 4 letters or digits.'),
+    });
+  },
+
+  async confirmCopyAccountToken(username) {
+    const copy = vscode.l10n.t('Copy Account Token');
+    const transient = vscode.l10n.t('Copy Transient Token');
+    const answer = await vscode.window.showWarningMessage(
+      vscode.l10n.t('Copy the account token of {0}?', plainText(username)),
+      {
+        modal: true,
+        detail: vscode.l10n.t(
+          'The account token gives full access to your Plex account and all its servers until it is revoked. For a script, a transient token is safer: it works on one server and lapses within 48 hours.',
+        ),
+      },
+      copy,
+      transient,
+    );
+    return answer === copy ? 'copy' : answer === transient ? 'transient' : undefined;
   },
 
   info: (message, ...actions) => Promise.resolve(vscode.window.showInformationMessage(message, ...actions)),

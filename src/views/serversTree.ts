@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import type { PlexConnection, PlexServer } from '../plex/types';
 import type { SessionView } from '../auth/sessionView';
 import type { ServerCatalog } from '../servers/serverCatalog';
+import type { TreeSource } from './lazyTree';
 import type { ServerListLoader } from './serverList';
 
 export type ServerNode =
@@ -11,41 +12,44 @@ export type ServerNode =
 
 /**
  * The account's servers, each expanding to its connections. Loaded the first time the view
- * shows them, then from the catalog's cache until a refresh.
+ * shows them, then from the catalog's cache until a refresh. Part of the command code: activation
+ * registers a LazyTreeProvider that loads it when the view is first shown.
  */
-export class ServersTreeProvider implements vscode.TreeDataProvider<ServerNode>, vscode.Disposable {
-  private readonly changeEmitter = new vscode.EventEmitter<void>();
+export class ServersTreeProvider implements TreeSource<ServerNode>, vscode.Disposable {
   private readonly subscriptions: vscode.Disposable[];
-  private list: ServerListLoader | undefined;
-
-  readonly onDidChangeTreeData = this.changeEmitter.event;
+  private repaintView: (() => void) | undefined;
 
   constructor(
     private readonly state: SessionView,
     private readonly catalog: ServerCatalog,
-    /** The loader lives in the command code, loaded when the view first needs plex.tv. */
-    private readonly loadList: () => ServerListLoader,
+    private readonly list: ServerListLoader,
   ) {
     // A sign-in starting or ending changes nothing here; firing anyway would delay the next real
     // update by VS Code's 200 ms tree debounce (see AccountTreeProvider).
     let shown = { status: state.status, token: state.activeToken };
     this.subscriptions = [
-      catalog.onDidChange(() => this.changeEmitter.fire()),
+      catalog.onDidChange(() => this.repaintView?.()),
       state.onDidChange(() => {
         if (state.status !== shown.status || state.activeToken !== shown.token) {
           shown = { status: state.status, token: state.activeToken };
-          this.changeEmitter.fire();
+          this.repaintView?.();
         }
       }),
     ];
+  }
+
+  /** The view shows this source from now on; `repaint` asks VS Code to read it again. */
+  attach(repaint: () => void): this {
+    this.repaintView = repaint;
+    return this;
   }
 
   /** Clears a shown load error, so the next expansion tries again. */
   retry(): void {
     // Without an error there is nothing to clear: a refresh's reload fires its own change, and an
     // extra one just before it would hold that back by VS Code's 200 ms tree debounce.
-    if (this.list?.clearError()) {
-      this.changeEmitter.fire();
+    if (this.list.clearError()) {
+      this.repaintView?.();
     }
   }
 
@@ -59,7 +63,7 @@ export class ServersTreeProvider implements vscode.TreeDataProvider<ServerNode>,
     if (!session || this.state.status !== 'signedIn') {
       return [];
     }
-    const servers = this.catalog.cached ?? (await (this.list ??= this.loadList()).load(session));
+    const servers = this.catalog.cached ?? (await this.list.load(session));
     return 'failure' in servers ? [{ kind: 'message', text: servers.failure, retry: true }] : serverNodes(servers);
   }
 
@@ -83,7 +87,6 @@ export class ServersTreeProvider implements vscode.TreeDataProvider<ServerNode>,
 
   dispose(): void {
     this.subscriptions.forEach((subscription) => subscription.dispose());
-    this.changeEmitter.dispose();
   }
 
   private serverItem(server: PlexServer): vscode.TreeItem {

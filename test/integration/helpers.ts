@@ -61,6 +61,14 @@ export async function signInAs(username: string, ui: ScriptedUi, control: StandI
   return token;
 }
 
+/** signInAs, then forgets what the sign-in showed and asked, so a test sees only its own action's. */
+export async function signedInAs(username: string, ui: ScriptedUi, control: StandInControl): Promise<string> {
+  const token = await signInAs(username, ui, control);
+  ui.messages.length = 0;
+  ui.questions.length = 0;
+  return token;
+}
+
 /** The PIN code in a browser sign-in's approval link (its fragment: `#?clientID=...&code=...`). */
 export function approvalCode(url: string | undefined): string {
   const code = new URLSearchParams(new URL(url ?? '').hash.replace(/^#\?/, '')).get('code');

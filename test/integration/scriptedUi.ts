@@ -104,6 +104,35 @@ export class ScriptedUi implements Ui {
     return this.browserOpens;
   }
 
+  /** Answers to "remove this device?"; recorded as `removeDevice:<name>` (`:this` when it is this VS Code). */
+  removeDeviceAnswers: boolean[] = [];
+  /** Answers to "a claim token is still live: get a new one?". */
+  freshClaimAnswers: ('fresh' | 'same' | undefined)[] = [];
+  /** Codes to type into Link a Device, one per asking; undefined backs out. */
+  linkCodes: (string | undefined)[] = [];
+  /** What Link a Device showed each time it asked: undefined first, then the rejected code and why. */
+  readonly linkCodeRejections: ({ code: string; reason: string } | undefined)[] = [];
+  /** Answers to the account token warning. */
+  accountTokenAnswers: ('copy' | 'transient' | undefined)[] = [];
+
+  async confirmRemoveDevice(deviceName: string, thisDevice: boolean): Promise<boolean> {
+    return this.scripted(`removeDevice:${deviceName}${thisDevice ? ':this' : ''}`, this.removeDeviceAnswers);
+  }
+
+  async askFreshClaimToken(secondsLeft: number): Promise<'fresh' | 'same' | undefined> {
+    this.questions.push(`freshClaim:${secondsLeft > 0 ? 'live' : 'none'}`);
+    return this.scripted('freshClaim', this.freshClaimAnswers, false);
+  }
+
+  async askLinkCode(rejected: { code: string; reason: string } | undefined): Promise<string | undefined> {
+    this.linkCodeRejections.push(rejected && { ...rejected });
+    return this.next('linkCode', this.linkCodes);
+  }
+
+  async confirmCopyAccountToken(username: string): Promise<'copy' | 'transient' | undefined> {
+    return this.scripted(`accountToken:${username}`, this.accountTokenAnswers);
+  }
+
   info(message: string, ...actions: string[]): Promise<string | undefined> {
     return this.record('info', message, actions);
   }
@@ -126,6 +155,17 @@ export class ScriptedUi implements Ui {
       throw new Error(`The test did not script an answer for "${question}"`);
     }
     return answers.shift();
+  }
+
+  /** Records `question`, then the next scripted answer; an unscripted question fails the test. */
+  private scripted<T>(question: string, answers: T[], record = true): T {
+    if (record) {
+      this.questions.push(question);
+    }
+    if (answers.length === 0) {
+      throw new Error(`The test did not script an answer for "${question}"`);
+    }
+    return answers.shift() as T;
   }
 
   private async record(severity: ShownMessage['severity'], message: string, actions: string[]): Promise<string | undefined> {

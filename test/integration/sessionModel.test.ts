@@ -140,6 +140,9 @@ const visibleWhen: Record<string, (model: Model) => boolean> = {
   'plex.copyTransientToken': (model) => model.status === 'signedIn',
   'plex.showSourceConnectionInformation': (model) => model.status === 'signedIn',
   'plex.selectServer': (model) => model.status === 'signedIn',
+  'plex.copyClaimToken': (model) => model.status === 'signedIn',
+  'plex.linkDevice': (model) => model.status === 'signedIn',
+  'plex.copyAccountToken': (model) => model.status === 'signedIn',
 };
 
 function paletteClauses(): Map<string, string | undefined> {

@@ -39,6 +39,10 @@ export interface PlexTestingApi {
   forgetInsecureConnectionAnswers(): Promise<void>;
   /** The Servers view's top-level items as VS Code gets them. */
   serverTreeItems(): Promise<vscode.TreeItem[]>;
+  /** The Devices view's items as VS Code gets them (loads the list, as showing the view does). */
+  deviceTreeItems(): Promise<vscode.TreeItem[]>;
+  /** The claim-token countdown: its status-bar text while one is live; expireNow() ends it as if its time ran out. */
+  claimCountdown(): { text: string | undefined; expireNow(): Promise<void> };
   /** Deactivates the extension as VS Code does (deactivate(), then every subscription disposed). For good in this host. */
   deactivate(): void;
   /** The Account view's rows. */
@@ -87,6 +91,11 @@ export function testingApi(internals: ExtensionInternals): PlexTestingApi {
     treatAsRemote: (hosts) => treatAsRemote(security, hosts),
     forgetInsecureConnectionAnswers: () => internals.commands().services.insecure.forget(),
     serverTreeItems: async () => (await serversTree.getChildren()).map((node) => serversTree.getTreeItem(node)),
+    deviceTreeItems: async () => (await internals.devicesTree.getChildren()).map((node) => internals.devicesTree.getTreeItem(node)),
+    claimCountdown: () => {
+      const claim = internals.commands().services.claim;
+      return { text: claim.text, expireNow: () => claim.end() };
+    },
     deactivate: () => {
       internals.deactivate();
       internals.subscriptions.splice(0).forEach((subscription) => void subscription.dispose());

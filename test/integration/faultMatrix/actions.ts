@@ -2,6 +2,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { StandInRoute } from '../../standin/types';
+import { registerDevice } from '../deviceHelpers';
 import type { MatrixContext } from './context';
 
 export type ActionId =
@@ -16,7 +17,10 @@ export type ActionId =
   | 'signOut'
   | 'ping'
   | 'jwtSignIn'
-  | 'jwtRenewal';
+  | 'jwtRenewal'
+  | 'removeDevice'
+  | 'claimToken'
+  | 'linkDevice';
 
 export interface MatrixAction {
   id: ActionId;
@@ -47,6 +51,9 @@ export interface MatrixAction {
 }
 
 const CLIPBOARD_MARK = 'clipboard before the action';
+
+/** Numbers the devices Remove Device removes, so the report reads the same from run to run. */
+let devicesRegistered = 0;
 
 async function assertSignedInAs(context: MatrixContext, username: string): Promise<void> {
   assert.equal(context.api.status, 'signedIn');
@@ -278,6 +285,69 @@ export const ACTIONS: readonly MatrixAction[] = [
     assertWorked: async (context) => {
       const routes = (await context.control.log()).filter((entry) => entry.route !== 'jwt.keys').map((entry) => [entry.route, entry.status]);
       assert.deepEqual(routes, [['jwt.nonce', 200], ['jwt.token', 200]]);
+      assert.equal(context.api.status, 'signedIn');
+    },
+  },
+  {
+    id: 'removeDevice',
+    title: 'Remove device',
+    signedIn: true,
+    onServer: false,
+    route: 'devices.remove',
+    requiredField: undefined,
+    script: async (context) => {
+      context.device = await registerDevice(context.control, 'alice', `Matrix device ${++devicesRegistered}`);
+      context.ui.removeDeviceAnswers.push(true);
+    },
+    run: async (context) => {
+      await vscode.commands.executeCommand('plex.removeDevice', context.device);
+    },
+    assertWorked: async (context) => {
+      const removed = context.device?.kind === 'device' ? context.device.device : undefined;
+      assert.ok(removed);
+      assert.ok(!(await context.control.devices('alice')).some((device) => device.id === removed.id), 'plex.tv no longer lists it');
+      assert.ok(context.ui.messages.some((shown) => shown.message === `${removed.name} was removed from your Plex account.`));
+      assert.equal(context.api.status, 'signedIn');
+    },
+  },
+  {
+    id: 'claimToken',
+    title: 'Copy claim token',
+    signedIn: true,
+    onServer: false,
+    route: 'claim.token',
+    requiredField: 'token',
+    script: async (context) => {
+      await context.api.testing.claimCountdown().expireNow(); // no "get a new one?" question
+      await vscode.env.clipboard.writeText(CLIPBOARD_MARK);
+    },
+    run: async () => {
+      await vscode.commands.executeCommand('plex.copyClaimToken');
+    },
+    assertWorked: async (context) => {
+      const copied = await vscode.env.clipboard.readText();
+      assert.match(copied, /^claim-/);
+      assert.ok((await context.control.claimTokens()).some((claim) => claim.token === copied), 'plex.tv issued the copied claim token');
+      assert.ok(context.api.testing.claimCountdown().text, 'the countdown shows');
+      assert.equal(context.api.status, 'signedIn');
+      await context.api.testing.claimCountdown().expireNow(); // no countdown outlives the case
+    },
+  },
+  {
+    id: 'linkDevice',
+    title: 'Link a device',
+    signedIn: true,
+    onServer: false,
+    route: 'pins.link',
+    requiredField: undefined,
+    script: async (context) => {
+      context.ui.linkCodes.push((await context.control.createLinkCode()).code);
+    },
+    run: async () => {
+      await vscode.commands.executeCommand('plex.linkDevice');
+    },
+    assertWorked: async (context) => {
+      assert.ok(context.ui.messages.some((shown) => shown.message === 'Device linked: it signs in to Plex as alice in a moment.'));
       assert.equal(context.api.status, 'signedIn');
     },
   },

@@ -1,6 +1,7 @@
 import type { PlexExtensionApi } from '../../../src/api';
 import type { PlexTestingApi } from '../testingApi';
 import type { PlexServer } from '../../../src/plex/types';
+import type { DeviceNode } from '../../../src/views/deviceView';
 import type { StandInControl } from '../../standin/controlClient';
 import type { StandInServerInfo } from '../../standin/types';
 import type { MatrixUi } from './matrixUi';
@@ -14,4 +15,6 @@ export interface MatrixContext {
   server: StandInServerInfo;
   /** When set, server actions act on this server as if it was clicked in the Servers view. */
   clickedServer?: PlexServer;
+  /** The device Remove Device removes: a fresh one per run (script). */
+  device?: DeviceNode;
 }

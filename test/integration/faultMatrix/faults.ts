@@ -40,7 +40,7 @@ export interface MatrixFault {
 const rule = (fault: StandInFault): MatrixFault['make'] => ({ kind: 'rule', fault: () => fault });
 
 const needsBody = (action: MatrixAction): string | undefined =>
-  action.requiredField === undefined ? 'plex.tv answers a sign-out without a body' : undefined;
+  action.requiredField === undefined ? `plex.tv answers ${action.id === 'signOut' ? 'a sign-out' : 'it'} without a body` : undefined;
 
 export const FAULTS: readonly MatrixFault[] = [
   {
@@ -66,7 +66,7 @@ export const FAULTS: readonly MatrixFault[] = [
     id: 'malformedJson',
     title: 'Malformed JSON',
     make: rule({ kind: 'malformed-json' }),
-    unaffected: { signOut: 'a sign-out reads no body' },
+    unaffected: { signOut: 'a sign-out reads no body', removeDevice: 'a removal reads no body', linkDevice: 'a link reads no body' },
   },
   {
     id: 'xml',
@@ -75,6 +75,8 @@ export const FAULTS: readonly MatrixFault[] = [
     unaffected: {
       copyToken: 'a server may answer the transient token as XML; it is read',
       signOut: 'a sign-out reads no body',
+      removeDevice: 'a removal reads no body',
+      linkDevice: 'a link reads no body',
     },
   },
   { id: 'oversized', title: 'Oversized body', make: rule({ kind: 'oversized' }) },

@@ -1,0 +1,24 @@
+import type { AccountRequests, SessionView } from '../auth/sessionView';
+import type { Log } from '../log';
+import type { PlexClients } from '../plexApi';
+import type { ErrorReporter } from '../ui/errorReporter';
+import type { SecretClipboard } from '../ui/secretClipboard';
+import type { Ui } from '../ui/ui';
+import type { ClaimCountdown } from './claimCountdown';
+import type { DeviceList } from './deviceList';
+
+/** What the account tools (devices, claim token, linking, account token) work with; built with the command code. */
+export interface AccountToolServices {
+  readonly session: SessionView & AccountRequests;
+  readonly clients: PlexClients;
+  readonly clipboard: SecretClipboard;
+  readonly errors: ErrorReporter;
+  readonly log: Log;
+  readonly devices: DeviceList;
+  readonly claim: ClaimCountdown;
+  ui(): Ui;
+  /** Repaints the Devices view (from the kept list, or loading it again after `devices.invalidate()`). */
+  showDevices(): void;
+  /** Forgets the session here after plex.tv already revoked its token (this device was removed). */
+  signOutRevoked(): Promise<unknown>;
+}
