@@ -15,7 +15,6 @@ import { ConnectionSecurity } from './servers/connectionSecurity';
 import { ServerCatalog } from './servers/serverCatalog';
 import type { Ui } from './ui/ui';
 import { AccountTreeProvider } from './views/accountTree';
-import { HomeTreeProvider } from './views/homeTree';
 import { LazyTreeProvider } from './views/lazyTree';
 import { SOURCE_SCHEME, SourceDocumentProvider } from './views/sourceDocument';
 import { PlexStatusBar } from './views/statusBar';
@@ -54,7 +53,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<PlexEx
   const accountTree = new AccountTreeProvider(session);
   const serversTree = new LazyTreeProvider((repaint) => commands().serversTree.attach(repaint));
   const devicesTree = new LazyTreeProvider((repaint) => commands().deviceView.attach(repaint));
-  const homeTree = new HomeTreeProvider(session, () => (token) => commands().services.home.loadForView(token));
+  const homeTree = new LazyTreeProvider((repaint) => commands().homeView.attach(repaint));
   const core: Core = {
     globalState: context.globalState,
     secrets: context.secrets,
@@ -65,7 +64,6 @@ export async function activate(context: vscode.ExtensionContext): Promise<PlexEx
     catalog,
     documents,
     uiOverride: () => uiOverride,
-    onRefreshed: () => homeTree.reload(),
   };
   const authenticationProvider = new PlexAuthenticationProvider(
     session,

@@ -16,6 +16,8 @@ import { runningWork, stopAllWork, type RunningWork } from '../ui/progress';
 import { SecretClipboard } from '../ui/secretClipboard';
 import { vscodeUi } from '../ui/ui';
 import { DeviceView } from '../views/deviceView';
+import { HomeView } from '../views/homeView';
+import { renderSourceDocument } from '../views/sourceDocumentText';
 import { ServerListLoader } from '../views/serverList';
 import { ServersTreeProvider } from '../views/serversTree';
 import { accountToolCommandHandlers } from './accountToolCommands';
@@ -30,6 +32,7 @@ export interface Commands {
   readonly services: Services;
   readonly serversTree: ServersTreeProvider;
   readonly deviceView: DeviceView;
+  readonly homeView: HomeView;
   /** What dispose() stops. */
   readonly running: RunningWork;
   dispose(): void;
@@ -46,6 +49,8 @@ export function createCommands(core: Core): Commands {
   const serversTree = new ServersTreeProvider(session, catalog, new ServerListLoader(catalog, errors));
   const devices = new DeviceList(clients, session);
   const deviceView = new DeviceView(session, devices, errors);
+  const home = new HomeService(clients, session, ui, errors);
+  const homeView = new HomeView(session, (token) => home.loadForView(token));
   const services: Services = {
     log,
     session,
@@ -63,11 +68,11 @@ export function createCommands(core: Core): Commands {
     signOutRevoked: () => signOut.signOut({ confirm: false, alreadyRevoked: true }),
     refresh: new RefreshService(clients, session, catalog, ui, errors, log, () => {
       serversTree.retry();
-      core.onRefreshed();
+      homeView.reload();
     }),
-    showSourceDocument: (serverName, information) => core.documents.show(serverName, information),
+    showSourceDocument: (serverName, information) => core.documents.show(serverName, renderSourceDocument(information)),
     upkeep,
-    home: new HomeService(clients, session, ui, errors),
+    home,
     jwtRenewal,
     keepTokenAlive: () => (session.stored?.jwt ? jwtRenewal.renewIfDue() : upkeep.pingIfDue()),
     jwtSettingChanged: () => offerSignInForJwtSetting(session, ui()),
@@ -86,6 +91,7 @@ export function createCommands(core: Core): Commands {
     services,
     serversTree,
     deviceView,
+    homeView,
     running: runningWork,
     // Deactivated (disabled or updated without a reload): stop every request, poll and pending
     // clipboard clear, so nothing outlives the extension or writes a session afterwards.
@@ -96,6 +102,7 @@ export function createCommands(core: Core): Commands {
       clipboard.dispose();
       claim.dispose();
       deviceView.dispose();
+      homeView.dispose();
       serversTree.dispose();
     },
   };

@@ -32,8 +32,6 @@ export interface Core {
   documents: SourceDocumentProvider;
   /** The tests' scripted prompts, when set. */
   uiOverride(): Ui | undefined;
-  /** After a refresh: the views read what they show again (a load error is cleared). */
-  onRefreshed(): void;
 }
 
 /** What command handlers get to work with; built once, when the first command runs. */

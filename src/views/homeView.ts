@@ -3,42 +3,48 @@ import type { SessionView } from '../auth/sessionView';
 import type { PlexHome, PlexHomeUser } from '../plex/account-tools-types';
 import { homeUserIcon } from '../ui/homeUserIcon';
 import { plainText } from '../ui/plainText';
+import type { TreeSource } from './lazyTree';
 
 export type HomeNode = { kind: 'user'; user: PlexHomeUser } | { kind: 'message'; text: string };
 
-/** Loads the Home from plex.tv; lives in the command code, loaded when the view is first shown. */
+/** Loads the Home from plex.tv, with progress in the view. */
 export type HomeLoader = (token: string) => Promise<PlexHome | { failure: string }>;
 
 /**
- * The Plex Home view: the Home's users, the one the extension acts as marked. Read once when
- * shown, again on Refresh or when the account changes; switching only repaints.
+ * The Plex Home view's content: the Home's users, the one the extension acts as marked. Part of
+ * the command code, loaded when the view is first shown. Read once, again on Refresh or when the
+ * account changes; switching only repaints.
  */
-export class HomeTreeProvider implements vscode.TreeDataProvider<HomeNode>, vscode.Disposable {
-  private readonly changeEmitter = new vscode.EventEmitter<void>();
+export class HomeView implements TreeSource<HomeNode>, vscode.Disposable {
   private readonly subscription: vscode.Disposable;
   private loaded: { token: string; home: Promise<PlexHome | { failure: string }> } | undefined;
-
-  readonly onDidChangeTreeData = this.changeEmitter.event;
+  private repaintView: (() => void) | undefined;
 
   constructor(
     private readonly session: SessionView,
-    private readonly loader: () => HomeLoader,
+    private readonly loader: HomeLoader,
   ) {
     let shown = this.shownState();
     this.subscription = session.onDidChange(() => {
       const now = this.shownState();
       if (now !== shown) {
         shown = now;
-        this.changeEmitter.fire();
+        this.repaintView?.();
       }
     });
+  }
+
+  /** The view shows this source from now on; `repaint` asks VS Code to read it again. */
+  attach(repaint: () => void): this {
+    this.repaintView = repaint;
+    return this;
   }
 
   /** Reads the Home again on the next paint. */
   reload(): void {
     if (this.loaded) {
       this.loaded = undefined;
-      this.changeEmitter.fire();
+      this.repaintView?.();
     }
   }
 
@@ -48,7 +54,7 @@ export class HomeTreeProvider implements vscode.TreeDataProvider<HomeNode>, vsco
       return [];
     }
     if (this.loaded?.token !== stored.token) {
-      this.loaded = { token: stored.token, home: this.loader()(stored.token) };
+      this.loaded = { token: stored.token, home: this.loader(stored.token) };
     }
     const home = await this.loaded.home;
     if ('failure' in home) {
@@ -85,7 +91,6 @@ export class HomeTreeProvider implements vscode.TreeDataProvider<HomeNode>, vsco
 
   dispose(): void {
     this.subscription.dispose();
-    this.changeEmitter.dispose();
   }
 
   /** What the view depends on: the account and who it acts as. */
