@@ -20,7 +20,8 @@ export type ActionId =
   | 'jwtRenewal'
   | 'removeDevice'
   | 'claimToken'
-  | 'linkDevice';
+  | 'linkDevice'
+  | 'switchHome';
 
 export interface MatrixAction {
   id: ActionId;
@@ -348,6 +349,28 @@ export const ACTIONS: readonly MatrixAction[] = [
     },
     assertWorked: async (context) => {
       assert.ok(context.ui.messages.some((shown) => shown.message === 'Device linked: it signs in to Plex as alice in a moment.'));
+      assert.equal(context.api.status, 'signedIn');
+    },
+  },
+  {
+    id: 'switchHome',
+    title: 'Switch Home user',
+    signedIn: true,
+    onServer: false,
+    route: 'home.switch',
+    requiredField: 'authToken',
+    script: () => Promise.resolve(),
+    run: async (context) => {
+      // As a click on the user in the Plex Home view: the switch alone, no list first.
+      const kids = (await context.control.homeUsers('alice')).find((user) => user.title === 'Kids');
+      assert.ok(kids, 'the stand-in has Kids in alice\'s Home');
+      const user = { id: kids.id, uuid: kids.uuid, title: kids.title, kind: 'managed', admin: false, protected: false };
+      await vscode.commands.executeCommand('plex.switchHomeUser', { user });
+    },
+    assertWorked: async (context) => {
+      const raw = await context.api.testing.readStoredSession();
+      const stored = raw === undefined ? undefined : (JSON.parse(raw) as { homeUser?: { account: { title: string } } });
+      assert.equal(stored?.homeUser?.account.title, 'Kids', 'acting as Kids');
       assert.equal(context.api.status, 'signedIn');
     },
   },
