@@ -7,6 +7,7 @@ import { failureKind } from '../plex/failure';
 import { describeFailure } from '../ui/errorMessages';
 import type { ErrorReporter } from '../ui/errorReporter';
 import type { TreeSource } from './lazyTree';
+import { messageItem } from './messageItem';
 
 export type DeviceNode = { kind: 'device'; device: PlexDevice } | { kind: 'message'; text: string; retry: boolean };
 
@@ -84,13 +85,7 @@ export class DeviceView implements TreeSource<DeviceNode>, vscode.Disposable {
 
   getTreeItem(node: DeviceNode): vscode.TreeItem {
     if (node.kind === 'message') {
-      const item = new vscode.TreeItem(node.text, vscode.TreeItemCollapsibleState.None);
-      item.iconPath = new vscode.ThemeIcon(node.retry ? 'warning' : 'info');
-      if (node.retry) {
-        item.tooltip = vscode.l10n.t('Click to try again');
-        item.command = { command: 'plex.refreshDevices', title: vscode.l10n.t('Retry') };
-      }
-      return item;
+      return messageItem(node.text, node.retry ? 'plex.refreshDevices' : undefined);
     }
     return this.deviceItem(node.device);
   }

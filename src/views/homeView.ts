@@ -4,6 +4,7 @@ import type { PlexHome, PlexHomeUser } from '../plex/account-tools-types';
 import { homeUserIcon } from '../ui/homeUserIcon';
 import { plainText } from '../ui/plainText';
 import type { TreeSource } from './lazyTree';
+import { messageItem } from './messageItem';
 
 export type HomeNode = { kind: 'user'; user: PlexHomeUser } | { kind: 'message'; text: string };
 
@@ -66,9 +67,7 @@ export class HomeView implements TreeSource<HomeNode>, vscode.Disposable {
 
   getTreeItem(node: HomeNode): vscode.TreeItem {
     if (node.kind === 'message') {
-      const item = new vscode.TreeItem(node.text);
-      item.iconPath = new vscode.ThemeIcon('warning');
-      return item;
+      return messageItem(node.text, 'plex.refresh');
     }
     const { user } = node;
     const active = user.uuid === (this.session.stored?.homeUser?.uuid ?? this.session.stored?.account.uuid);

@@ -3,6 +3,7 @@ import type { PlexConnection, PlexServer } from '../plex/types';
 import type { SessionView } from '../auth/sessionView';
 import type { ServerCatalog } from '../servers/serverCatalog';
 import type { TreeSource } from './lazyTree';
+import { messageItem } from './messageItem';
 import type { ServerListLoader } from './serverList';
 
 export type ServerNode =
@@ -73,15 +74,8 @@ export class ServersTreeProvider implements TreeSource<ServerNode>, vscode.Dispo
         return this.serverItem(node.server);
       case 'connection':
         return connectionItem(node.connection);
-      case 'message': {
-        const item = new vscode.TreeItem(node.text, vscode.TreeItemCollapsibleState.None);
-        item.iconPath = new vscode.ThemeIcon(node.retry ? 'warning' : 'info');
-        if (node.retry) {
-          item.tooltip = vscode.l10n.t('Click to try again');
-          item.command = { command: 'plex.refresh', title: vscode.l10n.t('Retry') };
-        }
-        return item;
-      }
+      case 'message':
+        return messageItem(node.text, node.retry ? 'plex.refresh' : undefined);
     }
   }
 
