@@ -2,10 +2,11 @@
 // browser sign-in and a renewal. Upkeep and renewal are the look Plex's timer runs a minute after
 // start-up and hourly; the bench runs that same look on demand through the clocked build's bench
 // command (clocked-build/benchCommands.ts), so a window need not wait out the timer.
-import { clearNotifications, waitForNotification } from '../e2e/ui';
+import type { Page } from 'playwright-core';
+import { clearNotifications, runCommand, waitForNotification, waitVisible } from '../e2e/ui';
 import type { TaskRequests } from './requests';
 import type { TaskName } from './results';
-import { browserSignIn, counted, signOut } from './steps';
+import { browserSignIn, counted, showExplorer, signOut } from './steps';
 import type { BenchWindow } from './window';
 
 async function look(window: BenchWindow, lastUseDayAgo: boolean, expected: string): Promise<void> {
@@ -24,6 +25,20 @@ export async function runUpkeepTasks(window: BenchWindow): Promise<Pick<Record<T
 }
 
 /**
+ * Turns the preview on as a user does in settings.json: "Preferences: Open User Settings (JSON)",
+ * the setting added, saved. (The workbench did not pick up the same file written from outside.)
+ */
+async function turnOnJwtPreview(window: BenchWindow, page: Page): Promise<void> {
+  await runCommand(page, 'Preferences: Open User Settings (JSON)');
+  const editor = await waitVisible(page.locator('.editor-instance .monaco-editor .view-lines'), 'the settings.json editor');
+  await editor.click();
+  await page.keyboard.press('Control+A');
+  await page.keyboard.insertText(JSON.stringify({ ...window.userSettings(), 'plex.jwt.enabled': true }, null, 2));
+  await page.keyboard.press('Control+S');
+  await runCommand(page, 'View: Close All Editors');
+}
+
+/**
  * Signed in with a classic token, Explorer showing: turns the preview on in the user settings
  * (Plex offers to sign in again, which shows the setting took effect), signs out, signs in with
  * the browser as alice and gets a Plex JWT that expires in a minute, then renews it. Ends signed
@@ -31,9 +46,10 @@ export async function runUpkeepTasks(window: BenchWindow): Promise<Pick<Record<T
  */
 export async function runJwtTasks(window: BenchWindow): Promise<Pick<Record<TaskName, TaskRequests>, 'jwtBrowserSignIn' | 'jwtRenewal'>> {
   const { page, standIn } = window;
-  window.updateUserSettings({ 'plex.jwt.enabled': true });
+  await turnOnJwtPreview(window, page);
   await waitForNotification(page, 'The Plex JWT preview is on', 30_000);
   await clearNotifications(page);
+  await showExplorer(page);
   await signOut(page);
   standIn.jwt.addFlaw('expires-soon');
   const jwtBrowserSignIn = await counted(standIn, () => browserSignIn(window), { excludePolls: true });

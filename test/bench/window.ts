@@ -1,6 +1,6 @@
 // One fresh bench window: its own stand-in, its own code-server (fresh user data, the shared
 // extensions dir), a fresh browser context (fresh secrets) with the page clock installed.
-import { copyFileSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
@@ -40,8 +40,8 @@ export interface BenchWindow {
    * returns its outcome; `lastUseDayAgo` first marks the token as last used 25 hours ago.
    */
   upkeepLook(options: { lastUseDayAgo: boolean }): Promise<string>;
-  /** Adds `settings` to the window's user settings file, which the workbench watches. */
-  updateUserSettings(settings: Record<string, unknown>): void;
+  /** What the window's user settings file holds now. */
+  userSettings(): Record<string, unknown>;
   /** With profiling on: (re)starts the extension host's CPU profile. */
   startProfile(): Promise<void>;
   /** With profiling on: saves the CPU profile since the last start to `target`. */
@@ -127,9 +127,8 @@ export async function openBenchWindow(browser: Browser, options: BenchWindowOpti
         await runCommand(page, lastUseDayAgo ? 'Plex Bench: Token Upkeep Look After a Day Unused' : 'Plex Bench: Token Upkeep Look Now');
         return (await readJsonWhenPresent<UpkeepReport>(upkeepFile, "the probe's upkeep report")).outcome;
       },
-      updateUserSettings(settings) {
-        const current = JSON.parse(readFileSync(userSettingsFile, 'utf8')) as Record<string, unknown>;
-        writeFileSync(userSettingsFile, JSON.stringify({ ...current, ...settings }, null, 2));
+      userSettings() {
+        return JSON.parse(readFileSync(userSettingsFile, 'utf8')) as Record<string, unknown>;
       },
       profiling: options.profile,
       async startProfile() {
