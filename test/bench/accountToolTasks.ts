@@ -5,6 +5,7 @@ import { randomUUID } from 'node:crypto';
 import {
   answerDialog,
   answerQuickInput,
+  clickTreeRow,
   clickTreeRowAction,
   pickQuickItem,
   runCommand,
@@ -22,6 +23,8 @@ type AccountToolTask =
   | 'homeUsersView'
   | 'homeSwitch'
   | 'homeSwitchBack'
+  | 'homeSwitchFromView'
+  | 'homeSwitchBackFromView'
   | 'devicesView'
   | 'removeDevice'
   | 'claimToken'
@@ -70,6 +73,17 @@ export async function runAccountToolTasks(window: BenchWindow): Promise<Pick<Rec
     await waitForStatusBarItem(page, /^\s*alice\s*$/, 30_000);
     await waitForTreeRow(page, /^Alice\s*active/, 'Plex Home');
   });
+  // The same switches from the Plex Home view's rows, which hand over the user they show.
+  const homeSwitchFromView = await counted(standIn, async () => {
+    await clickTreeRow(page, /^Kids/, 'Plex Home');
+    await waitForStatusBarItem(page, 'alice → Kids', 30_000);
+    await waitForTreeRow(page, /^Kids\s*active/, 'Plex Home');
+  });
+  const homeSwitchBackFromView = await counted(standIn, async () => {
+    await clickTreeRow(page, /^Alice/, 'Plex Home');
+    await waitForStatusBarItem(page, /^\s*alice\s*$/, 30_000);
+    await waitForTreeRow(page, /^Alice\s*active/, 'Plex Home');
+  });
   await setPaneExpanded(page, 'Plex Home', false);
 
   await addDevice(standIn);
@@ -99,5 +113,5 @@ export async function runAccountToolTasks(window: BenchWindow): Promise<Pick<Rec
     await answerDialog(page, 'Copy Account Token');
     await waitForNotification(page, /Account token for .* copied/, 30_000);
   });
-  return { homeUsersView, homeSwitch, homeSwitchBack, devicesView, removeDevice, claimToken, linkDevice, copyAccountToken };
+  return { homeUsersView, homeSwitch, homeSwitchBack, homeSwitchFromView, homeSwitchBackFromView, devicesView, removeDevice, claimToken, linkDevice, copyAccountToken };
 }

@@ -19,6 +19,8 @@ export const taskMinimums = {
   homeUsersView: { title: "Opening the Plex Home view (alice, the Home's administrator)", minimum: 1, note: 'list the Home users' },
   homeSwitch: { title: 'Switch to a Home user (Kids: managed, no PIN; from the palette)', minimum: 2, note: "switch, then read the member's account" },
   homeSwitchBack: { title: 'Switch back to the administrator (from the palette)', minimum: 0, note: "the administrator's token is kept" },
+  homeSwitchFromView: { title: 'Switch to Kids from its row in the Plex Home view', minimum: 1, note: "the switch answer carries the member's account" },
+  homeSwitchBackFromView: { title: "Switch back from Alice's row in the Plex Home view", minimum: 0, note: '' },
   devicesView: { title: 'Opening the Devices view', minimum: 1, note: 'list the devices' },
   removeDevice: { title: 'Remove a device (confirmed)', minimum: 1, note: 'revoke it' },
   claimToken: { title: 'Copy a claim token', minimum: 1, note: 'get the claim token' },
