@@ -17,7 +17,7 @@ export const taskMinimums = {
   refresh: { title: 'Refresh (both views open)', minimum: 2, note: 'account and resources' },
   signOut: { title: 'Sign out', minimum: 1, note: 'revoke the token' },
   homeUsersView: { title: "Opening the Plex Home view (alice, the Home's administrator)", minimum: 1, note: 'list the Home users' },
-  homeSwitch: { title: 'Switch to a Home user (Kids: managed, no PIN; from the palette)', minimum: 2, note: "switch, then read the member's account" },
+  homeSwitch: { title: 'Switch to a Home user (Kids: managed, no PIN; from the palette)', minimum: 2, note: "at most the switch and the member's account read (issue 12)" },
   homeSwitchBack: { title: 'Switch back to the administrator (from the palette)', minimum: 0, note: "the administrator's token is kept" },
   homeSwitchFromView: { title: 'Switch to Kids from its row in the Plex Home view', minimum: 1, note: "the switch answer carries the member's account" },
   homeSwitchBackFromView: { title: "Switch back from Alice's row in the Plex Home view", minimum: 0, note: '' },
