@@ -28,6 +28,8 @@ const OTHER_TESTING_NAMES = [
   'activeProgressCount',
   'pendingDelayCount',
   'pretendRemote',
+  'secretKeysRead',
+  'plexUpkeepLook',
 ];
 
 /** The method names of the PlexTestingApi interface, read from its source. */

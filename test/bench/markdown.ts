@@ -11,6 +11,7 @@ function formatNumber(value: number, unit: Figure['unit']): string {
     case 'ms':
       return Math.abs(value) < 10 ? value.toFixed(2) : value.toFixed(0);
     case 'requests':
+    case 'reads':
       return String(value);
   }
 }
@@ -64,6 +65,12 @@ same activation event (\`onStartupFinished\`, test/bench/empty-extension/), the 
 
 ${table(result.figures.activation, 'Median ms')}
 
+Which secrets Plex read from its bundle loading to \`activate()\` resolving (the clocked build
+records every \`SecretStorage.get\`), the most reads in any window: the device key of the JWT
+preview is read only when a device JWT is signed, never on activation.
+
+${table(result.figures.secrets ?? [], 'Reads')}
+
 ## Bundle
 
 ${table(result.figures.bundle, 'Size')}
@@ -71,6 +78,8 @@ ${table(result.figures.bundle, 'Size')}
 ## Requests per task
 
 Counted in the stand-in's request log; the target is the fewest requests the Plex API allows.
+Token upkeep and JWT renewal are the look Plex's timer runs (a minute after start-up, then
+hourly), run on demand by the bench's build (see the findings below).
 
 ${table(result.figures.requests, 'Requests')}
 

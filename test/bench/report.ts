@@ -20,16 +20,16 @@ const MB = 1000 * 1000;
 export const targets = {
   activationAboveEmptyMs: 2,
   ownActivationMs: 2,
-  extensionJsBytes: 60 * KB,
+  extensionJsBytes: 25 * KB,
   shippedJsBytes: 160 * KB,
-  vsixBytes: 150 * KB,
+  vsixBytes: 80 * KB,
   overheadMs: 20,
   heapGrowthBytes: 5 * MB,
 } as const;
 
 export interface Figure {
   name: string;
-  unit: 'ms' | 'bytes' | 'requests';
+  unit: 'ms' | 'bytes' | 'requests' | 'reads';
   value: Summary | number | undefined;
   target: string;
   met: boolean | undefined;
@@ -38,7 +38,7 @@ export interface Figure {
 export interface BenchResult {
   generatedAt: string;
   environment: Record<string, string | number | boolean>;
-  figures: { activation: Figure[]; bundle: Figure[]; requests: Figure[]; latency: Figure[]; memory: Figure[] };
+  figures: { activation: Figure[]; secrets: Figure[]; bundle: Figure[]; requests: Figure[]; latency: Figure[]; memory: Figure[] };
   details: {
     bundle: BundleSizes;
     activation: Record<'signedOut' | 'signedIn', Record<string, Summary | undefined>>;
@@ -97,11 +97,34 @@ function activationFigures(windows: WindowResult[]): Figure[] {
   return figures;
 }
 
+/** The device key's secret (src/auth/jwt/deviceKeyStore.ts): read when a JWT is signed for, never on activation. */
+const DEVICE_KEY_SECRET = 'plex.deviceKey';
+
+/** Which secrets each activation read: the most reads in any window, and whether any was the device key. */
+function secretFigures(windows: WindowResult[]): Figure[] {
+  const phases: [keyof WindowResult['activation'], string][] = [
+    ['signedOut', 'signed out'],
+    ['signedIn', 'signed in with a classic token'],
+    ['signedInJwt', 'signed in with a Plex JWT'],
+  ];
+  return phases.map(([phase, label]) => {
+    const reads = windows.map((window) => window.activation[phase].secretKeysRead);
+    const keys = [...new Set(reads.flat())];
+    return {
+      name: `Secrets read during activation, ${label}: ${keys.length === 0 ? 'none' : keys.join(', ')}`,
+      unit: 'reads',
+      value: reads.length === 0 ? undefined : Math.max(...reads.map((read) => read.length)),
+      target: `never ${DEVICE_KEY_SECRET}`,
+      met: reads.length === 0 ? undefined : !keys.includes(DEVICE_KEY_SECRET),
+    };
+  });
+}
+
 function bundleFigures(bundle: BundleSizes): Figure[] {
   return [
     { name: 'dist/extension.js (what activation loads)', unit: 'bytes', value: bundle.extensionJs, target: `<= ${targets.extensionJsBytes / KB} KB`, met: bundle.extensionJs <= targets.extensionJsBytes },
     { name: `All shipped JavaScript (${bundle.shippedJsFiles.join(', ')})`, unit: 'bytes', value: bundle.shippedJs, target: `<= ${targets.shippedJsBytes / KB} KB`, met: bundle.shippedJs <= targets.shippedJsBytes },
-    { name: '.vsix', unit: 'bytes', value: bundle.vsix, target: `<= ${targets.vsixBytes / KB} KB`, met: bundle.vsix <= targets.vsixBytes },
+    { name: '.vsix', unit: 'bytes', value: bundle.vsix, target: `< ${targets.vsixBytes / KB} KB`, met: bundle.vsix < targets.vsixBytes },
     { name: 'GitHub Authentication dist/extension.js (built in)', unit: 'bytes', value: bundle.githubAuthenticationJs, target: 'for comparison', met: undefined },
   ];
 }
@@ -195,7 +218,7 @@ function memoryFigures(windows: WindowResult[], controls: ControlResult[]): Figu
       met: growthSummary ? growthSummary.median < targets.heapGrowthBytes : undefined,
     },
     { name: 'of which start-up: every extension activated (Plex, git, GitHub, GitHub Authentication, ...)', unit: 'bytes', value: startUp, target: '', met: undefined },
-    { name: 'of which the session (sign in, views, ten copies, refresh, sign out)', unit: 'bytes', value: session, target: '', met: undefined },
+    { name: 'of which the session (sign in, views, ten copies, refresh, Home, devices, claim, link, account token, sign out)', unit: 'bytes', value: session, target: '', met: undefined },
     { name: 'Start-up in windows without Plex (control)', unit: 'bytes', value: controlGrowth, target: '', met: undefined },
     {
       name: "Plex's share: start-up minus control, plus the session",
@@ -214,6 +237,7 @@ export function buildResult(windows: WindowResult[], controls: ControlResult[], 
     environment: { ...environment, node: process.version, cpus: cpus().length, windows: windows.length, controlWindows: controls.length },
     figures: {
       activation: activationFigures(windows),
+      secrets: secretFigures(windows),
       bundle: bundleFigures(bundle),
       requests: requestFigures(windows),
       latency: latencyFigures(latency),

@@ -14,8 +14,11 @@ function isExtensionRequest(entry: StandInLogEntry): boolean {
   return entry.host !== 'auth' && entry.route !== 'auth-page';
 }
 
+/** The browser sign-in's PIN polls, classic and JWT. */
+const pollRoutes: ReadonlySet<string> = new Set(['pins.check', 'jwt.pins.check']);
+
 export function taskRequests(entries: readonly StandInLogEntry[], options: { excludePolls?: boolean } = {}): TaskRequests {
-  const counted = entries.filter((entry) => isExtensionRequest(entry) && !(options.excludePolls === true && entry.route === 'pins.check'));
+  const counted = entries.filter((entry) => isExtensionRequest(entry) && !(options.excludePolls === true && pollRoutes.has(entry.route)));
   return { count: counted.length, routes: counted.map((entry) => `${entry.method} ${entry.route}`) };
 }
 

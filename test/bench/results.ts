@@ -16,6 +16,25 @@ export const taskMinimums = {
   secondCopy: { title: 'Second copy of a transient token', minimum: 1, note: '' },
   refresh: { title: 'Refresh (both views open)', minimum: 2, note: 'account and resources' },
   signOut: { title: 'Sign out', minimum: 1, note: 'revoke the token' },
+  homeUsersView: { title: "Opening the Plex Home view (alice, the Home's administrator)", minimum: 1, note: 'list the Home users' },
+  homeSwitch: { title: 'Switch to a Home user (Kids: managed, no PIN; from the palette)', minimum: 2, note: "at most the switch and the member's account read (issue 12)" },
+  homeSwitchBack: { title: 'Switch back to the administrator (from the palette)', minimum: 0, note: "the administrator's token is kept" },
+  homeSwitchFromView: { title: 'Switch to Kids from its row in the Plex Home view', minimum: 1, note: "the switch answer carries the member's account" },
+  homeSwitchBackFromView: { title: "Switch back from Alice's row in the Plex Home view", minimum: 0, note: '' },
+  devicesView: { title: 'Opening the Devices view', minimum: 1, note: 'list the devices' },
+  removeDevice: { title: 'Remove a device (confirmed)', minimum: 1, note: 'revoke it' },
+  claimToken: { title: 'Copy a claim token', minimum: 1, note: 'get the claim token' },
+  linkDevice: { title: 'Link a device (a plex.tv/link code)', minimum: 1, note: 'link the code' },
+  copyAccountToken: { title: 'Copy the account token (confirmed)', minimum: 0, note: 'the token is stored' },
+  upkeepPing: { title: 'Token upkeep look, token a day unused', minimum: 1, note: 'the ping' },
+  upkeepNotDue: { title: 'Token upkeep look, token used within the day', minimum: 0, note: '' },
+  jwtBrowserSignIn: {
+    title: 'JWT browser sign-in (polls excluded)',
+    minimum: 4,
+    note: "create the PIN with the public key, a nonce for the device JWT the polls carry, plex.tv's signing keys to verify the JWT, read the account",
+  },
+  jwtRenewal: { title: 'JWT renewal (a JWT with less than a day left)', minimum: 2, note: "nonce and token exchange; plex.tv's signing keys known from the sign-in" },
+  activationSignedInJwt: { title: 'Activation, signed in with a Plex JWT', minimum: 0, note: '' },
 } as const;
 
 export type TaskName = keyof typeof taskMinimums;
@@ -49,13 +68,15 @@ export interface ActivationSample {
   /** From the marks: activate() called to resolved, waits included. */
   activateMs: Partial<Record<BenchExtension, number>>;
   requests: TaskRequests;
+  /** Secret keys Plex read during activation (the clocked build's record), in order. */
+  secretKeysRead: string[];
   /** The extension host's marks for these extensions (and every extension's activation start), ms
    * after its first mark: the activation order. */
   timeline: { name: string; atMs: number }[];
 }
 
 export interface WindowResult {
-  activation: { signedOut: ActivationSample; signedIn: ActivationSample };
+  activation: { signedOut: ActivationSample; signedIn: ActivationSample; signedInJwt: ActivationSample };
   heap: { beforeActivation: number; afterActivation: number; afterSession: number };
   tasks: Record<TaskName, TaskRequests>;
   latency: Record<LatencyAction, LatencySample[]>;

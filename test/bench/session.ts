@@ -1,26 +1,20 @@
 // One bench window, start to finish: activation signed out, every task whose requests are
-// counted, the timed actions, the heap after a full session, and activation signed in after a
-// reload. Steps drive the real UI (Playwright, test/e2e/ui.ts) against the packaged extension.
+// counted, the timed actions, the heap after a full session, activation signed in after a
+// reload, token upkeep, the JWT preview's sign-in and renewal, and activation signed in with a
+// Plex JWT after a second reload. Steps drive the real UI (Playwright, test/e2e/ui.ts) against
+// the packaged extension.
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import {
-  answerDialog,
-  answerQuickInput,
-  clickActivityBarItem,
-  clickTreeRowAction,
-  runCommand,
-  viewPane,
-  waitForStatusBarItem,
-  waitForTreeRow,
-  waitVisible,
-} from '../e2e/ui';
+import { answerQuickInput, clickActivityBarItem, clickTreeRowAction, runCommand, waitForStatusBarItem, waitForTreeRow } from '../e2e/ui';
 import { waitFor } from '../harness/waitFor';
-import type { StandIn } from '../standin/types';
+import { runAccountToolTasks } from './accountToolTasks';
 import { marksSince, pageNow, watchedAt, watchRows, type PageMarkKind, type RowCondition } from './pageClock';
 import type { ActivationReport } from './probeReport';
 import { servingMs, settledLog, taskRequests, type TaskRequests } from './requests';
 import type { ActivationSample, LatencyAction, LatencySample, TaskName, WindowResult } from './results';
 import { readActivationTimes, type BenchExtension } from './runtimeExtensions';
+import { browserSignIn, counted, setPaneExpanded, showExplorer, signOut } from './steps';
+import { runJwtTasks, runUpkeepTasks } from './tokenKeepingTasks';
 import type { BenchWindow } from './window';
 
 const extensionIds: Record<BenchExtension, string> = {
@@ -55,14 +49,7 @@ async function activationSample(window: BenchWindow, report: ActivationReport): 
   const timeline = report.extHostMarks
     .filter((mark) => ids.some((id) => mark.name.endsWith(`/${id}`)) || mark.name.startsWith('code/extHost/willActivateExtension/'))
     .map((mark) => ({ name: mark.name.replace('code/extHost/', ''), atMs: mark.startTime - origin }));
-  return { reported, plexOwnMs: report.plexActivationTimeMs, requireMs, activateMs, requests, timeline };
-}
-
-/** Runs `task` on a cleared log and returns its requests once the stand-in has gone quiet. */
-async function counted(standIn: StandIn, task: () => Promise<void>, options: { excludePolls?: boolean } = {}): Promise<TaskRequests> {
-  standIn.clearLog();
-  await task();
-  return taskRequests(await settledLog(standIn), options);
+  return { reported, plexOwnMs: report.plexActivationTimeMs, requireMs, activateMs, requests, secretKeysRead: report.plexSecretKeysRead ?? [], timeline };
 }
 
 interface Timed {
@@ -101,39 +88,6 @@ function clipboardWritten(page: Page, transient: boolean): (since: number) => Pr
 
 function rowsShown(page: Page, id: string, rows: RowCondition[]): { watch: () => Promise<void>; end: () => Promise<number | undefined> } {
   return { watch: () => watchRows(page, id, rows), end: () => watchedAt(page, id) };
-}
-
-async function setPaneExpanded(page: Page, title: string, expanded: boolean): Promise<void> {
-  const header = await waitVisible(viewPane(page, title).locator('.pane-header'), `the ${title} view's header`);
-  if ((await header.getAttribute('aria-expanded')) !== String(expanded)) {
-    await header.click();
-  }
-  await waitFor(async () => (await header.getAttribute('aria-expanded')) === String(expanded) || undefined, {
-    description: `the ${title} view to be ${expanded ? 'expanded' : 'collapsed'}`,
-    timeoutMs: 10_000,
-  });
-}
-
-async function showExplorer(page: Page): Promise<void> {
-  await runCommand(page, 'View: Show Explorer');
-}
-
-async function signOut(page: Page): Promise<void> {
-  await runCommand(page, 'Plex: Sign Out');
-  await answerDialog(page, 'Sign Out');
-  await waitForStatusBarItem(page, 'Sign in to Plex');
-}
-
-async function browserSignIn(window: BenchWindow): Promise<void> {
-  const { page, context } = window;
-  await runCommand(page, 'Plex: Sign In with Browser');
-  const approvalPage = context.waitForEvent('page', { timeout: 30_000 });
-  await answerDialog(page, 'Open');
-  const approval = await approvalPage;
-  await approval.getByRole('button', { name: 'Sign in as alice' }).click();
-  await waitVisible(approval.getByText('Approved, you can close this tab'), 'the approval confirmation');
-  await approval.close();
-  await waitForStatusBarItem(page, 'alice', 30_000);
 }
 
 async function passwordSignIn(page: Page, login: string, password: string, code?: string): Promise<void> {
@@ -190,12 +144,14 @@ export async function runBenchWindow(window: BenchWindow, log: (line: string) =>
   // anything on the side and each count is the sign-in's alone.
   tasks.browserSignIn = await counted(standIn, () => browserSignIn(window), { excludePolls: true });
 
-  // First look at the Plex views, then fold Servers away so "opening the account view" below
-  // shows the Account view alone.
+  // First look at the Plex views, then fold Servers and Plex Home away so "opening the account
+  // view" below shows the Account view alone (Devices starts collapsed).
   await clickActivityBarItem(page, 'Plex');
   await waitForTreeRow(page, /Username\s*alice/, 'Account');
   await waitForTreeRow(page, library, 'Servers');
+  await waitForTreeRow(page, /^Kids/, 'Plex Home');
   await setPaneExpanded(page, 'Servers', false);
+  await setPaneExpanded(page, 'Plex Home', false);
   await signOut(page);
 
   await showExplorer(page);
@@ -234,6 +190,7 @@ export async function runBenchWindow(window: BenchWindow, log: (line: string) =>
   latency.refresh.push(refresh.latency);
 
   await setPaneExpanded(page, 'Servers', false);
+  Object.assign(tasks, await runAccountToolTasks(window));
   tasks.signOut = await counted(standIn, () => signOut(page));
   const heapAfterSession = await window.recordHeap();
 
@@ -259,8 +216,16 @@ export async function runBenchWindow(window: BenchWindow, log: (line: string) =>
   tasks.activationSignedIn = signedInSample.requests;
   log(`activation (signed in): Plex ${signedInSample.reported.plex} ms, empty ${signedInSample.reported.empty} ms, empty+API ${signedInSample.reported.emptyApi} ms, GitHub Authentication ${signedInSample.reported.github} ms`);
 
+  // Right after the reload, well before the timer's first look a minute after start-up.
+  Object.assign(tasks, await runUpkeepTasks(window), await runJwtTasks(window));
+  standIn.clearLog();
+  const signedInJwtReport = await window.reload();
+  const signedInJwt = await activationSample(window, signedInJwtReport);
+  tasks.activationSignedInJwt = signedInJwt.requests;
+  log(`activation (signed in with a Plex JWT): Plex ${signedInJwt.reported.plex} ms; secrets read: ${signedInJwt.secretKeysRead.join(', ')}`);
+
   return {
-    activation: { signedOut, signedIn: signedInSample },
+    activation: { signedOut, signedIn: signedInSample, signedInJwt },
     heap: { beforeActivation: signedOutReport.heapBeforeActivation, afterActivation: signedOutReport.heapAfterActivation, afterSession: heapAfterSession },
     tasks: tasks as Record<TaskName, TaskRequests>,
     latency,

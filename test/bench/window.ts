@@ -19,8 +19,10 @@ import {
   profileFile,
   profileVariable,
   reportDirVariable,
+  upkeepReportFile,
   type ActivationReport,
   type HeapReport,
+  type UpkeepReport,
 } from './probeReport';
 
 export interface BenchWindow {
@@ -33,6 +35,13 @@ export interface BenchWindow {
   reload(): Promise<ActivationReport>;
   /** Runs "Plex Bench: Record Heap" and returns the extension host's heap after a full GC. */
   recordHeap(): Promise<number>;
+  /**
+   * Runs Plex's token upkeep look (what its timer runs a minute after start-up, then hourly) and
+   * returns its outcome; `lastUseDayAgo` first marks the token as last used 25 hours ago.
+   */
+  upkeepLook(options: { lastUseDayAgo: boolean }): Promise<string>;
+  /** What the window's user settings file holds now. */
+  userSettings(): Record<string, unknown>;
   /** With profiling on: (re)starts the extension host's CPU profile. */
   startProfile(): Promise<void>;
   /** With profiling on: saves the CPU profile since the last start to `target`. */
@@ -86,6 +95,8 @@ export async function openBenchWindow(browser: Browser, options: BenchWindowOpti
 
     const activationFile = join(reportDir, activationReportFile);
     const heapFile = join(reportDir, heapReportFile);
+    const upkeepFile = join(reportDir, upkeepReportFile);
+    const userSettingsFile = join(codeServer.userDataDir, 'User', 'settings.json');
     const savedProfile = join(reportDir, profileFile);
     const afterLoad = async (): Promise<ActivationReport> => {
       await waitForWorkbench(page);
@@ -110,6 +121,14 @@ export async function openBenchWindow(browser: Browser, options: BenchWindowOpti
         rmSync(heapFile, { force: true });
         await runCommand(page, 'Plex Bench: Record Heap');
         return (await readJsonWhenPresent<HeapReport>(heapFile, "the probe's heap report")).heapUsed;
+      },
+      async upkeepLook({ lastUseDayAgo }) {
+        rmSync(upkeepFile, { force: true });
+        await runCommand(page, lastUseDayAgo ? 'Plex Bench: Token Upkeep Look After a Day Unused' : 'Plex Bench: Token Upkeep Look Now');
+        return (await readJsonWhenPresent<UpkeepReport>(upkeepFile, "the probe's upkeep report")).outcome;
+      },
+      userSettings() {
+        return JSON.parse(readFileSync(userSettingsFile, 'utf8')) as Record<string, unknown>;
       },
       profiling: options.profile,
       async startProfile() {

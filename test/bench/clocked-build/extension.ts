@@ -7,18 +7,25 @@
 // stops when the read starts and runs again when it settles. What follows until activate()
 // continues is Plex's own code (the session's first update and its listeners) run as
 // microtasks, so it is counted and other extensions' code is not.
+//
+// The context says ExtensionMode.Test, so activate() also builds its internals object (a dozen
+// property writes, inside the clock) for the bench-only upkeep command (./benchCommands.ts). The
+// secret keys read before activate() resolves are reported, so the bench can show which secrets
+// activation reads (never the device key).
 import { activationClock } from './activationClock';
-import type * as vscode from 'vscode';
+import * as vscode from 'vscode';
 import type { PlexExtensionApi } from '../../../src/api';
 import * as plex from '../../../src/extension';
+import { registerBenchCommands } from './benchCommands';
 
 activationClock.pause();
 
 /** The same storage, with the clock stopped during each read. Each method is forwarded, not
  * inherited: SecretStorage's methods use private fields of the host's own object. */
-function timedSecrets(secrets: vscode.SecretStorage): vscode.SecretStorage {
+function timedSecrets(secrets: vscode.SecretStorage, keysRead: string[]): vscode.SecretStorage {
   return {
     get: async (key) => {
+      keysRead.push(key);
       activationClock.pause();
       try {
         return await secrets.get(key);
@@ -32,11 +39,24 @@ function timedSecrets(secrets: vscode.SecretStorage): vscode.SecretStorage {
   };
 }
 
-export async function activate(context: vscode.ExtensionContext): Promise<PlexExtensionApi & { activationTimeMs: number }> {
+export interface ClockedApi extends PlexExtensionApi {
+  activationTimeMs: number;
+  /** Secret keys read from the bundle loading to activate() resolving, in order. */
+  secretKeysRead: string[];
+}
+
+export async function activate(context: vscode.ExtensionContext): Promise<ClockedApi> {
   activationClock.resume();
-  const timedContext = Object.create(context, { secrets: { value: timedSecrets(context.secrets) } }) as vscode.ExtensionContext;
+  const keysRead: string[] = [];
+  const timedContext = Object.create(context, {
+    secrets: { value: timedSecrets(context.secrets, keysRead) },
+    extensionMode: { value: vscode.ExtensionMode.Test },
+  }) as vscode.ExtensionContext;
   const api = await plex.activate(timedContext);
-  return Object.assign(api, { activationTimeMs: activationClock.stop() });
+  const activationTimeMs = activationClock.stop();
+  const secretKeysRead = [...keysRead];
+  context.subscriptions.push(registerBenchCommands(api));
+  return Object.assign(api, { activationTimeMs, secretKeysRead });
 }
 
 export function deactivate(): void {

@@ -13,8 +13,10 @@ import {
   profileFile,
   profileVariable,
   reportDirVariable,
+  upkeepReportFile,
   type ActivationReport,
   type HeapReport,
+  type UpkeepReport,
 } from '../probeReport';
 import { FloorTree } from './floorTree';
 import { ExtensionHostProfiler } from './profiler';
@@ -34,7 +36,7 @@ function settledHeap(): number {
 }
 
 /** Written whole, then renamed: the runner never reads half a file. */
-function writeReport(dir: string, file: string, report: ActivationReport | HeapReport): void {
+function writeReport(dir: string, file: string, report: ActivationReport | HeapReport | UpkeepReport): void {
   const target = join(dir, file);
   writeFileSync(`${target}.tmp`, JSON.stringify(report));
   renameSync(`${target}.tmp`, target);
@@ -57,6 +59,20 @@ async function whenActive(id: string): Promise<vscode.Extension<unknown>> {
 function activationTimeMs(exports: unknown): number | undefined {
   const value = typeof exports === 'object' && exports !== null ? (exports as { activationTimeMs?: unknown }).activationTimeMs : undefined;
   return typeof value === 'number' ? value : undefined;
+}
+
+function secretKeysRead(exports: unknown): string[] | undefined {
+  const value = typeof exports === 'object' && exports !== null ? (exports as { secretKeysRead?: unknown }).secretKeysRead : undefined;
+  return Array.isArray(value) ? value.map(String) : undefined;
+}
+
+/** Plex's token upkeep look, run by the clocked build's bench command (clocked-build/benchCommands.ts). */
+const plexUpkeepLook = 'plexBench.plexUpkeepLook';
+const dayAndHourMs = 25 * 60 * 60 * 1000;
+
+async function upkeepLook(dir: string, lastTokenUseAgeMs: number | undefined): Promise<void> {
+  const outcome = await vscode.commands.executeCommand<unknown>(plexUpkeepLook, { lastTokenUseAgeMs });
+  writeReport(dir, upkeepReportFile, { outcome: String(outcome) });
 }
 
 async function requestGithubSession(): Promise<string> {
@@ -83,6 +99,7 @@ async function reportActivation(dir: string, heapBeforeActivation: number): Prom
     heapBeforeActivation,
     heapAfterActivation: settledHeap(),
     plexActivationTimeMs: plex === undefined ? undefined : activationTimeMs(plex.exports),
+    plexSecretKeysRead: plex === undefined ? undefined : secretKeysRead(plex.exports),
     githubSessionRequest,
     extHostMarks: extHostMarks(),
   });
@@ -109,6 +126,8 @@ export function activate(context: vscode.ExtensionContext): void {
     floorTree,
     vscode.window.registerTreeDataProvider('plexBench.floor', floorTree),
     vscode.commands.registerCommand('plexBench.updateTree', () => floorTree.update()),
+    vscode.commands.registerCommand('plexBench.upkeepLook', () => upkeepLook(dir, undefined)),
+    vscode.commands.registerCommand('plexBench.upkeepLookLastUseDayAgo', () => upkeepLook(dir, dayAndHourMs)),
   );
   reportActivation(dir, heapBeforeActivation).catch((error: unknown) => console.error(`plex bench probe: ${String(error)}`));
 }
