@@ -23,6 +23,9 @@ function loadPlex(): Plex {
 
 /** Makes service-layer clients from the current settings and this installation's identity. */
 export class PlexClients {
+  /** plex.tv's published JWT signing keys (public), kept across JWT sign-ins and renewals. */
+  readonly jwtSigningKeys: PlexModule.PlexSigningKeyCache = {};
+
   constructor(
     private readonly clientIdentifier: () => string,
     private readonly log: Log,

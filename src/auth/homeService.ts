@@ -26,9 +26,22 @@ export class HomeService {
     private readonly errors: ErrorReporter,
   ) {}
 
-  /** The Home's users, read with the account's own token. */
-  listUsers(token: string, signal: AbortSignal): Promise<PlexHome> {
-    return this.session.tracked(token, this.clients.accountTools().listHomeUsers(token, { signal }));
+  /** The Home's users as last read, kept until Refresh: the view and the switch picker share them. */
+  private known: { token: string; home: PlexHome } | undefined;
+
+  /** The Home's users, read with the account's own token (once, until `forget`). */
+  async listUsers(token: string, signal: AbortSignal): Promise<PlexHome> {
+    if (this.known?.token === token) {
+      return this.known.home;
+    }
+    const home = await this.session.tracked(token, this.clients.accountTools().listHomeUsers(token, { signal }));
+    this.known = { token, home };
+    return home;
+  }
+
+  /** The next list reads plex.tv again. */
+  forget(): void {
+    this.known = undefined;
   }
 
   /** For the Plex Home view: the Home, or the sentence that says why it could not be read (progress in the view). */
@@ -66,6 +79,7 @@ export class HomeService {
       await this.switchToMember(stored, chosen);
     } catch (error) {
       if (failureKind(error) === 'home-user-not-found') {
+        this.forget();
         void this.ui().error(vscode.l10n.t('That user is no longer in your Plex Home. Refresh the Plex Home view.'));
         return;
       }

@@ -68,6 +68,7 @@ export function createCommands(core: Core): Commands {
     signOutRevoked: () => signOut.signOut({ confirm: false, alreadyRevoked: true }),
     refresh: new RefreshService(clients, session, catalog, ui, errors, log, () => {
       serversTree.retry();
+      home.forget();
       homeView.reload();
     }),
     showSourceDocument: (serverName, information) => core.documents.show(serverName, renderSourceDocument(information)),

@@ -17,5 +17,5 @@ export { decodeHome, decodeHomeSwitch } from './decode-home';
 export { decodeDevices } from './decode-devices';
 export { decodeClaimToken } from './decode-claim-token';
 export { PlexTvJwtClient, DEFAULT_PLEX_CLIENTS_URL, type PlexTvJwtClientOptions } from './plex-tv-jwt';
-export { PLEX_JWT_RENEW_WITHIN_SECONDS, PlexJwtAuth, plexJwtNeedsRenewal, type PlexJwtAuthOptions } from './plex-jwt-auth';
+export { PLEX_JWT_RENEW_WITHIN_SECONDS, PlexJwtAuth, plexJwtNeedsRenewal, type PlexJwtAuthOptions, type PlexSigningKeyCache } from './plex-jwt-auth';
 export * from './jwt/index';

@@ -15,6 +15,12 @@ export interface PlexJwtAuthOptions {
   scopes?: readonly string[];
   /** Epoch milliseconds; default Date.now. */
   now?: () => number;
+  /** plex.tv's published signing keys, shared by every PlexJwtAuth given the same holder (they are public). */
+  signingKeys?: PlexSigningKeyCache;
+}
+
+export interface PlexSigningKeyCache {
+  keys?: PlexSigningKey[];
 }
 
 /** python-plexapi and scttcper/plex renew when less than a day is left. */
@@ -35,7 +41,7 @@ export class PlexJwtAuth {
   private readonly key: PlexDeviceKey;
   private readonly scopes: readonly string[] | undefined;
   private readonly now: () => number;
-  private signingKeys: PlexSigningKey[] | undefined;
+  private readonly signingKeys: PlexSigningKeyCache;
   private pinDeviceJwt: { jwt: string; signedAtMs: number } | undefined;
   private renewal: Promise<VerifiedPlexJwt> | undefined;
 
@@ -44,6 +50,7 @@ export class PlexJwtAuth {
     this.key = options.key;
     this.scopes = options.scopes;
     this.now = options.now ?? Date.now;
+    this.signingKeys = options.signingKeys ?? {};
     this.keyId = deviceKeyId(options.key);
     this.publicJwk = publicJwkOf(options.key);
   }
@@ -89,14 +96,14 @@ export class PlexJwtAuth {
   async verify(token: string, options?: PlexRequestOptions): Promise<VerifiedPlexJwt> {
     const jwt = readCompactJwt(token);
     const kid = jwt?.header['kid'];
-    const known = this.signingKeys?.some((key) => key.kid === kid) ?? false;
-    if (jwt !== undefined && (this.signingKeys === undefined || (typeof kid === 'string' && !known))) {
-      this.signingKeys = await this.client.getSigningKeys(options);
+    const known = this.signingKeys.keys?.some((key) => key.kid === kid) ?? false;
+    if (jwt !== undefined && (this.signingKeys.keys === undefined || (typeof kid === 'string' && !known))) {
+      this.signingKeys.keys = await this.client.getSigningKeys(options);
     }
     return verifyPlexJwt(token, {
       clientIdentifier: this.client.clientIdentifier,
       keyId: this.keyId,
-      keys: this.signingKeys ?? [],
+      keys: this.signingKeys.keys ?? [],
       nowMs: this.now(),
     });
   }

@@ -31,7 +31,9 @@ suite('JWT preview: sign-in', () => {
     );
     const routes = (await control.log()).map((entry) => entry.route);
     assert.deepEqual(routes.slice(0, 1), ['jwt.pins.create']);
-    assert.ok(routes.includes('jwt.keys') && routes.includes('jwt.nonce') && routes.includes('user'), routes.join(','));
+    assert.ok(routes.includes('jwt.nonce') && routes.includes('user'), routes.join(','));
+    // plex.tv's signing keys are public and kept: fetched once per window, not per sign-in.
+    assert.ok(routes.filter((route) => route === 'jwt.keys').length <= 1, routes.join(','));
     const sessions = await api.testing.authenticationSessions();
     assert.equal(sessions[0]?.accessToken, stored.token, 'other extensions get the Plex JWT');
     const token = api.testing.accountFields().find((field) => field.label === 'Token');

@@ -14,5 +14,5 @@ export function jwtClientsFor(clients: PlexClients, device: JwtDevice): { plexTv
   };
   const plexTv = new plex.PlexTvClient({ ...options, baseUrl: settings.plexTvUrl });
   const client = new plex.PlexTvJwtClient({ ...options, baseUrl: plexClientsUrl(settings.plexTvUrl) });
-  return { plexTv, auth: new plex.PlexJwtAuth({ client, key: device.key }) };
+  return { plexTv, auth: new plex.PlexJwtAuth({ client, key: device.key, signingKeys: clients.jwtSigningKeys }) };
 }
