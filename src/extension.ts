@@ -12,7 +12,6 @@ import { INTERNALS_KEY, type ExtensionInternals } from './internals';
 import { Log } from './log';
 import { PlexClients } from './plexApi';
 import { ConnectionSecurity } from './servers/connectionSecurity';
-import { ServerCatalog } from './servers/serverCatalog';
 import type { Ui } from './ui/ui';
 import { AccountTreeProvider } from './views/accountTree';
 import { LazyTreeProvider } from './views/lazyTree';
@@ -29,7 +28,6 @@ export async function activate(context: vscode.ExtensionContext): Promise<PlexEx
   const session = new Session(store, log);
   const security = new ConnectionSecurity();
   const clients = new PlexClients(() => clientIdentifier(context.globalState), log, security);
-  const catalog = new ServerCatalog(clients, session, context.globalState);
   const documents = new SourceDocumentProvider();
 
   await session.load();
@@ -61,7 +59,6 @@ export async function activate(context: vscode.ExtensionContext): Promise<PlexEx
     session,
     security,
     clients,
-    catalog,
     documents,
     uiOverride: () => uiOverride,
   };
@@ -76,7 +73,6 @@ export async function activate(context: vscode.ExtensionContext): Promise<PlexEx
     log,
     store,
     session,
-    catalog,
     serversTree,
     devicesTree,
     documents,
@@ -111,7 +107,6 @@ export async function activate(context: vscode.ExtensionContext): Promise<PlexEx
   };
   if (context.extensionMode === vscode.ExtensionMode.Test) {
     const internals: ExtensionInternals = {
-      catalog,
       security,
       serversTree,
       devicesTree,

@@ -2,7 +2,6 @@ import type * as vscode from 'vscode';
 import type { PlexAuthenticationProvider } from './auth/authenticationProvider';
 import type { Commands } from './commands/index';
 import type { ConnectionSecurity } from './servers/connectionSecurity';
-import type { ServerCatalog } from './servers/serverCatalog';
 import type { Ui } from './ui/ui';
 import type { AccountTreeProvider } from './views/accountTree';
 import type { DeviceNode } from './views/deviceView';
@@ -17,7 +16,6 @@ import type { ServerNode } from './views/serversTree';
 export const INTERNALS_KEY = Symbol.for('plex-vscode.internals');
 
 export interface ExtensionInternals {
-  readonly catalog: ServerCatalog;
   readonly security: ConnectionSecurity;
   readonly serversTree: LazyTreeProvider<ServerNode>;
   readonly devicesTree: LazyTreeProvider<DeviceNode>;

@@ -11,6 +11,7 @@ import { SignInService } from '../auth/signInService';
 import { SignOutService } from '../auth/signOutService';
 import { TokenUpkeep } from '../auth/tokenUpkeep';
 import { InsecureConnections } from '../servers/insecureConnections';
+import { ServerCatalog } from '../servers/serverCatalog';
 import { ErrorReporter } from '../ui/errorReporter';
 import { runningWork, stopAllWork, type RunningWork } from '../ui/progress';
 import { SecretClipboard } from '../ui/secretClipboard';
@@ -40,7 +41,9 @@ export interface Commands {
 
 export function createCommands(core: Core): Commands {
   const ui = () => core.uiOverride() ?? vscodeUi;
-  const { log, session, clients, catalog } = core;
+  const { log, session, clients } = core;
+  // The servers are read only by command code (the Servers view's content is command code too).
+  const catalog = new ServerCatalog(clients, session, core.globalState);
   const errors = new ErrorReporter(ui, log, session);
   const keys = new DeviceKeyStore(core.secrets, clients, log);
   const upkeep = new TokenUpkeep(session, core.globalState, clients, log);
@@ -105,6 +108,7 @@ export function createCommands(core: Core): Commands {
       deviceView.dispose();
       homeView.dispose();
       serversTree.dispose();
+      catalog.dispose();
     },
   };
 }

@@ -10,7 +10,6 @@ import type { TokenUpkeep } from '../auth/tokenUpkeep';
 import type { Log } from '../log';
 import type { PlexClients } from '../plexApi';
 import type { ConnectionSecurity } from '../servers/connectionSecurity';
-import type { ServerCatalog } from '../servers/serverCatalog';
 import type { ServerServices } from '../servers/serverServices';
 import type { Ui } from '../ui/ui';
 import type { SourceDocumentProvider } from '../views/sourceDocument';
@@ -28,7 +27,6 @@ export interface Core {
   session: Session;
   security: ConnectionSecurity;
   clients: PlexClients;
-  catalog: ServerCatalog;
   documents: SourceDocumentProvider;
   /** The tests' scripted prompts, when set. */
   uiOverride(): Ui | undefined;

@@ -69,15 +69,17 @@ export function extensionInternals(api: PlexExtensionApi): ExtensionInternals | 
 }
 
 export function testingApi(internals: ExtensionInternals): PlexTestingApi {
-  const { catalog, security, serversTree, authenticationProvider, secrets, globalState } = internals;
+  const { security, serversTree, authenticationProvider, secrets, globalState } = internals;
+  const catalog = () => internals.commands().services.catalog;
   // Nothing of the command code runs before it loads: no clipboard clear, progress or timer.
   const running = () => internals.loadedCommands()?.running;
   return {
     setUi: (ui) => internals.overrideUi(ui),
     readStoredSession: () => Promise.resolve(secrets.get(SESSION_SECRET)),
-    cachedServerNames: () => catalog.cached?.map((server) => server.name),
-    defaultServerId: () => catalog.defaultServerId,
-    forgetDefaultServer: () => catalog.setDefaultServer(undefined),
+    // Without the command code loaded, no server has been listed yet.
+    cachedServerNames: () => internals.loadedCommands()?.services.catalog.cached?.map((server) => server.name),
+    defaultServerId: () => catalog().defaultServerId,
+    forgetDefaultServer: () => catalog().setDefaultServer(undefined),
     authenticationSessions: () => authenticationProvider.getSessions(),
     pendingClipboardClears: () => (internals.loadedCommands()?.services.clipboard.pendingClear === undefined ? 0 : 1),
     activeProgress: () => running()?.progress.size ?? 0,
