@@ -41,6 +41,11 @@ function expiryOf(jwt: string): number {
 // view follows, without a prompt.
 suite('Journeys: JWT preview', () => {
   const workbench = useWorkbench();
+  /** About when the extension started (the workbench was up): its first look comes a minute later. */
+  let startedAt = 0;
+  suiteSetup(() => {
+    startedAt = Date.now();
+  });
 
   test('turn the preview on in the Settings editor', async () => {
     const { page, codeServer } = workbench;
@@ -61,6 +66,7 @@ suite('Journeys: JWT preview', () => {
     await approveBrowserSignIn(page, context, 'alice');
     await waitForStatusBarItem(page, 'alice', 20_000);
     await waitForNotification(page, 'Signed in to Plex as alice.');
+    assert.ok(Date.now() - startedAt < 50_000, 'signed in before the first look (a minute after start-up), so that look finds the JWT due');
     const [jwt] = standIn.jwt.plexJwts();
     assert.ok(jwt !== undefined, 'plex.tv issued a Plex JWT');
     assert.ok(standIn.log().some((entry) => entry.route === 'jwt.pins.create'), 'the PIN carried the device key');
