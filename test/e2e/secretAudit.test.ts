@@ -24,6 +24,7 @@ import {
   setBooleanSetting,
   waitForTreeRow,
   waitForWorkbench,
+  showActivityBarItem,
 } from './ui';
 import { extensionSecret, readSealedSecrets } from './sealedSecrets';
 import { dumpBrowserStorage, scanDirectory, scanText, type SecretHit } from './secretScan';
@@ -138,9 +139,11 @@ suite('Secret hygiene audit', () => {
     await pickQuickItem(page, /Sign in with browser/);
     await approveBrowserSignIn(page, context, 'alice');
     await waitForStatusBarItem(page, 'alice', 20_000);
+    const reloaded = page.waitForEvent('load', { timeout: 30_000 });
     await runCommand(page, 'Developer: Reload Window');
+    await reloaded;
     await waitForWorkbench(page);
-    await clickActivityBarItem(page, 'Plex');
+    await showActivityBarItem(page, 'Plex');
     await waitFor(() => workbench.standIn.jwt.plexJwts().length >= 2, { description: 'the Plex JWT renewed', timeoutMs: 45_000 });
     await runCommand(page, 'Plex: Copy Transient Token');
     await pickQuickItem(page, "Alice's Library");
