@@ -8,6 +8,7 @@ import {
   collapseViewPane,
   dialogMessage,
   expandViewPane,
+  pickQuickItem,
   runCommand,
   saveScreenshot,
   statusBarItem,
@@ -87,6 +88,19 @@ suite('Journeys: devices, claim token, link a device, account token', () => {
     await saveScreenshot(page, 'claim-countdown');
   });
 
+  test('a second Copy Claim Token while one is live asks first; "Get a New One" copies a fresh one', async () => {
+    const { page, standIn } = workbench;
+    await clearNotifications(page);
+    await runCommand(page, 'Plex: Copy Claim Token');
+    assert.match(await dialogMessage(page), /^The claim token you copied is valid for \d+ more seconds\. Get a new one\?$/);
+    await answerDialog(page, 'Get a New One');
+    await waitForNotification(page, /^Claim token copied\./);
+    const claims = standIn.claimTokens();
+    assert.equal(claims.length, 2, 'a second claim token was fetched');
+    await waitForClipboard(page, (text) => text === claims[1]?.token, 'the fresh claim token');
+    await waitForStatusBarItem(page, /Claim token [34]:\d\d/);
+  });
+
   test('Link a Device: a wrong code is refused and the input stays open; the right code links', async () => {
     const { page, standIn } = workbench;
     await clearNotifications(page);
@@ -113,5 +127,16 @@ suite('Journeys: devices, claim token, link a device, account token', () => {
     await answerDialog(page, 'Copy Account Token');
     await waitForNotification(page, /^Account token for alice copied; clipboard clears in 60 s\./);
     await waitForClipboard(page, (text) => text === accountToken, 'the account token');
+  });
+
+  test('Copy Account Token offers a transient token instead', async () => {
+    const { page, standIn } = workbench;
+    await clearNotifications(page);
+    await runCommand(page, 'Plex: Copy Account Token');
+    await answerDialog(page, 'Copy Transient Token');
+    await pickQuickItem(page, "Alice's Library");
+    await waitForNotification(page, /^Transient token for Alice's Library copied/);
+    const copied = await waitForClipboard(page, (text) => text.startsWith('transient-'), 'a transient token');
+    assert.ok(standIn.issuedTokens().includes(copied), 'the stand-in issued the copied token');
   });
 });

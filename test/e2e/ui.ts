@@ -197,10 +197,10 @@ export async function answerDialog(page: Page, button: string, timeoutMs = defau
   await waitHidden(dialog, 'the dialog');
 }
 
-/** The message of the open modal dialog. */
+/** The message of the open modal dialog (a dialog without a detail shows its message in the detail's place). */
 export async function dialogMessage(page: Page): Promise<string> {
   const dialog = await waitVisible(page.locator('.monaco-dialog-box'), 'a dialog');
-  return (await dialog.locator('.dialog-message-text, .dialog-message').first().innerText()).trim();
+  return (await dialog.locator('.dialog-message-text, .dialog-message-detail').first().innerText()).trim();
 }
 
 /**
