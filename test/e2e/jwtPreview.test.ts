@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { waitFor } from '../harness/waitFor';
 import {
+  answerDialog,
   approveBrowserSignIn,
   clearNotifications,
   clickActivityBarItem,
@@ -20,7 +21,9 @@ import {
   waitForTreeRow,
   widenSideBar,
 } from './ui';
+import { extensionSecret, readSealedSecrets } from './sealedSecrets';
 import { useWorkbench } from './workbench';
+
 
 /** The Account view's Token row for a Plex JWT that expires at `exp` (epoch seconds), as the extension formats it. */
 function jwtTokenRow(exp: number): string {
@@ -38,7 +41,7 @@ function expiryOf(jwt: string): number {
 // The JWT preview through the packaged extension: turned on in the Settings editor, a browser
 // sign-in gets a Plex JWT, a transient token works with it, and a JWT close to expiry renews
 // itself in the background (the first hourly look, a minute after start-up) while the Account
-// view follows, without a prompt.
+// view follows, without a prompt; sign-out leaves neither the JWT nor the device key behind.
 suite('Journeys: JWT preview', () => {
   const workbench = useWorkbench();
   /** About when the extension started (the workbench was up): its first look comes a minute later. */
@@ -106,5 +109,22 @@ suite('Journeys: JWT preview', () => {
     await waitForStatusBarItem(page, /^\s*alice\s*$/);
     await widenSideBar(page, 260);
     await saveScreenshot(page, 'jwt-renewed');
+  });
+
+  test('sign-out revokes the JWT and forgets the device key: the secret store keeps neither', async () => {
+    const { page, codeServer, standIn } = workbench;
+    const before = await readSealedSecrets(page, codeServer.origin);
+    assert.ok(extensionSecret(before, 'plex.deviceKey') !== undefined, 'signed in, the device key is in the store');
+    await runCommand(page, 'Plex: Sign Out');
+    await answerDialog(page, 'Sign Out');
+    await waitForStatusBarItem(page, 'Sign in to Plex');
+    assert.ok(standIn.log().some((entry) => entry.route === 'signout' && entry.status < 300), 'the JWT was revoked at plex.tv');
+    await waitFor(
+      async () => {
+        const after = await readSealedSecrets(page, codeServer.origin);
+        return extensionSecret(after, 'plex.deviceKey') === undefined && extensionSecret(after, 'plex.session') === undefined;
+      },
+      { description: 'the device key and the session to leave the secret store', timeoutMs: 10_000 },
+    );
   });
 });

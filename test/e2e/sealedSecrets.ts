@@ -4,7 +4,10 @@
 // 32-byte client key, a 12-byte IV and the AES-256-GCM ciphertext of a JSON object; the AES key
 // is the client key XOR a 32-byte key the server mints (POST <workbench path>/mint-key).
 import { createDecipheriv } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Page } from 'playwright-core';
+import { repoRoot } from '../harness/paths';
 
 const STORE_KEY = 'secrets.provider';
 const KEY_BYTES = 32;
@@ -44,8 +47,14 @@ export async function readSealedSecrets(page: Page, origin: string): Promise<Rec
   return Object.fromEntries(Object.entries(store).filter((entry): entry is [string, string] => typeof entry[1] === 'string'));
 }
 
+/** The packaged extension's id (publisher.name), under which the workbench files its secrets. */
+export const plexExtensionId = ((): string => {
+  const manifest = JSON.parse(readFileSync(join(repoRoot, 'package.json'), 'utf8')) as { publisher: string; name: string };
+  return `${manifest.publisher}.${manifest.name}`;
+})();
+
 /** An extension's secret (what it passed to `context.secrets.store(key, ...)`), if stored. */
-export function extensionSecret(store: Record<string, string>, extensionId: string, key: string): string | undefined {
+export function extensionSecret(store: Record<string, string>, key: string, extensionId = plexExtensionId): string | undefined {
   for (const [name, value] of Object.entries(store)) {
     try {
       const parsed = JSON.parse(name) as { extensionId?: unknown; key?: unknown };

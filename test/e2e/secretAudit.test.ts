@@ -35,7 +35,6 @@ import { useWorkbench } from './workbench';
 // stand-in issued or received (account, transient, device and claim tokens, device JWTs, Plex
 // JWTs) and not the JWT device key's private part may appear anywhere the session wrote, except
 // sealed inside VS Code's secret storage.
-const EXTENSION_ID = 'plex-vscode.plex-vscode';
 
 suite('Secret hygiene audit', () => {
   const workbench = useWorkbench();
@@ -154,10 +153,10 @@ suite('Secret hygiene audit', () => {
   test('the device key lives in the sealed secret store, with the live Plex JWT', async () => {
     const { page, codeServer, standIn } = workbench;
     const store = await readSealedSecrets(page, codeServer.origin);
-    const session = extensionSecret(store, EXTENSION_ID, 'plex.session');
+    const session = extensionSecret(store, 'plex.session');
     const liveJwt = standIn.jwt.plexJwts().at(-1);
     assert.ok(session !== undefined && liveJwt !== undefined && session.includes(liveJwt), 'the store holds the session with the renewed JWT');
-    const device = extensionSecret(store, EXTENSION_ID, 'plex.deviceKey');
+    const device = extensionSecret(store, 'plex.deviceKey');
     assert.ok(device !== undefined, 'the store holds the device key');
     const key: unknown = JSON.parse((JSON.parse(device) as { key: string }).key);
     const { d, x } = key as { d?: unknown; x?: unknown };
