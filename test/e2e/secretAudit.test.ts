@@ -24,7 +24,7 @@ import {
   setBooleanSetting,
   waitForTreeRow,
   waitForWorkbench,
-  showActivityBarItem,
+  showViewContainer,
 } from './ui';
 import { extensionSecret, readSealedSecrets } from './sealedSecrets';
 import { dumpBrowserStorage, scanDirectory, scanText, type SecretHit } from './secretScan';
@@ -142,7 +142,7 @@ suite('Secret hygiene audit', () => {
     await runCommand(page, 'Developer: Reload Window');
     await reloaded;
     await waitForWorkbench(page);
-    await showActivityBarItem(page, 'Plex');
+    await showViewContainer(page, 'Plex');
     await waitFor(() => workbench.standIn.jwt.plexJwts().length >= 2, { description: 'the Plex JWT renewed', timeoutMs: 45_000 });
     await runCommand(page, 'Plex: Copy Transient Token');
     await pickQuickItem(page, "Alice's Library");

@@ -224,16 +224,13 @@ export async function clickActivityBarItem(page: Page, title: string): Promise<v
   await (await waitVisible(item, `the activity bar entry "${title}"`)).click();
 }
 
-/** Shows an activity bar entry's views (e.g. "Plex"); unlike a click, leaves them open when they already are. */
-export async function showActivityBarItem(page: Page, title: string): Promise<void> {
-  const entry = page.locator('.activitybar .action-item').filter({
-    has: page.locator(`a[aria-label="${title}"], a[aria-label^="${title} ("]`),
-  });
-  await waitVisible(entry, `the activity bar entry "${title}"`);
-  if (!((await entry.first().getAttribute('class')) ?? '').split(/\s+/).includes('checked')) {
-    await clickActivityBarItem(page, title);
-  }
-  await waitVisible(page.locator('.activitybar .action-item.checked').filter({ has: page.locator(`a[aria-label^="${title}"]`) }), `the ${title} views shown`);
+/**
+ * Shows a view container's views (e.g. "Plex") with its "View: Show ..." command: unlike a click
+ * on its activity bar entry, never closes them when they are already shown (or being restored).
+ */
+export async function showViewContainer(page: Page, title: string): Promise<void> {
+  await runCommand(page, `View: Show ${title}`);
+  await waitVisible(page.locator('.part.sidebar .composite.title', { hasText: title }), `the side bar showing ${title}`);
 }
 
 /** A view's pane in the side bar, by its header title (e.g. "Account"). */
