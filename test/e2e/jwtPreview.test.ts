@@ -76,6 +76,7 @@ suite('Journeys: JWT preview', () => {
     // The Token row is the Account view's last: room for it.
     await collapseViewPane(page, 'Servers');
     await collapseViewPane(page, 'Plex Home');
+    await widenSideBar(page, 260);
     await waitForTreeRow(page, 'Plex JWT, renews automatically', 'Account');
     const rows = await treeRowTexts(page, 'Account');
     assert.ok(rows.includes(jwtTokenRow(expiryOf(jwt))), `the Account view shows the JWT's expiry: ${JSON.stringify(rows)}`);
@@ -107,7 +108,6 @@ suite('Journeys: JWT preview', () => {
     assert.deepEqual(await notificationTexts(page), [], 'no notification');
     assert.equal(await page.locator('.monaco-dialog-box').count(), 0, 'no dialog');
     await waitForStatusBarItem(page, /^\s*alice\s*$/);
-    await widenSideBar(page, 260);
     await saveScreenshot(page, 'jwt-renewed');
   });
 

@@ -270,6 +270,18 @@ export async function widenSideBar(page: Page, pixels: number): Promise<void> {
   await page.mouse.up();
   // Away from the edge, which stays highlighted while the pointer is on it.
   await page.mouse.move(edge.x + pixels + 200, edge.y);
+  await waitHidden(page.locator('.monaco-sash.hover, .monaco-sash.active'), 'the highlight of the side bar edge');
+  // A drag can scroll a box around the workbench by a few pixels; a person's screen never shows that.
+  await page.evaluate(() => {
+    type Box = { scrollTop: number; scrollLeft: number; parentElement: Box | null };
+    const page = globalThis as unknown as { document: { querySelector(selector: string): Box | null } };
+    for (const part of ['.part.titlebar', '.part.activitybar', '.part.sidebar']) {
+      for (let box = page.document.querySelector(part); box !== null; box = box.parentElement) {
+        box.scrollTop = 0;
+        box.scrollLeft = 0;
+      }
+    }
+  });
   const after = await sideBar.boundingBox();
   if (after === null || after.width <= before.width) {
     throw new Error(`The side bar did not get wider (${before.width} px before, ${after?.width ?? 0} px after)`);
