@@ -1,8 +1,10 @@
 import * as assert from 'node:assert/strict';
+import { createHash } from 'node:crypto';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
+import { waitFor } from '../harness/waitFor';
 import {
   answerDialog,
   answerQuickInput,
@@ -16,16 +18,29 @@ import {
   waitForStatusBarItem,
   waitVisible,
   clickActivityBarItem,
+  approveBrowserSignIn,
+  clickTreeRowAction,
+  expandViewPane,
+  setBooleanSetting,
+  waitForTreeRow,
+  waitForWorkbench,
+  showViewContainer,
 } from './ui';
+import { extensionSecret, readSealedSecrets } from './sealedSecrets';
 import { dumpBrowserStorage, scanDirectory, scanText, type SecretHit } from './secretScan';
 import { useWorkbench } from './workbench';
 
-// Issue 5, secret hygiene: after a whole session (each sign-in way, transient tokens, source
-// connection information, sign-outs), no token the stand-in issued may appear anywhere the
-// session wrote, except sealed inside VS Code's secret storage.
+// Secret hygiene: after a whole session (each sign-in way, transient tokens, source connection
+// information, sign-outs, the account tools, a JWT sign-in and its renewal), no secret the
+// stand-in issued or received (account, transient, device and claim tokens, device JWTs, Plex
+// JWTs) and not the JWT device key's private part may appear anywhere the session wrote, except
+// sealed inside VS Code's secret storage.
+
 suite('Secret hygiene audit', () => {
   const workbench = useWorkbench();
   const captured: string[] = [];
+  /** The JWT device key's private part, read from the sealed store by the test before the audit. */
+  let deviceKeySecret: string | undefined;
   const writes = { stdout: process.stdout.write.bind(process.stdout), stderr: process.stderr.write.bind(process.stderr) };
 
   suiteSetup(() => {
@@ -58,8 +73,8 @@ suite('Secret hygiene audit', () => {
     }
   });
 
-  test('a full session: browser, password with 2FA and token sign-ins, tokens copied, signed out', async function () {
-    this.timeout(180_000);
+  test('a full session: browser, password with 2FA and token sign-ins, tokens copied, account tools, a JWT sign-in renewed', async function () {
+    this.timeout(300_000);
     const { page, context } = workbench;
     await clickActivityBarItem(page, 'Plex');
 
@@ -92,32 +107,105 @@ suite('Secret hygiene audit', () => {
     await waitForStatusBarItem(page, 'bob', 20_000);
     await signOut(page);
 
-    // An existing token as carol; stays signed in, so the live token is in the store at audit time.
+    // An existing token as carol, then the account tools: the device list (other devices' tokens
+    // arrive with it), a claim token, a link code, the account token, a device removed.
     await runCommand(page, 'Plex: Sign In with Token');
     await answerQuickInput(page, workbench.standIn.issueToken('carol'), { prompt: 'Paste an existing Plex account token' });
     await waitForStatusBarItem(page, 'carol', 20_000);
+    await expandViewPane(page, 'Devices');
+    await waitForTreeRow(page, /Living Room TV/, 'Devices');
+    await clearNotifications(page);
+    await runCommand(page, 'Plex: Copy Claim Token');
+    await waitForClipboard(page, (text) => text.startsWith('claim-'), 'a claim token');
+    await runCommand(page, 'Plex: Link a Device');
+    await answerQuickInput(page, workbench.standIn.createLinkCode().code, { prompt: 'The 4-character code' });
+    await waitForNotification(page, 'Device linked');
+    await runCommand(page, 'Plex: Copy Account Token');
+    await answerDialog(page, 'Copy Account Token');
+    await waitForNotification(page, 'Account token for carol copied');
+    await clickTreeRowAction(page, /^Living Room TV/, 'Remove Device', 'Devices');
+    await answerDialog(page, 'Remove Device');
+    await waitForNotification(page, 'Living Room TV was removed from your Plex account.');
+
+    // The JWT preview, turned on while signed in: its offer to sign in again, a browser sign-in
+    // as alice that gets a JWT due for renewal, renewed when the reloaded window's command code
+    // loads, and a transient token with the renewed JWT. Stays signed in, so the device key and
+    // the live JWT are in the store at audit time.
+    await clearNotifications(page);
+    workbench.standIn.jwt.addFlaw('expires-soon');
+    await setBooleanSetting(page, 'plex.jwt.enabled', 'Plex › Jwt: Enabled', true);
+    await clickNotificationButton(page, 'The Plex JWT preview is on', 'Sign In Again');
+    await pickQuickItem(page, /Sign in with browser/);
+    await approveBrowserSignIn(page, context, 'alice');
+    await waitForStatusBarItem(page, 'alice', 20_000);
+    const reloaded = page.waitForEvent('load', { timeout: 30_000 });
+    await runCommand(page, 'Developer: Reload Window');
+    await reloaded;
+    await waitForWorkbench(page);
+    await showViewContainer(page, 'Plex');
+    await waitFor(() => workbench.standIn.jwt.plexJwts().length >= 2, { description: 'the Plex JWT renewed', timeoutMs: 45_000 });
+    await runCommand(page, 'Plex: Copy Transient Token');
+    await pickQuickItem(page, "Alice's Library");
+    await waitForClipboard(page, (text) => text.startsWith('transient-'), 'a transient token');
     await runCommand(page, 'Plex: Show Log');
   });
 
-  test('no issued token appears in user data, extensions, workspace, browser storage or console output', async () => {
+  test('the device key lives in the sealed secret store, with the live Plex JWT', async () => {
     const { page, codeServer, standIn } = workbench;
-    const secrets = standIn.issuedTokens();
-    assert.ok(secrets.length >= 6, `the session used several tokens (${secrets.length})`);
+    const store = await readSealedSecrets(page, codeServer.origin);
+    const session = extensionSecret(store, 'plex.session');
+    const liveJwt = standIn.jwt.plexJwts().at(-1);
+    assert.ok(session !== undefined && liveJwt !== undefined && session.includes(liveJwt), 'the store holds the session with the renewed JWT');
+    const device = extensionSecret(store, 'plex.deviceKey');
+    assert.ok(device !== undefined, 'the store holds the device key');
+    const key: unknown = JSON.parse((JSON.parse(device) as { key: string }).key);
+    const { d, x } = key as { d?: unknown; x?: unknown };
+    assert.ok(typeof d === 'string' && typeof x === 'string', 'the device key is a private JWK');
+    const kid = createHash('sha256')
+      .update(Buffer.concat([Buffer.from(d, 'base64url'), Buffer.from(x, 'base64url')]))
+      .digest('hex');
+    assert.ok(
+      standIn.jwt.state().registeredKeys.some((registered) => registered.kid === kid),
+      'the key read is the one plex.tv has registered for this device',
+    );
+    deviceKeySecret = d;
+  });
+
+  test('no issued secret appears in user data, extensions, workspace, browser storage or console output', async () => {
+    const { page, codeServer, standIn } = workbench;
+    assert.ok(deviceKeySecret !== undefined, 'the device key was read from the sealed store');
+    const raw = Buffer.from(deviceKeySecret, 'base64url');
+    const named: { kind: string; values: readonly string[] }[] = [
+      { kind: 'issued token', values: standIn.issuedTokens() },
+      { kind: 'device token', values: standIn.deviceTokens() },
+      { kind: 'claim token', values: standIn.claimTokens().map((claim) => claim.token) },
+      { kind: 'device JWT', values: standIn.jwt.deviceJwts() },
+      { kind: 'Plex JWT', values: standIn.jwt.plexJwts() },
+      // The private key d, as the JWK holds it and in the other forms code could print it.
+      { kind: 'device key d', values: [deviceKeySecret, raw.toString('base64'), raw.toString('hex')] },
+    ];
+    const counts = named.map(({ kind, values }) => `${kind}: ${values.length}`).join(', ');
+    const atLeast: Record<string, number> = { 'issued token': 6, 'device token': 6, 'claim token': 1, 'device JWT': 2, 'Plex JWT': 2 };
+    for (const { kind, values } of named) {
+      assert.ok(values.length >= (atLeast[kind] ?? 1), `the session met every kind of secret (${counts})`);
+    }
+    const secrets = named.flatMap(({ kind, values }) => values.map((value, index) => ({ label: `${kind} #${index}`, value })));
+    const values = secrets.map((secret) => secret.value);
 
     const storage = await dumpBrowserStorage(page);
     const hits: SecretHit[] = [
-      ...scanDirectory(codeServer.userDataDir, secrets),
-      ...scanDirectory(codeServer.extensionsDir, secrets),
-      ...scanDirectory(codeServer.workspaceFolder, secrets),
-      ...Object.entries(storage).flatMap(([where, text]) => scanText(where, text, secrets)),
-      ...scanText('this test process output', captured.join(''), secrets),
-      ...scanText('code-server output', codeServer.recentOutput().join('\n'), secrets),
+      ...scanDirectory(codeServer.userDataDir, values),
+      ...scanDirectory(codeServer.extensionsDir, values),
+      ...scanDirectory(codeServer.workspaceFolder, values),
+      ...Object.entries(storage).flatMap(([where, text]) => scanText(where, text, values)),
+      ...scanText('this test process output', captured.join(''), values),
+      ...scanText('code-server output', codeServer.recentOutput().join('\n'), values),
     ];
     assert.ok(Object.keys(storage).length > 0, 'the browser storage was read');
     assert.deepEqual(
-      hits.map((hit) => `token #${hit.secretIndex} in ${hit.where}`),
+      hits.map((hit) => `${secrets[hit.secretIndex]?.label ?? '?'} in ${hit.where}`),
       [],
-      'tokens found outside the secret store',
+      'secrets found outside the secret store',
     );
   });
 });

@@ -3,7 +3,7 @@
 // waited for.
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Locator, Page } from 'playwright-core';
+import type { BrowserContext, Locator, Page } from 'playwright-core';
 import { docsScreenshotsDir, testResultsDir } from '../harness/paths';
 
 export const defaultTimeoutMs = 15_000;
@@ -197,10 +197,23 @@ export async function answerDialog(page: Page, button: string, timeoutMs = defau
   await waitHidden(dialog, 'the dialog');
 }
 
-/** The message of the open modal dialog. */
+/** The message of the open modal dialog (a dialog without a detail shows its message in the detail's place). */
 export async function dialogMessage(page: Page): Promise<string> {
   const dialog = await waitVisible(page.locator('.monaco-dialog-box'), 'a dialog');
-  return (await dialog.locator('.dialog-message-text, .dialog-message').first().innerText()).trim();
+  return (await dialog.locator('.dialog-message-text, .dialog-message-detail').first().innerText()).trim();
+}
+
+/**
+ * After "Sign In with Browser": allows VS Code to open the page, approves as `username` on the
+ * stand-in's approval page, and closes that tab.
+ */
+export async function approveBrowserSignIn(page: Page, context: BrowserContext, username: string): Promise<void> {
+  const approvalPage = context.waitForEvent('page', { timeout: defaultTimeoutMs });
+  await answerDialog(page, 'Open');
+  const approval = await approvalPage;
+  await approval.getByRole('button', { name: `Sign in as ${username}` }).click();
+  await waitVisible(approval.getByText('Approved, you can close this tab'), 'the approval confirmation');
+  await approval.close();
 }
 
 // ---- Activity bar, views, trees ----
@@ -211,9 +224,68 @@ export async function clickActivityBarItem(page: Page, title: string): Promise<v
   await (await waitVisible(item, `the activity bar entry "${title}"`)).click();
 }
 
+/**
+ * Shows a view container's views (e.g. "Plex") with its "View: Show ..." command: unlike a click
+ * on its activity bar entry, never closes them when they are already shown (or being restored).
+ */
+export async function showViewContainer(page: Page, title: string): Promise<void> {
+  await runCommand(page, `View: Show ${title}`);
+  await waitVisible(page.locator('.part.sidebar .composite.title', { hasText: title }), `the side bar showing ${title}`);
+}
+
 /** A view's pane in the side bar, by its header title (e.g. "Account"). */
 export function viewPane(page: Page, title: string): Locator {
   return page.locator('.pane').filter({ has: page.locator('.pane-header', { hasText: textMatcher(new RegExp(`^\\s*${escapeRegExp(title)}`, 'i')) }) });
+}
+
+/** Expands a collapsed view by clicking its header (a view already expanded stays so). */
+export async function expandViewPane(page: Page, title: string): Promise<void> {
+  const header = await waitVisible(viewPane(page, title).locator('.pane-header'), `the header of the ${title} view`);
+  if ((await header.getAttribute('aria-expanded')) !== 'true') {
+    await header.click();
+  }
+  await waitVisible(viewPane(page, title).locator('.pane-header[aria-expanded="true"]'), `the ${title} view expanded`);
+}
+
+/** Collapses an expanded view by clicking its header, making room for the others. */
+export async function collapseViewPane(page: Page, title: string): Promise<void> {
+  const header = await waitVisible(viewPane(page, title).locator('.pane-header'), `the header of the ${title} view`);
+  if ((await header.getAttribute('aria-expanded')) === 'true') {
+    await header.click();
+  }
+  await waitVisible(viewPane(page, title).locator('.pane-header[aria-expanded="false"]'), `the ${title} view collapsed`);
+}
+
+/** Drags the side bar's edge `pixels` to the right, as a person widens it for long rows. */
+export async function widenSideBar(page: Page, pixels: number): Promise<void> {
+  const sideBar = await waitVisible(page.locator('.part.sidebar'), 'the side bar');
+  const before = await sideBar.boundingBox();
+  if (before === null) {
+    throw new Error('The side bar has no size');
+  }
+  const edge = { x: before.x + before.width, y: before.y + before.height / 2 };
+  await page.mouse.move(edge.x, edge.y);
+  await page.mouse.down();
+  await page.mouse.move(edge.x + pixels, edge.y, { steps: 5 });
+  await page.mouse.up();
+  // Away from the edge, which stays highlighted while the pointer is on it.
+  await page.mouse.move(edge.x + pixels + 200, edge.y);
+  await waitHidden(page.locator('.monaco-sash.hover, .monaco-sash.active'), 'the highlight of the side bar edge');
+  // A drag can scroll a box around the workbench by a few pixels; a person's screen never shows that.
+  await page.evaluate(() => {
+    type Box = { scrollTop: number; scrollLeft: number; parentElement: Box | null };
+    const page = globalThis as unknown as { document: { querySelector(selector: string): Box | null } };
+    for (const part of ['.part.titlebar', '.part.activitybar', '.part.sidebar']) {
+      for (let box = page.document.querySelector(part); box !== null; box = box.parentElement) {
+        box.scrollTop = 0;
+        box.scrollLeft = 0;
+      }
+    }
+  });
+  const after = await sideBar.boundingBox();
+  if (after === null || after.width <= before.width) {
+    throw new Error(`The side bar did not get wider (${before.width} px before, ${after?.width ?? 0} px after)`);
+  }
 }
 
 /** Clicks a button in a view's welcome content (shown while the view has no items). */
@@ -326,4 +398,27 @@ export async function saveScreenshot(page: Page, name: string): Promise<string> 
   const file = join(dir, `${name}.png`);
   await page.screenshot({ path: file });
   return file;
+}
+
+// ---- Settings editor ----
+
+/**
+ * Sets a boolean user setting as a person does: Preferences: Open User Settings, search for its
+ * id, tick or untick the checkbox of the setting whose title contains `title` (as the editor shows it, e.g.
+ * "Plex › Jwt: Enabled"); then closes the Settings editor.
+ */
+export async function setBooleanSetting(page: Page, id: string, title: string, value: boolean): Promise<void> {
+  await runCommand(page, 'Preferences: Open User Settings');
+  const editor = await waitVisible(page.locator('.settings-editor'), 'the Settings editor');
+  await waitVisible(editor.locator('.settings-header .suggest-input-container'), 'the settings search box');
+  await page.keyboard.type(id);
+  const row = editor.locator('.setting-item-bool').filter({ has: page.locator('.setting-item-title', { hasText: title }) });
+  const checkbox = await waitVisible(row.locator('.setting-value-checkbox'), `the checkbox of the setting ${id} ("${title}")`);
+  const wanted = String(value);
+  if ((await checkbox.getAttribute('aria-checked')) !== wanted) {
+    await checkbox.click();
+  }
+  await waitVisible(row.locator(`.setting-value-checkbox[aria-checked="${wanted}"]`), `the setting ${id} shown as ${wanted}`);
+  await runCommand(page, 'View: Close All Editors');
+  await waitHidden(page.locator('.settings-editor'), 'the Settings editor');
 }
