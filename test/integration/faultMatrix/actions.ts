@@ -233,7 +233,11 @@ export const ACTIONS: readonly MatrixAction[] = [
       await context.api.testing.setLastTokenUse(Date.now() - 2 * DAY_MS);
     },
     run: async (context) => {
-      await context.api.testing.pingTokenIfDue();
+      // globalState is shared by every window: the echo of an earlier write can put a newer use back
+      // for a moment; a look that finds the ping not due marks the token unused again and looks again.
+      for (let attempt = 0; attempt < 5 && (await context.api.testing.pingTokenIfDue()) === 'not-due'; attempt++) {
+        await context.api.testing.setLastTokenUse(Date.now() - 2 * DAY_MS);
+      }
     },
     assertWorked: async (context) => {
       assert.deepEqual((await context.control.log()).map((entry) => [entry.route, entry.status]), [['ping', 200]]);
