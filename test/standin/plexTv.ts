@@ -2,6 +2,7 @@
 import type { RequestContext, Site } from './dispatch';
 import { queryValue } from './dispatch';
 import { JWT_MESSAGES, jwtErrorReply } from './jwt/book';
+import { missingClientIdentifier, polledPin } from './pinPoll';
 import { pinBody } from './pins';
 import { ping } from './ping';
 import { type Reply, plexError } from './reply';
@@ -24,10 +25,6 @@ export function plexTvSite(world: StandInWorld): Site {
     { method: 'GET', path: '/api/v2/ping', route: 'ping', handler: (c) => ping(authenticate(world, c)) },
   ]);
   return { name: 'plex.tv', lookup };
-}
-
-function missingClientIdentifier(): Reply {
-  return plexError(400, 1000, 'X-Plex-Client-Identifier is missing');
 }
 
 /** The client identifier and, when `needsToken`, the account; or the error plex.tv would send. */
@@ -92,15 +89,8 @@ function createPin(world: StandInWorld, context: RequestContext): Reply {
 }
 
 function checkPin(world: StandInWorld, context: RequestContext): Reply {
-  if (context.clientIdentifier === undefined) return missingClientIdentifier();
-  const notFound = plexError(404, 1020, 'Code not found or expired');
-  const id = Number(context.params.id);
-  const pin = Number.isInteger(id) ? world.pins.byId(id) : undefined;
-  if (pin === undefined) return notFound;
-  if (pin.clientIdentifier !== context.clientIdentifier) {
-    world.addViolation(`PIN ${pin.id} polled with a different X-Plex-Client-Identifier than created it`);
-    return notFound;
-  }
+  const pin = polledPin(world, context);
+  if (!('id' in pin)) return pin;
   world.recordPinPoll(pin);
   return { status: 200, json: pinBody(pin, world.plexTvUrl), xmlRoot: 'pin' };
 }

@@ -3,7 +3,8 @@
 // Other paths go to the plex.tv site unchanged.
 import type { RequestContext, Site } from '../dispatch';
 import { queryValue } from '../dispatch';
-import { pinBody } from '../pins';
+import { missingClientIdentifier, polledPin } from '../pinPoll';
+import { type PinRecord, pinBody } from '../pins';
 import { type Reply, plexError } from '../reply';
 import { routeTable } from '../routes';
 import type { StandInWorld } from '../world';
@@ -26,7 +27,6 @@ export function withClientsPlexTv(plexTv: Site, world: StandInWorld): Site {
   };
 }
 
-const missingClientIdentifier = (): Reply => plexError(400, 1000, 'X-Plex-Client-Identifier is missing');
 
 async function readJsonBody(context: RequestContext): Promise<Record<string, unknown>> {
   try {
@@ -100,18 +100,11 @@ async function createPin(world: StandInWorld, context: RequestContext): Promise<
 
 /** Until approval authToken is null; then the first poll with a valid device JWT registers the key and gets a Plex JWT. */
 function checkPin(world: StandInWorld, context: RequestContext): Reply {
-  if (context.clientIdentifier === undefined) return missingClientIdentifier();
-  const notFound = plexError(404, 1020, 'Code not found or expired');
-  const id = Number(context.params.id);
-  const pin = Number.isInteger(id) ? world.pins.byId(id) : undefined;
-  if (pin === undefined || pin.jwk === undefined) return notFound;
-  if (pin.clientIdentifier !== context.clientIdentifier) {
-    world.addViolation(`PIN ${pin.id} polled with a different X-Plex-Client-Identifier than created it`);
-    return notFound;
-  }
+  const pin = polledPin(world, context, (candidate): candidate is PinRecord & { jwk: ReceivedJwk } => candidate.jwk !== undefined);
+  if (!('id' in pin)) return pin;
   const deviceJwt = queryValue(context.url, 'deviceJWT');
   if (deviceJwt === undefined) return jwtErrorReply(400, 'deviceJWT is required');
-  const check = world.jwt.checkDeviceJwt(deviceJwt, context.clientIdentifier, pin.jwk, `pin:${pin.id}`);
+  const check = world.jwt.checkDeviceJwt(deviceJwt, pin.clientIdentifier, pin.jwk, `pin:${pin.id}`);
   if (!check.ok) return check.reply;
   world.recordPinPoll(pin);
   if (pin.approvedBy !== undefined && pin.authToken === null) {
