@@ -1,6 +1,6 @@
 import type { AccountRequests } from '../auth/sessionView';
 import type { StoredSession } from '../auth/storedSession';
-import type { PlexDevice } from '../plex/account-tools-types';
+import type { PlexDevice } from '../plex/accountToolsTypes';
 import type { PlexClients } from '../plexApi';
 import { withCancellableProgress } from '../ui/progress';
 

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import type { PlexDevice } from '../plex/account-tools-types';
+import type { PlexDevice } from '../plex/accountToolsTypes';
 
 /** What to call a device: its name, else its product (plex.tv leaves some names empty). Another device chose it: plainText() it for messages. */
 export function deviceName(device: PlexDevice): string {

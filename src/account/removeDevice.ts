@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import type { PlexDevice } from '../plex/account-tools-types';
+import type { PlexDevice } from '../plex/accountToolsTypes';
 import { failureKind } from '../plex/failure';
 import { plainText } from '../ui/plainText';
 import { withCancellableProgress } from '../ui/progress';

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { failureKind } from '../plex/failure';
-import type { PlexHome, PlexHomeUser } from '../plex/account-tools-types';
+import type { PlexHome, PlexHomeUser } from '../plex/accountToolsTypes';
 import type { PlexClients } from '../plexApi';
 import { describeFailure } from '../ui/errorMessages';
 import type { ErrorReporter } from '../ui/errorReporter';

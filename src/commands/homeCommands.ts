@@ -1,5 +1,5 @@
 import type { CommandHandler } from '../commandTable';
-import type { PlexHomeUser } from '../plex/account-tools-types';
+import type { PlexHomeUser } from '../plex/accountToolsTypes';
 import type { Services } from './services';
 
 /** From the palette, the status-bar menu, or a user in the Plex Home view (which passes its node). */

@@ -4,10 +4,10 @@
 import type { RequestInit, Response } from 'node-fetch' with { 'resolution-mode': 'import' };
 import { PlexCancelledError, PlexError, PlexResponseError, PlexTimeoutError } from './errors';
 import { identityHeaders, tokenHeader } from './headers';
-import { networkFailure } from './network-errors';
-import { BODY_CAP_BYTES, mediaTypeOf, readCappedBody, sniffMediaType, type MediaType } from './read-body';
+import { networkFailure } from './networkErrors';
+import { BODY_CAP_BYTES, mediaTypeOf, readCappedBody, sniffMediaType, type MediaType } from './readBody';
 import { redact, redactUrl } from './redact';
-import { errorFromResponse, isRetryableStatus, readPlexErrorBody, type ErrorContext } from './response-errors';
+import { errorFromResponse, isRetryableStatus, readPlexErrorBody, type ErrorContext } from './responseErrors';
 import { backoffDelayMs, parseRetryAfterMs, retryPolicy, sleep, type RetryPolicy } from './retry';
 import type { PlexClientIdentity, PlexRequestLogEntry, PlexRequestOptions, PlexRetryOptions } from './types';
 

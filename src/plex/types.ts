@@ -125,7 +125,7 @@ export const PLEX_ERROR_KINDS = [
   'timeout',
   'cancelled',
   'bad-response',
-  // Account tools (account-tools-errors.ts).
+  // Account tools (accountToolsErrors.ts).
   'home-pin-invalid',
   'home-user-not-found',
   'link-code-invalid',

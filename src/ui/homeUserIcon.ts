@@ -1,4 +1,4 @@
-import type { PlexHomeUser } from '../plex/account-tools-types';
+import type { PlexHomeUser } from '../plex/accountToolsTypes';
 
 /** A codicon by kind; avatars are not loaded (each would be a request to a third-party host). */
 export function homeUserIcon(user: PlexHomeUser): string {

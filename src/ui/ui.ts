@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import type { SignInMethod } from '../auth/storedSession';
 import type { StatusBarMenuCommandId } from '../commandTable';
-import { LINK_CODE_PATTERN, type PlexHomeUser } from '../plex/account-tools-types';
+import { LINK_CODE_PATTERN, type PlexHomeUser } from '../plex/accountToolsTypes';
 import { homeUserIcon } from './homeUserIcon';
 import { plainText } from './plainText';
 

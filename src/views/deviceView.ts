@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import type { DeviceList } from '../account/deviceList';
 import { deviceName } from '../account/deviceName';
 import type { SessionView } from '../auth/sessionView';
-import type { PlexDevice } from '../plex/account-tools-types';
+import type { PlexDevice } from '../plex/accountToolsTypes';
 import { failureKind } from '../plex/failure';
 import { describeFailure } from '../ui/errorMessages';
 import type { ErrorReporter } from '../ui/errorReporter';

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import type { SessionView } from '../auth/sessionView';
-import type { PlexHome, PlexHomeUser } from '../plex/account-tools-types';
+import type { PlexHome, PlexHomeUser } from '../plex/accountToolsTypes';
 import { homeUserIcon } from '../ui/homeUserIcon';
 import { plainText } from '../ui/plainText';
 import type { TreeSource } from './lazyTree';

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import * as vscode from 'vscode';
 import type { Log } from '../../log';
 import { plexFailure } from '../../plex/failure';
-import type { PlexDeviceKey } from '../../plex/jwt/device-key';
+import type { PlexDeviceKey } from '../../plex/jwt/deviceKey';
 import type { PlexClients } from '../../plexApi';
 
 /** A secret of its own beside `plex.session`, so activation (which reads only the session) never reads the key. */

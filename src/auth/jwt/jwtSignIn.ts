@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import type { VerifiedPlexJwt } from '../../plex/jwt/verify-plex-jwt';
+import type { VerifiedPlexJwt } from '../../plex/jwt/verifyPlexJwt';
 import type { PlexSignIn } from '../../plex/types';
 import type { PlexClients } from '../../plexApi';
 import { withCancellableProgress } from '../../ui/progress';

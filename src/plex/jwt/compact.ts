@@ -1,5 +1,5 @@
 // JWS compact serialization (header.payload.signature) of the JWTs this flow uses. Reading a
-// JWT here checks its shape only; verify-plex-jwt.ts decides whether to trust it.
+// JWT here checks its shape only; verifyPlexJwt.ts decides whether to trust it.
 import { decodeBase64Url, encodeBase64Url } from './base64url';
 
 export type JsonObject = Record<string, unknown>;

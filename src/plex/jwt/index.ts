@@ -8,8 +8,8 @@ export {
   serializeDeviceKey,
   type PlexDeviceKey,
   type PlexPublicJwk,
-} from './device-key';
-export { DEVICE_JWT_LIFETIME_SECONDS, PLEX_JWT_SCOPES, signDeviceJwt, type DeviceJwtClaimsInput } from './device-jwt';
+} from './deviceKey';
+export { DEVICE_JWT_LIFETIME_SECONDS, PLEX_JWT_SCOPES, signDeviceJwt, type DeviceJwtClaimsInput } from './deviceJwt';
 export { jwtExpiry, looksLikeJwt } from './compact';
 export {
   PLEX_JWT_ISSUER,
@@ -19,4 +19,4 @@ export {
   type PlexJwtUser,
   type PlexSigningKey,
   type VerifiedPlexJwt,
-} from './verify-plex-jwt';
+} from './verifyPlexJwt';

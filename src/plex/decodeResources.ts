@@ -14,7 +14,7 @@ import {
   readOptionalString,
   readString,
   type JsonObject,
-} from './decode-fields';
+} from './decodeFields';
 import type { PlexConnection, PlexServer } from './types';
 
 function parseUri(uri: string, path: string): URL {

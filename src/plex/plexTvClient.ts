@@ -1,6 +1,6 @@
 // plex.tv: sign-in (password and PIN), account details, servers, sign-out.
-import { decodeAccount, decodePin, decodeSignIn } from './decode-account';
-import { decodeServers } from './decode-resources';
+import { decodeAccount, decodePin, decodeSignIn } from './decodeAccount';
+import { decodeServers } from './decodeResources';
 import { PlexResponseError } from './errors';
 import { PlexHttp, type PlexHttpBody } from './http';
 import type {

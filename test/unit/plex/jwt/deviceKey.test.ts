@@ -16,7 +16,7 @@ import {
   type PlexDeviceKey,
 } from '../../../../src/plex/index';
 import { decodeBase64Url, encodeBase64Url } from '../../../../src/plex/jwt/base64url';
-import { privateKeyObject } from '../../../../src/plex/jwt/device-key';
+import { privateKeyObject } from '../../../../src/plex/jwt/deviceKey';
 
 /** RFC 8037 appendix A.1: the Ed25519 example key. */
 export const RFC8037_KEY: PlexDeviceKey = {

@@ -23,7 +23,7 @@ import {
   isPlexError,
 } from '../../../src/plex/index';
 import { isPlexFailure, plexFailure } from '../../../src/plex/failure';
-import { networkFailure } from '../../../src/plex/network-errors';
+import { networkFailure } from '../../../src/plex/networkErrors';
 import { backoffDelayMs, parseRetryAfterMs, retryPolicy, sleep } from '../../../src/plex/retry';
 
 suite('errors', () => {

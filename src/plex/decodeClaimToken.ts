@@ -1,7 +1,7 @@
 // Decoder for GET /api/claim/token.json: `{"token": "claim-..."}`. plex.tv states no lifetime in
 // the answer; an `expiresIn` (seconds) or `expiresAt` (ISO date or epoch seconds) is honoured if present.
-import { CLAIM_TOKEN_LIFETIME_MS, type PlexClaimToken } from './account-tools-types';
-import { asObject, childPath, fieldError, get, readOptionalNumber, readOptionalString, readString, type JsonObject } from './decode-fields';
+import { CLAIM_TOKEN_LIFETIME_MS, type PlexClaimToken } from './accountToolsTypes';
+import { asObject, childPath, fieldError, get, readOptionalNumber, readOptionalString, readString, type JsonObject } from './decodeFields';
 
 function expiryFromAnswer(object: JsonObject, path: string, requestedAt: number): number | undefined {
   const expiresIn = readOptionalNumber(object, 'expiresIn', path);

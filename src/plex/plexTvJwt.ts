@@ -1,11 +1,11 @@
 // clients.plex.tv: the requests of JWT device authentication. Each returns what plex.tv sent;
-// src/plex/plex-jwt-auth.ts combines them with the device key and verifies every Plex JWT.
-import { decodePin } from './decode-account';
+// src/plex/plexJwtAuth.ts combines them with the device key and verifies every Plex JWT.
+import { decodePin } from './decodeAccount';
 import { PlexHttp } from './http';
-import { decodeExchangedToken, decodeNonce, decodeSigningKeys } from './jwt/decode-answers';
-import type { PlexPublicJwk } from './jwt/device-key';
-import type { PlexSigningKey } from './jwt/verify-plex-jwt';
-import { jsonOf } from './plex-tv-client';
+import { decodeExchangedToken, decodeNonce, decodeSigningKeys } from './jwt/decodeAnswers';
+import type { PlexPublicJwk } from './jwt/deviceKey';
+import type { PlexSigningKey } from './jwt/verifyPlexJwt';
+import { jsonOf } from './plexTvClient';
 import type { PlexPin, PlexRequestOptions, PlexTvClientOptions } from './types';
 
 export const DEFAULT_PLEX_CLIENTS_URL = 'https://clients.plex.tv';

@@ -10,7 +10,7 @@ import {
   TwoFactorRequiredError,
   type PlexError,
 } from './errors';
-import { plexJwtErrorFromResponse, type PlexJwtErrorContext } from './jwt/response-errors';
+import { plexJwtErrorFromResponse, type PlexJwtErrorContext } from './jwt/responseErrors';
 import { redact } from './redact';
 
 /** What the failed call was, since the same status means different things per operation. */

@@ -2,8 +2,8 @@
 // also carries that device's live token (`token`, sometimes `accessToken`/`authToken`): the scanner
 // reads only the attributes named in WANTED and skips every other value unread, so no token ever
 // becomes a string of its own, let alone part of a result, a log line or an error.
-import type { PlexDevice } from './account-tools-types';
-import { assignDefined, childPath, fieldError } from './decode-fields';
+import type { PlexDevice } from './accountToolsTypes';
+import { assignDefined, childPath, fieldError } from './decodeFields';
 import { PlexResponseError } from './errors';
 import { decodeEntities } from './xml';
 

@@ -1,6 +1,6 @@
 // Decoders for clients.plex.tv's JWT answers: nonce, token exchange, published keys.
-import { asArray, asObject, get, readString } from '../decode-fields';
-import type { PlexSigningKey } from './verify-plex-jwt';
+import { asArray, asObject, get, readString } from '../decodeFields';
+import type { PlexSigningKey } from './verifyPlexJwt';
 
 export function decodeNonce(value: unknown): string {
   return readString(asObject(value, ''), 'nonce', '');

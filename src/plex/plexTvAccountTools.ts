@@ -1,14 +1,14 @@
 // plex.tv account tools: Plex Home users and switching, authorized devices, claim tokens, and
 // linking another device's plex.tv/link code. Same request core (PlexHttp) as PlexTvClient; every
 // call takes the account (or active Home user's) token and an optional AbortSignal.
-import { DeviceNotFoundError, HomePinInvalidError, HomeUserNotFoundError, LinkCodeInvalidError } from './account-tools-errors';
-import { LINK_CODE_PATTERN, type PlexClaimToken, type PlexDevice, type PlexHome, type PlexHomeSwitch } from './account-tools-types';
-import { decodeClaimToken } from './decode-claim-token';
-import { decodeDevices } from './decode-devices';
-import { decodeHome, decodeHomeSwitch, notInHome } from './decode-home';
+import { DeviceNotFoundError, HomePinInvalidError, HomeUserNotFoundError, LinkCodeInvalidError } from './accountToolsErrors';
+import { LINK_CODE_PATTERN, type PlexClaimToken, type PlexDevice, type PlexHome, type PlexHomeSwitch } from './accountToolsTypes';
+import { decodeClaimToken } from './decodeClaimToken';
+import { decodeDevices } from './decodeDevices';
+import { decodeHome, decodeHomeSwitch, notInHome } from './decodeHome';
 import { isPlexError, PlexResponseError, type PlexError, type PlexErrorDetails } from './errors';
 import { PlexHttp } from './http';
-import { DEFAULT_PLEX_TV_URL, jsonOf } from './plex-tv-client';
+import { DEFAULT_PLEX_TV_URL, jsonOf } from './plexTvClient';
 import type { PlexClientIdentity, PlexRequestOptions, PlexTvClientOptions } from './types';
 
 function detailsOf(error: PlexError): PlexErrorDetails {
@@ -107,7 +107,7 @@ export class PlexTvAccountTools {
 
   /**
    * The account's authorized devices, in plex.tv's order, with `current` marking this one. The
-   * answer carries every device's token; none of them is read (see decode-devices.ts).
+   * answer carries every device's token; none of them is read (see decodeDevices.ts).
    */
   async listDevices(token: string, options?: PlexRequestOptions): Promise<PlexDevice[]> {
     const body = await this.http.request(

@@ -2,10 +2,10 @@
 // renew, and verify. Every Plex JWT it returns has passed verifyPlexJwt; nothing else leaves here.
 import { isPlexError } from './errors';
 import { readCompactJwt } from './jwt/compact';
-import { signDeviceJwt } from './jwt/device-jwt';
-import { deviceKeyId, publicJwkOf, type PlexDeviceKey, type PlexPublicJwk } from './jwt/device-key';
-import { verifyPlexJwt, type PlexSigningKey, type VerifiedPlexJwt } from './jwt/verify-plex-jwt';
-import type { PlexTvJwtClient } from './plex-tv-jwt';
+import { signDeviceJwt } from './jwt/deviceJwt';
+import { deviceKeyId, publicJwkOf, type PlexDeviceKey, type PlexPublicJwk } from './jwt/deviceKey';
+import { verifyPlexJwt, type PlexSigningKey, type VerifiedPlexJwt } from './jwt/verifyPlexJwt';
+import type { PlexTvJwtClient } from './plexTvJwt';
 import type { PlexPin, PlexRequestOptions } from './types';
 
 export interface PlexJwtAuthOptions {

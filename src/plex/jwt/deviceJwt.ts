@@ -3,7 +3,7 @@
 import { sign } from 'node:crypto';
 import { encodeBase64Url } from './base64url';
 import { signingInputOf } from './compact';
-import { deviceKeyId, privateKeyObject, type PlexDeviceKey } from './device-key';
+import { deviceKeyId, privateKeyObject, type PlexDeviceKey } from './deviceKey';
 
 /** python-plexapi and scttcper/plex give it 5 minutes, the nonce's own life. */
 export const DEVICE_JWT_LIFETIME_SECONDS = 300;

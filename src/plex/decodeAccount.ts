@@ -13,7 +13,7 @@ import {
   readOptionalString,
   readString,
   type JsonObject,
-} from './decode-fields';
+} from './decodeFields';
 import type { PlexAccount, PlexPin, PlexSignIn, PlexSubscription } from './types';
 
 function readInteger(object: JsonObject, key: string, path: string): number {

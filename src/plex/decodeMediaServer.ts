@@ -12,7 +12,7 @@ import {
   readOptionalString,
   readString,
   type JsonObject,
-} from './decode-fields';
+} from './decodeFields';
 import { PlexResponseError } from './errors';
 import type { PlexSourceConnection, PlexSourceConnectionInformation } from './types';
 import { parseXmlRoot } from './xml';

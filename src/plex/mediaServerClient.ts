@@ -1,8 +1,8 @@
 // A Plex Media Server: transient tokens and source connection information.
-import { decodeSourceConnectionInformation, decodeTransientTokenJson, decodeTransientTokenXml } from './decode-media-server';
+import { decodeSourceConnectionInformation, decodeTransientTokenJson, decodeTransientTokenXml } from './decodeMediaServer';
 import { PlexHttp } from './http';
 import { looksLikeJwt } from './jwt/compact';
-import { jsonOf } from './plex-tv-client';
+import { jsonOf } from './plexTvClient';
 import type { PlexMediaServerClientOptions, PlexRequestOptions, PlexSourceConnectionInformation } from './types';
 
 /** A refused Plex JWT is reported apart from a refused classic token: servers are reported to refuse JWTs. */

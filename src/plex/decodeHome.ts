@@ -1,7 +1,7 @@
 // Decoders for Plex Home answers: the user list (GET /api/v2/home/users) and a switch
 // (POST /api/v2/home/users/{uuid}/switch, a UserPlexAccount whose authToken is the user's token).
-import type { PlexHome, PlexHomeSwitch, PlexHomeUser, PlexHomeUserKind } from './account-tools-types';
-import { decodeAccount } from './decode-account';
+import type { PlexHome, PlexHomeSwitch, PlexHomeUser, PlexHomeUserKind } from './accountToolsTypes';
+import { decodeAccount } from './decodeAccount';
 import {
   asList,
   asObject,
@@ -14,7 +14,7 @@ import {
   readOptionalString,
   readString,
   type JsonObject,
-} from './decode-fields';
+} from './decodeFields';
 import { PlexResponseError } from './errors';
 
 function readId(object: JsonObject, key: string, path: string): number {
