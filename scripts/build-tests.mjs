@@ -4,11 +4,13 @@ import * as esbuild from 'esbuild';
 import { existsSync, readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 
-// The bench's Plex build is the extension's own bundle (scripts/build.mjs --probe), not a test file.
+// The bench's Plex build and the integration tests' main are builds of the extension's own bundle
+// (scripts/build.mjs --probe and --under-test), not test files.
 const clockedBuild = join('test', 'bench', 'clocked-build');
+const mainUnderTest = join('test', 'integration', 'host', 'extension.ts');
 const entryPoints = readdirSync('test', { recursive: true })
   .map((file) => join('test', String(file)))
-  .filter((file) => file.endsWith('.ts') && !file.endsWith('.d.ts') && !file.startsWith(clockedBuild));
+  .filter((file) => file.endsWith('.ts') && !file.endsWith('.d.ts') && !file.startsWith(clockedBuild) && file !== mainUnderTest);
 
 // Drop compiled files whose source is gone, so a deleted or renamed test never runs from a stale copy.
 if (existsSync('out/test')) {

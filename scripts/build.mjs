@@ -5,12 +5,21 @@
 // --probe builds only the bench's Plex instead: dist/extension.js's code with the activation clock
 // around activate() (test/bench/clocked-build/), written to out/probe-dist/extension.js. The bench
 // installs it over the packaged dist/extension.js; nothing shipped contains the clock.
+//
+// --under-test builds the extension folder the integration tests load (out/extension-under-test/):
+// the manifest and the shipped dist/commands.js and dist/plex.js (run `npm run build` first), with
+// a main built from test/integration/host/extension.ts, which composes the same modules as
+// dist/extension.js on the tests' host port. The build fails if the two mains differ in any module
+// but their entries.
 import * as esbuild from 'esbuild';
+import { copyFileSync, cpSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
 import { staleBundleMessage } from './l10nBundle.mjs';
 import { testingNamesIn, testingNamesMessage } from './testingNames.mjs';
 
 const watch = process.argv.includes('--watch');
 const probe = process.argv.includes('--probe');
+const underTest = process.argv.includes('--under-test');
 const common = {
   bundle: true,
   platform: 'node',
@@ -42,9 +51,10 @@ const vscodeOnce = {
   },
 };
 
+// './commands.js' and './plex.js' stay runtime requires, so activation loads neither.
+const activationBundle = { ...common, external: ['./commands.js', './plex.js'], plugins: [vscodeOnce] };
 const builds = [
-  // './commands.js' and './plex.js' stay runtime requires, so activation loads neither.
-  { ...common, entryPoints: ['src/extension.ts'], outfile: 'dist/extension.js', external: ['./commands.js', './plex.js'], plugins: [vscodeOnce] },
+  { ...activationBundle, entryPoints: ['src/extension.ts'], outfile: 'dist/extension.js' },
   { ...common, entryPoints: ['src/commands/index.ts'], outfile: 'dist/commands.js', external: ['./plex.js'], plugins: [vscodeOnce] },
   { ...common, entryPoints: ['src/plex/index.ts'], outfile: 'dist/plex.js', external: ['vscode'] },
 ];
@@ -80,14 +90,53 @@ function checkNoSharedState(results) {
   }
 }
 
+const UNDER_TEST_DIR = 'out/extension-under-test';
+const UNDER_TEST_ENTRY = 'test/integration/host/extension.ts';
+
+/** What only dist/extension.js has: its entry and the workbench's host port. */
+const SHIPPED_MAIN_ONLY = new Set(['src/extension.ts', 'src/workbenchHost.ts']);
+
+/** The modules of the integration tests' main and of dist/extension.js must be the same, entries and host ports aside. */
+function checkSameModules(tested, shipped) {
+  const modules = (result) =>
+    new Set(
+      Object.values(result.metafile.outputs)
+        .flatMap((output) => Object.keys(output.inputs))
+        .filter((input) => !SHIPPED_MAIN_ONLY.has(input) && !input.startsWith('test/')),
+    );
+  const [inTests, inShipped] = [modules(tested), modules(shipped)];
+  const differ = [...[...inTests].filter((input) => !inShipped.has(input)), ...[...inShipped].filter((input) => !inTests.has(input))];
+  if (differ.length > 0) {
+    throw new Error(
+      `${UNDER_TEST_ENTRY} and src/extension.ts bundle different modules: ${differ.join(', ')}. ` +
+        'The tests must run the shipped composition (src/composition.ts); only the host port differs.',
+    );
+  }
+}
+
+async function buildUnderTest() {
+  rmSync(UNDER_TEST_DIR, { recursive: true, force: true });
+  mkdirSync(join(UNDER_TEST_DIR, 'dist'), { recursive: true });
+  for (const file of readdirSync('.').filter((name) => /^package(\.nls(\.[\w-]+)?)?\.json$/.test(name))) {
+    copyFileSync(file, join(UNDER_TEST_DIR, file));
+  }
+  for (const dir of ['l10n', 'media']) {
+    cpSync(dir, join(UNDER_TEST_DIR, dir), { recursive: true });
+  }
+  for (const bundle of ['commands.js', 'plex.js']) {
+    copyFileSync(join('dist', bundle), join(UNDER_TEST_DIR, 'dist', bundle));
+  }
+  const [tested, shipped] = await Promise.all([
+    esbuild.build({ ...activationBundle, entryPoints: [UNDER_TEST_ENTRY], outfile: join(UNDER_TEST_DIR, 'dist', 'extension.js'), metafile: true }),
+    esbuild.build({ ...activationBundle, entryPoints: ['src/extension.ts'], outfile: 'dist/extension.js', metafile: true, write: false, logLevel: 'warning' }),
+  ]);
+  checkSameModules(tested, shipped);
+}
+
 if (probe) {
-  await esbuild.build({
-    ...common,
-    entryPoints: ['test/bench/clocked-build/extension.ts'],
-    outfile: 'out/probe-dist/extension.js',
-    external: ['./commands.js', './plex.js'],
-    plugins: [vscodeOnce],
-  });
+  await esbuild.build({ ...activationBundle, entryPoints: ['test/bench/clocked-build/extension.ts'], outfile: 'out/probe-dist/extension.js' });
+} else if (underTest) {
+  await buildUnderTest();
 } else if (watch) {
   for (const options of builds) {
     const context = await esbuild.context(options);

@@ -1,7 +1,8 @@
 // The shipped bundles carry nothing that exists only for the tests or the bench: the testing API
-// is built in test/integration/testingApi.ts from the extension's own objects, and the activation
-// clock is only in the bench's build (test/bench/clocked-build/). A name from either in dist/
-// means a test hook has crept back into the shipped code.
+// is built in test/integration/testingApi.ts from the extension the tests' own main composed on
+// the test host port (test/integration/host/), and the activation clock is only in the bench's
+// build (test/bench/clocked-build/). A name from either in dist/ means a test hook has crept back
+// into the shipped code.
 //
 // As a script: `node scripts/testingNames.mjs DIR` lists the testing-only names in DIR/*.js and
 // exits 1 if there are any.
@@ -30,6 +31,13 @@ const OTHER_TESTING_NAMES = [
   'pretendRemote',
   'secretKeysRead',
   'plexUpkeepLook',
+  // The test host port and the hand-over of the composed extension to the tests.
+  'TestHost',
+  'extensionUnderTest',
+  // Test hooks the shipped code once had: a hidden internals object and a swappable Ui.
+  'plex-vscode.internals',
+  'overrideUi',
+  'uiOverride',
 ];
 
 /** The method names of the PlexTestingApi interface, read from its source. */
@@ -60,7 +68,8 @@ export function testingNamesMessage(found) {
   return found.length === 0
     ? undefined
     : `Testing-only names in the shipped bundles: ${found.map(({ file, name }) => `${name} (${file})`).join(', ')}. ` +
-        'Test hooks belong in test/integration/testingApi.ts, reached through the internals the extension hands over in ExtensionMode.Test.';
+        'Test hooks belong under test/: the integration tests reach the extension through test/integration/testingApi.ts, built from ' +
+        'what their own main (test/integration/host/extension.ts) composed on the test host port.';
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {

@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import type { SessionView } from '../auth/sessionView';
+import type { Clipboard } from '../hostPort';
 
 interface LiveClaim {
   readonly token: string;
@@ -21,6 +22,7 @@ export class ClaimCountdown implements vscode.Disposable {
 
   constructor(
     private readonly session: SessionView,
+    private readonly clipboard: Clipboard,
     private readonly now: () => number = Date.now,
   ) {
     this.subscription = session.onDidChange(() => {
@@ -37,7 +39,7 @@ export class ClaimCountdown implements vscode.Disposable {
     return live && left > 0 ? { token: live.token, expiresAt: live.expiresAt, secondsLeft: left } : undefined;
   }
 
-  /** The status bar's text while one is live (for the tests). */
+  /** The status bar's text while one is live. */
   get text(): string | undefined {
     return this.live?.item.text;
   }
@@ -45,7 +47,7 @@ export class ClaimCountdown implements vscode.Disposable {
   /** Copies `token` and counts down to `expiresAt` (epoch ms); a previous countdown ends first. */
   async start(token: string, sessionToken: string, expiresAt: number): Promise<void> {
     this.stop();
-    await vscode.env.clipboard.writeText(token);
+    await this.clipboard.writeText(token);
     const item = vscode.window.createStatusBarItem('plex.claimToken', vscode.StatusBarAlignment.Left, -1);
     item.name = vscode.l10n.t('Plex Claim Token');
     item.tooltip = vscode.l10n.t('A Plex claim token is on the clipboard: give it to the new Plex Media Server (PLEX_CLAIM) before it expires. Click for a new one.');
@@ -60,8 +62,8 @@ export class ClaimCountdown implements vscode.Disposable {
   async end(): Promise<void> {
     const token = this.live?.token;
     this.stop();
-    if (token !== undefined && (await vscode.env.clipboard.readText()) === token) {
-      await vscode.env.clipboard.writeText('');
+    if (token !== undefined && (await this.clipboard.readText()) === token) {
+      await this.clipboard.writeText('');
     }
   }
 

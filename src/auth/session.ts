@@ -37,9 +37,8 @@ export class Session implements SessionView, AccountRequests, vscode.Disposable 
   constructor(
     private readonly store: SessionStore,
     private readonly log: Log,
-    /** Where context keys go: the workbench, or a test's own record. */
-    private readonly setContext: (key: string, value: boolean) => void = (key, value) =>
-      void vscode.commands.executeCommand('setContext', key, value),
+    /** Sets a context key for the `when` clauses. */
+    private readonly setContext: (key: string, value: boolean) => void,
   ) {
     this.subscription = store.onDidChangeElsewhere((session) => this.dispatch({ type: 'storedElsewhere', session }));
   }
@@ -71,7 +70,7 @@ export class Session implements SessionView, AccountRequests, vscode.Disposable 
     this.dispatch({ type: 'storedElsewhere', session: stored });
   }
 
-  dispatch(event: SessionEvent): void {
+  private dispatch(event: SessionEvent): void {
     if (this.deactivated) {
       return; // nothing outlives the extension, not even a late answer
     }

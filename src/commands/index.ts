@@ -15,7 +15,6 @@ import { ServerCatalog } from '../servers/serverCatalog';
 import { ErrorReporter } from '../ui/errorReporter';
 import { runningWork, stopAllWork, type RunningWork } from '../ui/progress';
 import { SecretClipboard } from '../ui/secretClipboard';
-import { vscodeUi } from '../ui/ui';
 import { DeviceView } from '../views/deviceView';
 import { HomeView } from '../views/homeView';
 import { renderSourceDocument } from '../views/sourceDocumentText';
@@ -27,6 +26,9 @@ import { homeCommandHandlers } from './homeCommands';
 import type { CommandHandler, CommandId } from '../commandTable';
 import { serverCommandHandlers } from './serverCommands';
 import type { Core, Services } from './services';
+
+/** The workbench's prompts, for the host port (src/extension.ts): they load with the command code. */
+export { vscodeUi } from '../ui/ui';
 
 export interface Commands {
   readonly handlers: Readonly<Record<CommandId, CommandHandler>>;
@@ -40,18 +42,19 @@ export interface Commands {
 }
 
 export function createCommands(core: Core): Commands {
-  const ui = () => core.uiOverride() ?? vscodeUi;
+  const { clock, clipboard: hostClipboard } = core.host;
+  const ui = () => core.host.ui;
   const { log, session, clients } = core;
   // The servers are read only by command code (the Servers view's content is command code too).
   const catalog = new ServerCatalog(clients, session, core.globalState);
   const errors = new ErrorReporter(ui, log, session);
   const keys = new DeviceKeyStore(core.secrets, clients, log);
-  const upkeep = new TokenUpkeep(session, core.globalState, clients, log);
-  const jwtRenewal = new JwtRenewal(session, core.globalState, clients, keys, ui, log);
+  const upkeep = new TokenUpkeep(session, core.globalState, clients, log, clock.now);
+  const jwtRenewal = new JwtRenewal(session, core.globalState, clients, keys, ui, log, clock.now);
   const signOut = new SignOutService(clients, session, ui, log, keys);
   const serversTree = new ServersTreeProvider(session, catalog, new ServerListLoader(catalog, errors));
   const devices = new DeviceList(clients, session);
-  const deviceView = new DeviceView(session, devices, errors);
+  const deviceView = new DeviceView(session, devices, errors, clock.now);
   const home = new HomeService(clients, session, ui, errors);
   const homeView = new HomeView(session, (token) => home.loadForView(token));
   const services: Services = {
@@ -62,11 +65,11 @@ export function createCommands(core: Core): Commands {
     errors,
     ui,
     insecure: new InsecureConnections(core.globalState, core.security, ui),
-    clipboard: new SecretClipboard(),
+    clipboard: new SecretClipboard(hostClipboard, clock),
     signIn: new SignInService(clients, session, ui, errors, keys),
     signOut,
     devices,
-    claim: new ClaimCountdown(session),
+    claim: new ClaimCountdown(session, hostClipboard, clock.now),
     showDevices: () => deviceView.repaint(),
     signOutRevoked: () => signOut.signOut({ confirm: false, alreadyRevoked: true }),
     refresh: new RefreshService(clients, session, catalog, ui, errors, log, () => {

@@ -7,11 +7,11 @@ import type { Session } from '../auth/session';
 import type { SignInService } from '../auth/signInService';
 import type { SignOutService } from '../auth/signOutService';
 import type { TokenUpkeep } from '../auth/tokenUpkeep';
+import type { HostPort } from '../hostPort';
 import type { Log } from '../log';
 import type { PlexClients } from '../plexApi';
 import type { ConnectionSecurity } from '../servers/connectionSecurity';
 import type { ServerServices } from '../servers/serverServices';
-import type { Ui } from '../ui/ui';
 import type { SourceDocumentProvider } from '../views/sourceDocument';
 
 /**
@@ -28,8 +28,8 @@ export interface Core {
   security: ConnectionSecurity;
   clients: PlexClients;
   documents: SourceDocumentProvider;
-  /** The tests' scripted prompts, when set. */
-  uiOverride(): Ui | undefined;
+  /** The prompts, context keys, clock and clipboard of the host the extension runs in. */
+  host: HostPort;
 }
 
 /** What command handlers get to work with; built once, when the first command runs. */

@@ -16,11 +16,10 @@ export function isLoopbackHost(hostname: string): boolean {
 }
 
 export class ConnectionSecurity {
-  /**
-   * The address is this computer, so plain http never leaves it. A field, so the integration tests
-   * can count a loopback stand-in as another computer without a non-loopback address.
-   */
-  isLocal: (url: URL) => boolean = (url) => isLoopbackHost(url.hostname);
+  constructor(
+    /** The address is this computer, so plain http to it never leaves it. */
+    readonly isLocal: (url: URL) => boolean = (url) => isLoopbackHost(url.hostname),
+  ) {}
 
   /** A token may go to `uri` without asking: https, or http to this computer. */
   isSecure(uri: string): boolean {

@@ -1,4 +1,5 @@
-import * as vscode from 'vscode';
+import type * as vscode from 'vscode';
+import type { Clipboard, Clock } from '../hostPort';
 
 /**
  * Copies a secret and clears it again after a delay, but only if the clipboard still holds
@@ -7,15 +8,20 @@ import * as vscode from 'vscode';
  */
 export class SecretClipboard implements vscode.Disposable {
   /** The clear still waiting, if any; a new copy or dispose() cancels it. */
-  pendingClear: ReturnType<typeof setTimeout> | undefined;
+  private pendingClear: vscode.Disposable | undefined;
+
+  constructor(
+    private readonly clipboard: Clipboard,
+    private readonly clock: Clock,
+  ) {}
 
   async copy(secret: string, clearAfterMs: number): Promise<void> {
     this.cancelPendingClear();
-    await vscode.env.clipboard.writeText(secret);
+    await this.clipboard.writeText(secret);
     if (clearAfterMs <= 0) {
       return;
     }
-    this.pendingClear = setTimeout(() => {
+    this.pendingClear = this.clock.setTimeout(() => {
       this.pendingClear = undefined;
       void this.clearIfStillHolds(secret);
     }, clearAfterMs);
@@ -26,13 +32,13 @@ export class SecretClipboard implements vscode.Disposable {
   }
 
   private cancelPendingClear(): void {
-    clearTimeout(this.pendingClear);
+    this.pendingClear?.dispose();
     this.pendingClear = undefined;
   }
 
   private async clearIfStillHolds(secret: string): Promise<void> {
-    if ((await vscode.env.clipboard.readText()) === secret) {
-      await vscode.env.clipboard.writeText('');
+    if ((await this.clipboard.readText()) === secret) {
+      await this.clipboard.writeText('');
     }
   }
 }

@@ -33,3 +33,6 @@ export const testResultsDir = join(repoRoot, 'test-results');
 export const docsScreenshotsDir = join(repoRoot, 'docs', 'screenshots');
 
 export const extensionId = 'plex-vscode.plex-vscode';
+
+/** The extension folder the integration suite loads: scripts/build.mjs --under-test writes it. */
+export const extensionUnderTestDir = join(repoRoot, 'out', 'extension-under-test');

@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runTests } from '@vscode/test-electron';
 import { startStandIn } from '../standin/index';
-import { repoRoot } from './paths';
+import { extensionUnderTestDir, repoRoot } from './paths';
 import { standInSettings } from './standInSettings';
 import { writeUserSettings } from './userSettings';
 
@@ -27,7 +27,7 @@ async function main(): Promise<void> {
     writeUserSettings(userDataDir, standInSettings(standIn));
     await runTests({
       version: vscodeVersion,
-      extensionDevelopmentPath: repoRoot,
+      extensionDevelopmentPath: extensionUnderTestDir,
       extensionTestsPath: join(repoRoot, 'out', 'test', 'integration', 'index.js'),
       launchArgs: [workspaceFolder, '--user-data-dir', userDataDir, '--extensions-dir', extensionsDir, '--disable-extensions'],
       extensionTestsEnv: { PLEX_STANDIN_URL: standIn.plexTvUrl },

@@ -10,7 +10,7 @@ import { disposeOnInterrupt } from './cleanup';
 import { startCodeServer } from './codeServer';
 import { ensureCodeServer } from './codeServerInstall';
 import { runExtensionHostTests } from './extensionHostTests';
-import { repoRoot } from './paths';
+import { extensionUnderTestDir, repoRoot } from './paths';
 import { writeReliabilityReport } from './reliabilityReport';
 import { standInSettings } from './standInSettings';
 import { parseSuiteFinished } from './suiteMarker';
@@ -111,7 +111,7 @@ async function main(): Promise<number> {
 
     console.log(`Integration host: code-server ${codeServer.origin} (VS Code 1.100.3), stand-in ${standIn.plexTvUrl}`);
     let code = await runExtensionHostTests(browser, codeServer, {
-      extensionDevelopmentPath: repoRoot,
+      extensionDevelopmentPath: extensionUnderTestDir,
       extensionTestsPath: join(repoRoot, 'out', 'test', 'integration', 'index.js'),
       timeoutMs: suiteTimeoutMs,
       failed: hostDied,

@@ -3,7 +3,8 @@ import * as vscode from 'vscode';
 import type { PlexExtensionApi } from '../../src/api';
 import { StandInControl } from '../standin/controlClient';
 import { ScriptedUi } from './scriptedUi';
-import { extensionInternals, testingApi, type PlexTestingApi } from './testingApi';
+import { extensionUnderTest } from './host/extensionUnderTest';
+import { testingApi, type PlexTestingApi } from './testingApi';
 
 export const EXTENSION_ID = 'plex-vscode.plex-vscode';
 
@@ -11,9 +12,9 @@ export async function extensionApi(): Promise<PlexExtensionApi & { testing: Plex
   const extension = vscode.extensions.getExtension<PlexExtensionApi>(EXTENSION_ID);
   assert.ok(extension, `${EXTENSION_ID} is not installed in this host`);
   const api = await extension.activate();
-  const internals = extensionInternals(api);
-  assert.ok(internals, 'the extension hands over its internals only in ExtensionMode.Test');
-  return Object.assign(Object.create(api) as PlexExtensionApi, { testing: testingApi(internals) });
+  const underTest = extensionUnderTest(api);
+  assert.ok(underTest, "this host runs the shipped extension, not the tests' build of it (test/integration/host/extension.ts)");
+  return Object.assign(Object.create(api) as PlexExtensionApi, { testing: testingApi(underTest) });
 }
 
 export function standIn(): StandInControl {

@@ -263,7 +263,7 @@ const commands: fc.Arbitrary<SessionCommand>[] = [
   ),
   fc.boolean().map((current) =>
     command(`requestAccepted(${current ? 'current' : 'stale'} token)`, live, async (model, real) => {
-      real.session.dispatch({ type: 'requestAccepted', token: current ? (model.shown?.token ?? 'none') : 'stale-token' });
+      await real.session.tracked(current ? (model.shown?.token ?? 'none') : 'stale-token', Promise.resolve());
       if (current && model.shown) {
         model.status = 'signedIn';
       }
@@ -271,7 +271,7 @@ const commands: fc.Arbitrary<SessionCommand>[] = [
   ),
   fc.boolean().map((current) =>
     command(`requestRefused(${current ? 'current' : 'stale'} token)`, live, async (model, real) => {
-      real.session.dispatch({ type: 'requestRefused', token: current ? (model.shown?.token ?? 'none') : 'stale-token' });
+      await real.session.refused(current ? (model.shown?.token ?? 'none') : 'stale-token');
       if (current && model.status === 'signedIn') {
         model.status = 'expired';
       }
@@ -279,7 +279,7 @@ const commands: fc.Arbitrary<SessionCommand>[] = [
   ),
   fc.constant(
     command('networkTrouble', live, async (model, real) => {
-      real.session.dispatch({ type: 'networkTrouble', token: model.shown?.token ?? 'none' });
+      await assert.rejects(real.session.tracked(model.shown?.token ?? 'none', Promise.reject(plexFailure('network', 'unreachable'))));
     }),
   ),
   fc.boolean().map((current) =>
@@ -364,16 +364,17 @@ const commands: fc.Arbitrary<SessionCommand>[] = [
   ),
   fc.constant(
     command('deactivated', live, async (model, real) => {
-      real.session.dispatch({ type: 'deactivated' });
+      real.session.dispose(); // what deactivation does to it
       model.deactivated = true;
       model.signingIn = false;
     }),
   ),
   fc.constant(
     command('after deactivation: requests, sign-ins and other windows change nothing shown', (model) => model.deactivated, async (model, real) => {
-      real.session.dispatch({ type: 'requestRefused', token: model.shown?.token ?? 'none' });
-      real.session.dispatch({ type: 'signInStarted' });
-      real.session.dispatch({ type: 'storedElsewhere', session: undefined });
+      await real.session.refused(model.shown?.token ?? 'none');
+      await real.session.whileSigningIn(() => real.session.signedIn(storedSession('carol', `token-${++model.tokensIssued}`)));
+      real.secrets.writeAsAnotherWindow(undefined);
+      model.stored = undefined;
     }),
   ),
 ];

@@ -164,7 +164,7 @@ suite('Session and its store (real SecretStorage events, writes held by the test
   test("another window's write is followed; this window's own write is not mistaken for one", async () => {
     await signedInAs('alice');
     const refusedToken = stored('alice').token;
-    session.dispatch({ type: 'requestRefused', token: refusedToken });
+    await session.refused(refusedToken);
     assert.equal(session.status, 'expired');
     // Its own write's change event came and went: still expired, not revived by it.
     await new Promise<void>((resolve) => setImmediate(resolve));

@@ -1,14 +1,12 @@
-// What the integration tests inspect and drive, built from the extension's own objects, which the
-// extension hands over only in ExtensionMode.Test (src/internals.ts). Nothing here ships:
-// scripts/build.mjs fails when one of these names appears in dist/.
+// What the integration tests inspect and drive, built from the extension the tests' own entry
+// composed on the test host port (./host/extension.ts). Nothing here ships: scripts/build.mjs
+// fails when one of these names appears in dist/.
 import type * as vscode from 'vscode';
-import type { PlexExtensionApi } from '../../src/api';
 import { JWT_RENEWAL_CLAIM_KEY } from '../../src/auth/jwt/jwtRenewal';
 import { lastTokenUse, setLastTokenUse } from '../../src/auth/tokenUse';
-import { INTERNALS_KEY, type ExtensionInternals } from '../../src/internals';
 import type { Ui } from '../../src/ui/ui';
+import type { ExtensionUnderTest } from './host/extensionUnderTest';
 import { readLogText } from './logText';
-import { treatAsRemote } from './treatAsRemote';
 
 const SESSION_SECRET = 'plex.session';
 const DEVICE_KEY_SECRET = 'plex.deviceKey';
@@ -25,7 +23,7 @@ export interface PlexTestingApi {
   forgetDefaultServer(): Promise<void>;
   /** The provider's own answer: a silent getSession() from a test has no access consent. */
   authenticationSessions(): Promise<readonly vscode.AuthenticationSession[]>;
-  /** Clipboard clears still waiting. */
+  /** Clipboard clears still waiting: the timers pending on the extension's clock, which only the clipboard clear uses. */
   pendingClipboardClears(): number;
   /** Progress notifications still running; 0 once every action has settled. */
   activeProgress(): number;
@@ -62,26 +60,31 @@ export interface PlexTestingApi {
   setLastTokenUse(at: number | undefined): Promise<void>;
   /** Writes (or with undefined deletes) the stored session the way another window would. */
   writeStoredSessionAsAnotherWindow(raw: string | undefined): Promise<void>;
+  /** Moves the extension's clock `ms` forward (timers now due run); resetClock() returns it to real time. */
+  advanceClock(ms: number): void;
+  resetClock(): void;
+  /** The context keys the extension has set, with their latest values. */
+  recordedContextKeys(): ReadonlyMap<string, boolean>;
+  /** How many times the extension has written the clipboard (copies and clears). */
+  clipboardWrites(): number;
 }
 
-export function extensionInternals(api: PlexExtensionApi): ExtensionInternals | undefined {
-  return (api as PlexExtensionApi & { [INTERNALS_KEY]?: ExtensionInternals })[INTERNALS_KEY];
-}
-
-export function testingApi(internals: ExtensionInternals): PlexTestingApi {
-  const { security, serversTree, authenticationProvider, secrets, globalState } = internals;
-  const catalog = () => internals.commands().services.catalog;
-  // Nothing of the command code runs before it loads: no clipboard clear, progress or timer.
-  const running = () => internals.loadedCommands()?.running;
+export function testingApi(underTest: ExtensionUnderTest): PlexTestingApi {
+  const { composed, host, context } = underTest;
+  const { serversTree, devicesTree, authenticationProvider, accountTree } = composed;
+  const { secrets, globalState } = context;
+  const catalog = () => composed.commands().services.catalog;
+  // Nothing of the command code runs before it loads: no progress or poll timer.
+  const running = () => composed.loadedCommands()?.running;
   return {
-    setUi: (ui) => internals.overrideUi(ui),
+    setUi: (ui) => host.setUi(ui),
     readStoredSession: () => Promise.resolve(secrets.get(SESSION_SECRET)),
     // Without the command code loaded, no server has been listed yet.
-    cachedServerNames: () => internals.loadedCommands()?.services.catalog.cached?.map((server) => server.name),
+    cachedServerNames: () => composed.loadedCommands()?.services.catalog.cached?.map((server) => server.name),
     defaultServerId: () => catalog().defaultServerId,
     forgetDefaultServer: () => catalog().setDefaultServer(undefined),
     authenticationSessions: () => authenticationProvider.getSessions(),
-    pendingClipboardClears: () => (internals.loadedCommands()?.services.clipboard.pendingClear === undefined ? 0 : 1),
+    pendingClipboardClears: () => host.clock.pendingTimers,
     activeProgress: () => running()?.progress.size ?? 0,
     cancelProgress: (title) =>
       running()?.progress.forEach((shownTitle, controller) => {
@@ -90,26 +93,26 @@ export function testingApi(internals: ExtensionInternals): PlexTestingApi {
         }
       }),
     pendingPollTimers: () => running()?.delays.size ?? 0,
-    treatAsRemote: (hosts) => treatAsRemote(security, hosts),
-    forgetInsecureConnectionAnswers: () => internals.commands().services.insecure.forget(),
+    treatAsRemote: (hosts) => host.localAddresses.treatAsRemote(hosts),
+    forgetInsecureConnectionAnswers: () => composed.commands().services.insecure.forget(),
     serverTreeItems: async () => (await serversTree.getChildren()).map((node) => serversTree.getTreeItem(node)),
-    deviceTreeItems: async () => (await internals.devicesTree.getChildren()).map((node) => internals.devicesTree.getTreeItem(node)),
+    deviceTreeItems: async () => (await devicesTree.getChildren()).map((node) => devicesTree.getTreeItem(node)),
     claimCountdown: () => {
-      const claim = internals.commands().services.claim;
+      const claim = composed.commands().services.claim;
       return { text: claim.text, expireNow: () => claim.end() };
     },
     deactivate: () => {
-      internals.deactivate();
-      internals.subscriptions.splice(0).forEach((subscription) => void subscription.dispose());
+      underTest.deactivate();
+      context.subscriptions.splice(0).forEach((subscription) => void subscription.dispose());
     },
-    accountFields: () => internals.accountTree.getChildren(),
-    pingTokenIfDue: () => internals.commands().services.upkeep.pingIfDue(),
-    renewJwtIfDue: () => internals.commands().services.jwtRenewal.renewIfDue(),
+    accountFields: () => accountTree.getChildren(),
+    pingTokenIfDue: () => composed.commands().services.upkeep.pingIfDue(),
+    renewJwtIfDue: () => composed.commands().services.jwtRenewal.renewIfDue(),
     setJwtRenewalClaim: async (at) => {
       await globalState.update(JWT_RENEWAL_CLAIM_KEY, at);
     },
     readStoredDeviceKey: () => Promise.resolve(secrets.get(DEVICE_KEY_SECRET)),
-    logText: () => readLogText(internals.logUri),
+    logText: () => readLogText(context.logUri),
     lastTokenUse: () => lastTokenUse(globalState),
     setLastTokenUse: async (at) => {
       await setLastTokenUse(globalState, at);
@@ -117,5 +120,9 @@ export function testingApi(internals: ExtensionInternals): PlexTestingApi {
     writeStoredSessionAsAnotherWindow: async (raw) => {
       await (raw === undefined ? secrets.delete(SESSION_SECRET) : secrets.store(SESSION_SECRET, raw));
     },
+    advanceClock: (ms) => host.clock.advance(ms),
+    resetClock: () => host.clock.reset(),
+    recordedContextKeys: () => host.contextKeys,
+    clipboardWrites: () => host.clipboard.writes,
   };
 }

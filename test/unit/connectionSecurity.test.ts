@@ -1,7 +1,7 @@
 // Which connections may carry the token without asking (src/servers/connectionSecurity.ts).
 import * as assert from 'node:assert/strict';
 import { ConnectionSecurity, isLoopbackHost } from '../../src/servers/connectionSecurity';
-import { treatAsRemote } from '../integration/treatAsRemote';
+import { LocalAddresses } from '../integration/localAddresses';
 
 const hostname = (url: string): string => new URL(url).hostname;
 
@@ -60,12 +60,13 @@ suite('Connection security', () => {
   });
 
   test("the integration tests' treatAsRemote counts a loopback host:port as another computer", () => {
-    const security = new ConnectionSecurity();
-    treatAsRemote(security, ['127.0.0.1:40000']);
+    const local = new LocalAddresses();
+    const security = new ConnectionSecurity(local.isLocal);
+    local.treatAsRemote(['127.0.0.1:40000']);
     assert.equal(security.isSecure('http://127.0.0.1:40000/'), false);
     assert.equal(security.isSecure('http://127.0.0.1:40001/'), true);
     assert.equal(security.isSecure('http://192.168.1.10:40001/'), false);
-    treatAsRemote(security, []);
+    local.treatAsRemote([]);
     assert.equal(security.isSecure('http://127.0.0.1:40000/'), true);
   });
 });

@@ -1,0 +1,141 @@
+import * as vscode from 'vscode';
+import type { PlexExtensionApi } from './api';
+import { PlexAuthenticationProvider } from './auth/authenticationProvider';
+import { clientIdentifier } from './auth/clientIdentifier';
+import { Session } from './auth/session';
+import { SessionStore } from './auth/sessionStore';
+import { recordTokenUse, scheduleUpkeep } from './auth/tokenUse';
+import { commandCode } from './commandCode';
+import { COMMANDS } from './commandTable';
+import type { Commands } from './commands/index';
+import type { Core } from './commands/services';
+import type { HostPort } from './hostPort';
+import { Log } from './log';
+import { PlexClients } from './plexApi';
+import { ConnectionSecurity } from './servers/connectionSecurity';
+import { AccountTreeProvider } from './views/accountTree';
+import type { DeviceNode } from './views/deviceView';
+import { LazyTreeProvider } from './views/lazyTree';
+import type { ServerNode } from './views/serversTree';
+import { SOURCE_SCHEME, SourceDocumentProvider } from './views/sourceDocument';
+import { PlexStatusBar } from './views/statusBar';
+
+/** The extension as activation put it together. */
+export interface ComposedExtension {
+  /** What activate() returns to other extensions. */
+  readonly api: PlexExtensionApi;
+  readonly security: ConnectionSecurity;
+  readonly authenticationProvider: PlexAuthenticationProvider;
+  readonly accountTree: AccountTreeProvider;
+  readonly serversTree: LazyTreeProvider<ServerNode>;
+  readonly devicesTree: LazyTreeProvider<DeviceNode>;
+  /** The command code if a command has run (or a view loaded it), without loading it. */
+  loadedCommands(): Commands | undefined;
+  /** The command code, loading it if needed. */
+  commands(): Commands;
+  /** What the module's deactivate() does; VS Code then disposes context.subscriptions. */
+  deactivate(): void;
+}
+
+/**
+ * Builds the extension on `host` and registers it with VS Code (everything it registers goes into
+ * context.subscriptions). Reads one secret, makes no request and loads only what the status bar
+ * and the views need: the command code (dist/commands.js) loads when a command first runs, the
+ * service layer (dist/plex.js) on the first network call.
+ */
+export async function composeExtension(context: vscode.ExtensionContext, host: HostPort): Promise<ComposedExtension> {
+  const log = new Log();
+  const store = new SessionStore(context.secrets, log);
+  const session = new Session(store, log, host.setContext);
+  const security = new ConnectionSecurity(host.isLocalAddress);
+  const clients = new PlexClients(() => clientIdentifier(context.globalState), log, security);
+  const documents = new SourceDocumentProvider();
+
+  await session.load();
+
+  context.subscriptions.push(
+    session.onDidUseToken(() => recordTokenUse(context.globalState, host.clock.now())),
+    scheduleUpkeep(() => commands().services.keepTokenAlive()),
+    vscode.workspace.onDidChangeConfiguration((event) => {
+      if (event.affectsConfiguration('plex.jwt.enabled')) {
+        void commands().services.jwtSettingChanged();
+      }
+    }),
+  );
+
+  let loaded: Commands | undefined;
+  const commands = (): Commands => {
+    loaded ??= commandCode().createCommands(core);
+    return loaded;
+  };
+  const accountTree = new AccountTreeProvider(session);
+  const serversTree = new LazyTreeProvider((repaint) => commands().serversTree.attach(repaint));
+  const devicesTree = new LazyTreeProvider((repaint) => commands().deviceView.attach(repaint));
+  const homeTree = new LazyTreeProvider((repaint) => commands().homeView.attach(repaint));
+  const core: Core = {
+    globalState: context.globalState,
+    secrets: context.secrets,
+    log,
+    session,
+    security,
+    clients,
+    documents,
+    host,
+  };
+  const authenticationProvider = new PlexAuthenticationProvider(
+    session,
+    () => commands().services.signIn.signIn(),
+    async () => {
+      await commands().services.signOut.signOut({ confirm: false });
+    },
+  );
+  context.subscriptions.push(
+    log,
+    store,
+    session,
+    serversTree,
+    devicesTree,
+    documents,
+    { dispose: () => loaded?.dispose() },
+    new PlexStatusBar(session),
+    vscode.window.registerTreeDataProvider('plex.account', accountTree),
+    vscode.window.registerTreeDataProvider('plex.servers', serversTree),
+    homeTree,
+    vscode.window.registerTreeDataProvider('plex.home', homeTree),
+    vscode.window.registerTreeDataProvider('plex.devices', devicesTree),
+    vscode.workspace.registerTextDocumentContentProvider(SOURCE_SCHEME, documents),
+    authenticationProvider,
+    vscode.authentication.registerAuthenticationProvider('plex', 'Plex', authenticationProvider, {
+      supportsMultipleAccounts: false,
+    }),
+    ...COMMANDS.map(({ id }) =>
+      vscode.commands.registerCommand(id, (...args: unknown[]) => (commands().handlers[id] as (...args: unknown[]) => unknown)(...args)),
+    ),
+  );
+
+  const api: PlexExtensionApi = {
+    get status() {
+      return session.status;
+    },
+    get username() {
+      return session.stored?.account.username;
+    },
+    get signingIn() {
+      return session.signingIn;
+    },
+    onDidChangeState: session.onDidChange,
+  };
+  return {
+    api,
+    security,
+    authenticationProvider,
+    accountTree,
+    serversTree,
+    devicesTree,
+    loadedCommands: () => loaded,
+    commands,
+    deactivate: () => {
+      // Everything is in context.subscriptions.
+    },
+  };
+}
