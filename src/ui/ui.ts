@@ -12,9 +12,9 @@ export interface ServerChoice {
 }
 
 /**
- * Every question and message the extension puts to the user. The real one is `vscodeUi`;
- * integration tests swap in a scripted one (through the extension's test API) because a test
- * inside the extension host cannot type into a quick input.
+ * Every question and message the extension puts to the user, as the host port (src/hostPort.ts)
+ * provides it. The workbench's is `vscodeUi`; the integration tests' port answers from a script,
+ * because a test inside the extension host cannot type into a quick input.
  */
 export interface Ui {
   pickSignInMethod(): Promise<SignInMethod | undefined>;
