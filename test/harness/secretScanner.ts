@@ -212,6 +212,11 @@ export class SecretScanner {
     return [...hits.values()];
   }
 
+  /** Several texts, each named by where it came from. */
+  scanTexts(texts: Readonly<Record<string, string>>): SecretHit[] {
+    return Object.entries(texts).flatMap(([where, text]) => this.scanText(where, text));
+  }
+
   /** A file's bytes as UTF-8 and, if it could hold UTF-16 text, as UTF-16LE at both alignments. */
   scanBytes(where: string, bytes: Buffer): SecretHit[] {
     const hits = this.scanText(where, bytes.toString('utf8'));
@@ -244,4 +249,9 @@ function listFiles(root: string): string[] {
 /** One line per hit, for an assertion message: where, which secret, which form. */
 export function describeHits(hits: readonly SecretHit[]): string[] {
   return hits.map((hit) => `${hit.label} (${hit.form}) in ${hit.where}`);
+}
+
+/** Where each secret shows in `texts` (named by where they came from), in any form: [] when none. */
+export function secretsIn(secrets: readonly Secret[], texts: Readonly<Record<string, string>>): string[] {
+  return describeHits(new SecretScanner(secrets).scanTexts(texts));
 }
