@@ -230,9 +230,11 @@ export class SecretScanner {
     return hits;
   }
 
-  /** Every file below `root`, and the file names themselves. */
-  scanDirectory(root: string): SecretHit[] {
-    return listFiles(root).flatMap((file) => [...this.scanText(`file name ${file}`, file.slice(root.length)), ...this.scanBytes(file, readFileSync(file))]);
+  /** Every file below `root` that `include` accepts (default: all), and the file names themselves. */
+  scanDirectory(root: string, include: (file: string) => boolean = () => true): SecretHit[] {
+    return listFiles(root)
+      .filter(include)
+      .flatMap((file) => [...this.scanText(`file name ${file}`, file.slice(root.length)), ...this.scanBytes(file, readFileSync(file))]);
   }
 }
 
