@@ -1,7 +1,7 @@
 // Starts code-server on 127.0.0.1 with fresh temp dirs and stops it by process group: killing
 // only the parent would leave its server and extension hosts running and holding the port.
 import { spawn, execFile } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { closeSync, mkdirSync, mkdtempSync, openSync, rmSync, writeFileSync, writeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -35,6 +35,11 @@ export interface CodeServer {
   readonly workspaceFolder: string;
   /** The last lines code-server printed, for failure reports. */
   recentOutput(): string[];
+  /**
+   * Everything code-server printed so far, stdout and stderr each in a file of its own, byte for
+   * byte as it arrived (for leak audits). The files go with the temp dirs on stop().
+   */
+  readonly outputFiles: readonly string[];
   stop(): Promise<void>;
 }
 
@@ -98,6 +103,17 @@ export async function startCodeServer(options: CodeServerOptions = {}): Promise<
   const port = options.port !== undefined && options.port > 0 ? options.port : await findFreePort(host);
   const origin = `http://${host}:${port}`;
   const output: string[] = [];
+  const outputFiles = { stdout: join(layout.root, 'code-server.stdout.log'), stderr: join(layout.root, 'code-server.stderr.log') };
+  // Written synchronously, so an audit reading the files sees every chunk received so far.
+  const outputFds = { stdout: openSync(outputFiles.stdout, 'a'), stderr: openSync(outputFiles.stderr, 'a') };
+  const closeOutputFiles = (): void => {
+    for (const name of ['stdout', 'stderr'] as const) {
+      if (outputFds[name] !== -1) {
+        closeSync(outputFds[name]);
+        outputFds[name] = -1;
+      }
+    }
+  };
 
   const child = spawn(
     process.execPath,
@@ -115,6 +131,8 @@ export async function startCodeServer(options: CodeServerOptions = {}): Promise<
   );
   const pid = child.pid;
   if (pid === undefined) {
+    closeOutputFiles();
+    rmSync(layout.root, { recursive: true, force: true });
     throw new Error('code-server did not start (no pid)');
   }
   let exited = false;
@@ -130,10 +148,13 @@ export async function startCodeServer(options: CodeServerOptions = {}): Promise<
     }
     options.onOutput?.(line);
   };
-  for (const stream of [child.stdout, child.stderr]) {
+  for (const [name, stream] of [['stdout', child.stdout], ['stderr', child.stderr]] as const) {
     let pending = '';
     stream.setEncoding('utf8');
     stream.on('data', (chunk: string) => {
+      if (outputFds[name] !== -1) {
+        writeSync(outputFds[name], chunk);
+      }
       const lines = (pending + chunk).split('\n');
       pending = lines.pop() ?? '';
       lines.forEach(onLine);
@@ -160,6 +181,7 @@ export async function startCodeServer(options: CodeServerOptions = {}): Promise<
     // Its extension hosts are in the same group; make sure none is left holding files.
     killGroup('SIGKILL');
     forgetExitKill();
+    closeOutputFiles();
     rmSync(layout.root, { recursive: true, force: true });
   };
   const forgetInterrupt = disposeOnInterrupt(stop);
@@ -186,6 +208,7 @@ export async function startCodeServer(options: CodeServerOptions = {}): Promise<
     extensionsDir,
     workspaceFolder: layout.workspaceFolder,
     recentOutput: () => [...output],
+    outputFiles: [outputFiles.stdout, outputFiles.stderr],
     stop,
   };
 }

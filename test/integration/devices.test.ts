@@ -4,6 +4,7 @@ import { dirname, join } from 'node:path';
 import * as vscode from 'vscode';
 import { deviceNode, registerDevice, removeDeviceCommand, shownDevices } from './deviceHelpers';
 import { freshStart, signedInAs, waitFor } from './helpers';
+import { secretsIn } from '../harness/secretScanner';
 
 // The stand-in keeps removals for the whole run: each test that removes a device uses its own
 // account's seeded devices (alice's stay, for the listing tests and the other suites).
@@ -59,12 +60,9 @@ suite('Devices view and Remove Device', () => {
     const deviceTokens = await control.deviceTokens();
     assert.ok(deviceTokens.length >= 3, 'the stand-in handed out device tokens');
     const ownToken = JSON.parse(stored) as { token: string };
-    for (const token of deviceTokens.filter((candidate) => candidate !== ownToken.token)) {
-      assert.ok(!shown.includes(token), 'a device token is shown');
-      assert.ok(!stored.includes(token), 'a device token is stored');
-      assert.ok(!clipboard.includes(token), 'a device token is on the clipboard');
-    }
-    assert.ok(!shown.includes(ownToken.token), 'the session token is shown');
+    const others = deviceTokens.filter((candidate) => candidate !== ownToken.token).map((value, index) => ({ label: `device token #${index}`, value }));
+    assert.deepEqual(secretsIn(others, { shown, stored, clipboard }), [], 'a device token is shown, stored or on the clipboard');
+    assert.deepEqual(secretsIn([{ label: 'the session token', value: ownToken.token }], { shown }), [], 'the session token is shown');
   });
 
   test('no device token reaches the Plex log, which records the device list and a removal', async () => {
@@ -83,9 +81,8 @@ suite('Devices view and Remove Device', () => {
     });
     const deviceTokens = await control.deviceTokens();
     assert.ok(deviceTokens.length > 0);
-    for (const token of deviceTokens) {
-      assert.ok(!log.includes(token), 'a device token is in the log');
-    }
+    const secrets = deviceTokens.map((value, index) => ({ label: `device token #${index}`, value }));
+    assert.deepEqual(secretsIn(secrets, { log }), [], 'a device token is in the log');
   });
 
   test('Remove Device: a modal confirmation naming the device, one request, gone from plex.tv and the view', async () => {

@@ -1,6 +1,9 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { PlexExtensionApi } from '../../src/api';
+import { accountSecrets } from '../harness/accountSecrets';
+import type { Secret } from '../harness/secretScanner';
+import { DEMO_ACCOUNTS } from '../standin/accounts';
 import type { PlexTestingApi } from './testingApi';
 import type { StandInControl } from '../standin/controlClient';
 import { freshStart, setSetting } from './helpers';
@@ -61,15 +64,25 @@ export async function signedInWithJwt(api: TestApi, control: StandInControl): Pr
   return stored;
 }
 
-/** Every secret the stand-in and the extension made: none may show in a message or the log. */
-export async function allSecrets(api: TestApi, control: StandInControl, extra: readonly string[] = []): Promise<string[]> {
+/** Every secret the stand-in and the extension made: tokens, JWTs, the device key's private part. */
+export async function madeSecrets(api: TestApi, control: StandInControl): Promise<Secret[]> {
   const device = await storedDevice(api);
   const privateKey = device && (JSON.parse(device.key) as { d: string }).d;
+  const named = (kind: string, values: readonly string[]): Secret[] => values.map((value, index) => ({ label: `${kind} #${index}`, value }));
   return [
-    ...(await control.jwt.plexJwts()),
-    ...(await control.jwt.deviceJwts()),
-    ...(await control.issuedTokens()),
-    ...(privateKey ? [privateKey] : []),
-    ...extra,
-  ].filter((secret) => secret.length >= 16);
+    ...named('Plex JWT', await control.jwt.plexJwts()),
+    ...named('device JWT', await control.jwt.deviceJwts()),
+    ...named('issued token', await control.issuedTokens()),
+    ...named('device token', await control.deviceTokens()),
+    ...named('device key d', privateKey ? [privateKey] : []),
+  ];
+}
+
+/**
+ * The secrets made, and every password, two-factor code and Home PIN of the demo accounts: none
+ * may show, in any encoding, in a message or the log. No length floor (the scanner matches short
+ * secrets as whole tokens).
+ */
+export async function allSecrets(api: TestApi, control: StandInControl): Promise<Secret[]> {
+  return [...(await madeSecrets(api, control)), ...accountSecrets(DEMO_ACCOUNTS)];
 }

@@ -2,6 +2,7 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { StandInControl } from '../standin/controlClient';
 import { extensionApi, freshStart, setSetting, signedInAs, waitFor } from './helpers';
+import { secretsIn } from '../harness/secretScanner';
 
 const CLAIM_MESSAGE = /^Claim token copied\. Give it to your new Plex Media Server \(PLEX_CLAIM in Docker\) within 4 minutes; the clipboard is cleared when it expires\.$/;
 
@@ -215,7 +216,7 @@ suite('Copy Account Token', () => {
     assert.deepEqual(ui.messages.map((shown) => shown.message), [
       'Account token for alice copied; clipboard clears in 1 s. Keep it private: it opens your whole Plex account.',
     ]);
-    assert.ok(!ui.messages.some((shown) => shown.message.includes(token)), 'the token is never shown');
+    assert.deepEqual(secretsIn([{ label: 'the account token', value: token }], { messages: JSON.stringify(ui.messages) }), [], 'the token is never shown');
     await waitFor('the clipboard to be cleared', async () => (await vscode.env.clipboard.readText()) === '', 5000);
     assert.equal(api.testing.pendingClipboardClears(), 0);
   });

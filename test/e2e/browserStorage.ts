@@ -1,32 +1,5 @@
-// Finds secrets in what a session left behind: files on disk, the browser's storage, captured
-// console output. A hit names where, never the secret itself.
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+// The workbench's browser storage as text, for the secret hygiene audit.
 import type { Page } from 'playwright-core';
-
-export interface SecretHit {
-  where: string;
-  /** Which secret (its index in the list searched for), never its value. */
-  secretIndex: number;
-}
-
-/** Every file below `root`, as UTF-8 and as UTF-16 (Chromium and SQLite store either). */
-export function scanDirectory(root: string, secrets: readonly string[]): SecretHit[] {
-  const hits: SecretHit[] = [];
-  for (const file of listFiles(root)) {
-    const bytes = readFileSync(file);
-    secrets.forEach((secret, secretIndex) => {
-      if (bytes.includes(Buffer.from(secret, 'utf8')) || bytes.includes(Buffer.from(secret, 'utf16le'))) {
-        hits.push({ where: file, secretIndex });
-      }
-    });
-  }
-  return hits;
-}
-
-export function scanText(where: string, text: string, secrets: readonly string[]): SecretHit[] {
-  return secrets.flatMap((secret, secretIndex) => (text.includes(secret) ? [{ where, secretIndex }] : []));
-}
 
 /** The workbench's browser storage: localStorage and every IndexedDB database, as text. */
 export async function dumpBrowserStorage(page: Page): Promise<Record<string, string>> {
@@ -77,17 +50,4 @@ export async function dumpBrowserStorage(page: Page): Promise<Record<string, str
     }
     return dump;
   });
-}
-
-function listFiles(root: string): string[] {
-  const files: string[] = [];
-  for (const entry of readdirSync(root, { withFileTypes: true })) {
-    const path = join(root, entry.name);
-    if (entry.isDirectory()) {
-      files.push(...listFiles(path));
-    } else if (entry.isFile() && statSync(path).size > 0) {
-      files.push(path);
-    }
-  }
-  return files;
 }
