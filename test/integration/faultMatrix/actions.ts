@@ -225,7 +225,7 @@ export const ACTIONS: readonly MatrixAction[] = [
     assertWorked: async (context) => {
       assert.equal(context.api.status, 'signedOut');
       assert.equal(await context.api.testing.readStoredSession(), undefined);
-      assert.ok(context.ui.messages.some((shown) => shown.message === 'Signed out of Plex.'), 'the token was revoked');
+      assert.ok(context.ui.messages.some((shown) => shown.message === 'Signed out of Plex.'), 'told the token counts as revoked');
     },
   },
   {
@@ -367,6 +367,8 @@ export const ACTIONS: readonly MatrixAction[] = [
     },
     run: () => runCommand('plex.linkDevice'),
     assertWorked: async (context) => {
+      const linked = (await context.control.log()).filter((entry) => entry.route === 'pins.link').at(-1);
+      assert.ok(linked !== undefined && linked.status >= 200 && linked.status < 300, 'plex.tv accepted the link');
       assert.ok(context.ui.messages.some((shown) => shown.message === 'Device linked: it signs in to Plex as alice in a moment.'));
       assert.equal(context.api.status, 'signedIn');
     },
