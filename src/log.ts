@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { failureKind } from './plex/failure';
 import { redact } from './plex/redact';
 
 /** The "Plex" output channel; every line passes through the redaction helper first. */
@@ -39,9 +40,14 @@ export class Log implements vscode.Disposable {
   }
 }
 
+/**
+ * A failure names its kind (`PlexNetworkError (network): ...`); anything else is a bug in the
+ * extension, not trouble with Plex, and says so (`TypeError (unexpected): ...`).
+ */
 function describe(error: unknown): string {
+  const kind = failureKind(error) ?? 'unexpected';
   if (error instanceof Error) {
-    return `${error.name}: ${error.message}`;
+    return `${error.name} (${kind}): ${error.message}`;
   }
-  return String(error);
+  return `(${kind}) ${String(error)}`;
 }

@@ -108,7 +108,7 @@ export class PlexClients {
   }
 
   logRequest(entry: PlexRequestLogEntry): void {
-    const outcome = entry.error ?? String(entry.status ?? '');
+    const outcome = entry.error === undefined ? String(entry.status ?? '') : `(${entry.kind ?? 'error'}) ${entry.error}`;
     const attempt = entry.attempt > 1 ? ` (attempt ${entry.attempt})` : '';
     const line = `${entry.method} ${entry.url} ${outcome} ${Math.round(entry.durationMs)} ms${attempt}`;
     if (entry.error || (entry.status !== undefined && entry.status >= 400)) {

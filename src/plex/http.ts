@@ -346,6 +346,7 @@ export class PlexHttp {
     }
     if (error !== undefined) {
       entry.error = redact(error.message);
+      entry.kind = error.kind;
     }
     try {
       this.log(entry);

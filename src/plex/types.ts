@@ -110,6 +110,8 @@ export interface PlexRequestLogEntry {
   status?: number;
   durationMs: number;
   error?: string;
+  /** The failure's kind, with `error`. */
+  kind?: PlexErrorKind;
 }
 
 /** Every kind of failure the service layer reports; code in other bundles checks `kind` against it. */

@@ -4,13 +4,24 @@
 // has no dates or timings, so a run with the same results changes nothing.
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { CaseResult, ReliabilityRun } from '../integration/faultMatrix/caseResult';
+import type { CaseResult, ReliabilityRun, ShownMessageRecord } from '../integration/faultMatrix/caseResult';
 import { repoRoot } from './paths';
 
 const documentFile = join(repoRoot, 'docs', 'reliability.md');
 
 function cell(text: string): string {
   return text.replace(/\r?\n/g, ' ').replace(/\|/g, '\\|');
+}
+
+function shownText(messages: readonly ShownMessageRecord[]): string {
+  return messages.map((message) => `${message.message}${message.actions.length ? ` [${message.actions.join('] [')}]` : ''}`).join(' / ');
+}
+
+/** What the case required of the user's screen: the message word for word, no message, or the action's own. */
+function expectedText(result: CaseResult): string {
+  if (result.expected === 'quiet') return '(no message)';
+  if (result.expected === 'unaffected') return '(the action does its job, no error or warning)';
+  return result.expectedMessage ? shownText([result.expectedMessage]) : '';
 }
 
 function verdict(result: CaseResult): string {
@@ -36,20 +47,31 @@ export function renderReliability(run: ReliabilityRun): string {
     `**${ran.length} cases run, ${passed.length} passed** (${ordered.length - ran.length} combinations do not apply). Host: ${run.host}.`,
     '',
     'Each case runs one user action in the real VS Code extension host against the Plex stand-in while',
-    'the stand-in injects one fault, and checks that:',
+    'the stand-in injects one fault, and passes only if all of these hold:',
     '',
-    '- the user sees exactly one clear, actionable message: no stack trace, no "[object Object]", no raw',
-    '  body, and no token (every token the stand-in issued is looked for);',
-    '- the stored credentials are unchanged (a sign-out still removes them on this computer);',
+    '- nothing unexpected happened: no error outside the failure model (`src/plex/failure.ts`) was logged',
+    '  (the log marks one `(unexpected)`), and the catch-all "Something went wrong talking to ..." was not',
+    '  shown;',
+    '- the fault was met: the stand-in saw the faulted request and answered it as the fault says (a refused',
+    '  connection never reaches it; the log names the network failure instead);',
+    '- the failure kind listed below is named in the extension\'s log (`PlexNetworkError (network): ...`,',
+    '  `GET <url> (network) ...`);',
+    '- the user saw exactly the message listed below, word for word, with exactly its buttons, and nothing',
+    '  else; it holds no stack trace, "[object Object]", raw body or token (every token the stand-in issued',
+    '  is looked for);',
+    '- the stored credentials are unchanged (a sign-out still removes them on this computer), the session',
+    '  status is the one listed, and nothing was copied;',
     '- no progress notification, sign-in spinner or PIN poll timer is left running;',
     '- the same action works normally once the fault is gone.',
     '',
     'Where the action is meant to carry on under the fault ("works"), it must do its job with no error',
-    'or warning. Slow faults run with `plex.requestTimeoutSeconds` at 1; reads (GET) are retried up to',
-    '3 times with backoff before the message, sign-ins and sign-outs are never retried.',
+    'or warning. A background look ("quiet": token upkeep, JWT renewal) must fail with the failure listed,',
+    'show nothing, and its next look, with the fault gone and nothing set up anew, must do its job: it',
+    'tried again. Slow faults run with `plex.requestTimeoutSeconds` at 1. Reads (GET) are retried with',
+    'backoff before the message; the service layer\'s unit tests count the retries, this table does not.',
     '',
-    'Legend: ✅ message / ✅ warning: one clear message, nothing lost; ✅ works: the action did its job',
-    'anyway; ❌ failed: see the details; –: does not apply.',
+    'Legend: ✅ message / ✅ warning: the expected message, nothing lost; ✅ works: the action did its job',
+    'anyway; ✅ quiet: no message, and the next look succeeded; ❌ failed: see the details; –: does not apply.',
     '',
     `| Fault | ${run.actions.map(cell).join(' | ')} |`,
     `|---|${run.actions.map(() => '---').join('|')}|`,
@@ -57,15 +79,18 @@ export function renderReliability(run: ReliabilityRun): string {
       (fault) => `| ${cell(fault)} | ${run.actions.map((action) => { const result = find(action, fault); return result ? verdict(result) : '?'; }).join(' | ')} |`,
     ),
     '',
-    '## What the user saw',
+    '## What each case requires, and what the user saw',
     '',
-    '| Action | Fault | Result | Message (and its buttons) | Note |',
-    '|---|---|---|---|---|',
+    'Failure kind and expected message are asserted; "Shown" is what the run recorded (left empty where it',
+    'is the expected message).',
+    '',
+    '| Action | Fault | Result | Failure kind | Expected message [buttons] | Shown, when it differs | Note |',
+    '|---|---|---|---|---|---|---|',
     ...ran.map((result) => {
-      const shown = result.shown
-        .map((message) => `${message.message}${message.actions.length ? ` [${message.actions.join('] [')}]` : ''}`)
-        .join(' / ');
-      return `| ${cell(result.action)} | ${cell(result.fault)} | ${verdict(result)} | ${cell(shown)} | ${cell(result.note ?? '')} |`;
+      const expected = expectedText(result);
+      const shown = shownText(result.shown);
+      const differs = shown === expected || (result.expected === 'quiet' && shown === '') ? '' : shown;
+      return `| ${cell(result.action)} | ${cell(result.fault)} | ${verdict(result)} | ${cell(result.failure ?? '')} | ${cell(expected)} | ${cell(differs)} | ${cell(result.note ?? '')} |`;
     }),
     '',
     '## Combinations that do not apply',

@@ -7,12 +7,25 @@ import { type JsonValue, cloneJson, isJsonObject } from './json';
 
 export type ReplacingFault = Extract<
   StandInFault,
-  { kind: 'status' | 'rate-limit' | 'too-many-attempts' | 'token-revoked' | 'pin-expired' | 'html-error' | 'oversized' | 'redirect' | 'deep-json' }
+  {
+    kind:
+      | 'status'
+      | 'rate-limit'
+      | 'too-many-attempts'
+      | 'token-revoked'
+      | 'invalid-token-422'
+      | 'pin-expired'
+      | 'html-error'
+      | 'oversized'
+      | 'redirect'
+      | 'deep-json';
+  }
 >;
 
 export function isReplacingFault(fault: StandInFault): fault is ReplacingFault {
   return [
-    'status', 'rate-limit', 'too-many-attempts', 'token-revoked', 'pin-expired', 'html-error', 'oversized', 'redirect', 'deep-json',
+    'status', 'rate-limit', 'too-many-attempts', 'token-revoked', 'invalid-token-422', 'pin-expired', 'html-error', 'oversized', 'redirect',
+    'deep-json',
   ].includes(fault.kind);
 }
 
@@ -36,6 +49,9 @@ export function replacingReply(fault: ReplacingFault): Reply {
       );
     case 'token-revoked':
       return plexError(401, 1001, 'User could not be authenticated');
+    case 'invalid-token-422':
+      // No Plex code: {"errors":[{"message":"Invalid token","status":422}]}, or its XML twin.
+      return { status: 422, json: { errors: [{ message: 'Invalid token', status: 422 }] }, xmlRoot: 'errors' };
     case 'pin-expired':
       return plexError(404, 1020, 'Code not found or expired');
     case 'html-error':

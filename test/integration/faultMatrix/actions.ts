@@ -1,9 +1,13 @@
 // The user actions the fault matrix crosses with faults: how to script, run and check each one.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
+import type { FailureKind } from '../../../src/plex/failure';
 import type { StandInRoute } from '../../standin/types';
 import { registerDevice } from '../deviceHelpers';
+import type { ShownMessageRecord } from './caseResult';
+import { removeDevice, runCommand, runServerCommand, switchHomeUser } from './commands';
 import type { MatrixContext } from './context';
+import { OWN_MESSAGES } from './expectations';
 
 export type ActionId =
   | 'browser'
@@ -23,6 +27,18 @@ export type ActionId =
   | 'linkDevice'
   | 'switchHome';
 
+/** A look that runs in the background (hourly): it shows nothing, loses nothing, and tries again later. */
+export interface BackgroundLook {
+  /** What the look answers when it did its job. */
+  succeeded: string;
+  /** What the next look may answer for a moment while the echo of an earlier globalState write arrives. */
+  echo: string;
+  /** The next look, as the timer runs it: nothing scripted anew. */
+  lookAgain(context: MatrixContext): Promise<string>;
+  /** It still says so when plex.tv refuses the token or the device (the session expires). */
+  announcesExpiry?: boolean;
+}
+
 export interface MatrixAction {
   id: ActionId;
   title: string;
@@ -34,16 +50,18 @@ export interface MatrixAction {
   route: StandInRoute;
   /** The field the missing-field and wrong-type faults break; undefined: the answer has no body. */
   requiredField: string | undefined;
+  /** A sign-in with an email and password: a 401 means a wrong password, and no token is sent. */
+  sendsPassword?: boolean;
   /** A fault for the two-factor step is added when the code is asked for, not before. */
   faultAtVerificationCode?: boolean;
-  /** Runs in the background: no message for any fault, nothing lost, tried again later. */
-  quiet?: boolean;
+  /** Set for a background look; its run records what the look answered (context.lookOutcome). */
+  background?: BackgroundLook;
   /** Runs with the JWT preview on (plex.jwt.enabled); a signed-in start is then a JWT session. */
   jwt?: boolean;
-  /** A quiet action that still says so when plex.tv refuses the token (the session expires). */
-  announcesExpiry?: boolean;
   /** A deliberate sign-out clears the credentials even when plex.tv fails. */
   clearsCredentials?: boolean;
+  /** The message the action words itself for `failure`; undefined: the error reporter's. */
+  ownMessage?(failure: FailureKind, where: string): ShownMessageRecord | undefined;
   /** Scripts the answers one run of the action needs. */
   script(context: MatrixContext): Promise<void>;
   run(context: MatrixContext): Promise<void>;
@@ -63,9 +81,9 @@ async function assertSignedInAs(context: MatrixContext, username: string): Promi
   assert.ok(raw !== undefined && (JSON.parse(raw) as { account: { username: string } }).account.username === username);
 }
 
-function serverArgument(context: MatrixContext): { server: NonNullable<MatrixContext['clickedServer']> } | undefined {
-  return context.clickedServer && { server: context.clickedServer };
-}
+/** A refused token, as a sign-in that has no session yet words it. */
+const newSignInRefused = (failure: FailureKind): ShownMessageRecord | undefined =>
+  failure === 'token-invalid' ? OWN_MESSAGES.newSignInRefused() : undefined;
 
 export const ACTIONS: readonly MatrixAction[] = [
   {
@@ -75,10 +93,9 @@ export const ACTIONS: readonly MatrixAction[] = [
     onServer: false,
     route: 'pins.create',
     requiredField: 'code',
+    ownMessage: newSignInRefused,
     script: (context) => context.control.setPinAutoApproval(1, 'alice'),
-    run: async () => {
-      await vscode.commands.executeCommand('plex.signInWithBrowser');
-    },
+    run: () => runCommand('plex.signInWithBrowser'),
     assertWorked: (context) => assertSignedInAs(context, 'alice'),
   },
   {
@@ -88,13 +105,12 @@ export const ACTIONS: readonly MatrixAction[] = [
     onServer: false,
     route: 'signin',
     requiredField: 'authToken',
+    sendsPassword: true,
     script: async (context) => {
       context.ui.logins.push('carol');
       context.ui.passwords.push('carol-password');
     },
-    run: async () => {
-      await vscode.commands.executeCommand('plex.signInWithPassword');
-    },
+    run: () => runCommand('plex.signInWithPassword'),
     assertWorked: (context) => assertSignedInAs(context, 'carol'),
   },
   {
@@ -104,15 +120,14 @@ export const ACTIONS: readonly MatrixAction[] = [
     onServer: false,
     route: 'signin',
     requiredField: 'authToken',
+    sendsPassword: true,
     faultAtVerificationCode: true,
     script: async (context) => {
       context.ui.logins.push('bob');
       context.ui.passwords.push('bob-password');
       context.ui.codes.push('123456');
     },
-    run: async () => {
-      await vscode.commands.executeCommand('plex.signInWithPassword');
-    },
+    run: () => runCommand('plex.signInWithPassword'),
     assertWorked: (context) => assertSignedInAs(context, 'bob'),
   },
   {
@@ -122,12 +137,11 @@ export const ACTIONS: readonly MatrixAction[] = [
     onServer: false,
     route: 'user',
     requiredField: 'username',
+    ownMessage: (failure) => (failure === 'token-invalid' ? OWN_MESSAGES.pastedTokenRefused() : undefined),
     script: async (context) => {
       context.ui.tokens.push(await context.control.issueToken('alice'));
     },
-    run: async () => {
-      await vscode.commands.executeCommand('plex.signInWithToken');
-    },
+    run: () => runCommand('plex.signInWithToken'),
     assertWorked: (context) => assertSignedInAs(context, 'alice'),
   },
   {
@@ -138,9 +152,7 @@ export const ACTIONS: readonly MatrixAction[] = [
     route: 'user',
     requiredField: 'username',
     script: async () => undefined,
-    run: async () => {
-      await vscode.commands.executeCommand('plex.refresh');
-    },
+    run: () => runCommand('plex.refresh'),
     assertWorked: async (context) => {
       await assertSignedInAs(context, 'alice');
       assert.ok((await context.control.log()).some((entry) => entry.route === 'user' && entry.status === 200), 'plex.tv answered');
@@ -156,9 +168,7 @@ export const ACTIONS: readonly MatrixAction[] = [
     script: async (context) => {
       context.ui.serverToPick = undefined;
     },
-    run: async () => {
-      await vscode.commands.executeCommand('plex.selectServer');
-    },
+    run: () => runCommand('plex.selectServer'),
     assertWorked: async (context) => {
       assert.ok(context.ui.questions.includes("server:Alice's Library,Alice's Cloud"), 'the servers were offered');
       assert.equal(context.api.status, 'signedIn');
@@ -171,10 +181,9 @@ export const ACTIONS: readonly MatrixAction[] = [
     onServer: true,
     route: 'pms.transientToken',
     requiredField: 'MediaContainer.token',
+    ownMessage: serverRefusedToken,
     script: () => Promise.resolve(vscode.env.clipboard.writeText(CLIPBOARD_MARK)),
-    run: async (context) => {
-      await vscode.commands.executeCommand('plex.copyTransientToken', serverArgument(context));
-    },
+    run: (context) => runServerCommand('plex.copyTransientToken', context.clickedServer),
     assertWorked: async (context) => {
       const copied = await vscode.env.clipboard.readText();
       assert.match(copied, /^transient-/);
@@ -189,10 +198,9 @@ export const ACTIONS: readonly MatrixAction[] = [
     onServer: true,
     route: 'pms.sourceConnection',
     requiredField: 'MediaContainer.Device.clientIdentifier',
-    script: () => Promise.resolve(vscode.commands.executeCommand('workbench.action.closeAllEditors')).then(() => undefined),
-    run: async (context) => {
-      await vscode.commands.executeCommand('plex.showSourceConnectionInformation', serverArgument(context));
-    },
+    ownMessage: serverRefusedToken,
+    script: () => runCommand('workbench.action.closeAllEditors'),
+    run: (context) => runServerCommand('plex.showSourceConnectionInformation', context.clickedServer),
     assertWorked: async (context) => {
       const document = vscode.window.activeTextEditor?.document;
       assert.equal(document?.uri.scheme, 'plex-source', 'the information is shown');
@@ -208,16 +216,16 @@ export const ACTIONS: readonly MatrixAction[] = [
     route: 'signout',
     requiredField: undefined,
     clearsCredentials: true,
+    // plex.tv's refusal to revoke, whatever the failure, is one warning: signed out here all the same.
+    ownMessage: () => OWN_MESSAGES.revocationUnconfirmed(),
     script: async (context) => {
       context.ui.confirmSignOutAnswer = true;
     },
-    run: async () => {
-      await vscode.commands.executeCommand('plex.signOut');
-    },
+    run: () => runCommand('plex.signOut'),
     assertWorked: async (context) => {
       assert.equal(context.api.status, 'signedOut');
       assert.equal(await context.api.testing.readStoredSession(), undefined);
-      assert.ok(context.ui.messages.some((shown) => shown.message === 'Signed out of Plex.'), 'the token was revoked');
+      assert.ok(context.ui.messages.some((shown) => shown.message === 'Signed out of Plex.'), 'told the token counts as revoked');
     },
   },
   {
@@ -227,7 +235,11 @@ export const ACTIONS: readonly MatrixAction[] = [
     onServer: false,
     route: 'ping',
     requiredField: undefined,
-    quiet: true,
+    background: {
+      succeeded: 'pinged',
+      echo: 'not-due',
+      lookAgain: (context) => context.api.testing.pingTokenIfDue(),
+    },
     script: async (context) => {
       // Not seen in use for two days, in any window.
       await context.api.testing.setLastTokenUse(Date.now() - 2 * DAY_MS);
@@ -235,13 +247,15 @@ export const ACTIONS: readonly MatrixAction[] = [
     run: async (context) => {
       // globalState is shared by every window: the echo of an earlier write can put a newer use back
       // for a moment; a look that finds the ping not due marks the token unused again and looks again.
-      for (let attempt = 0; attempt < 5 && (await context.api.testing.pingTokenIfDue()) === 'not-due'; attempt++) {
+      context.lookOutcome = await context.api.testing.pingTokenIfDue();
+      for (let attempt = 0; attempt < 5 && context.lookOutcome === 'not-due'; attempt++) {
         await context.api.testing.setLastTokenUse(Date.now() - 2 * DAY_MS);
+        context.lookOutcome = await context.api.testing.pingTokenIfDue();
       }
     },
     assertWorked: async (context) => {
       assert.deepEqual((await context.control.log()).map((entry) => [entry.route, entry.status]), [['ping', 200]]);
-      assert.ok(Date.now() - (context.api.testing.lastTokenUse() ?? 0) < DAY_MS, 'the use is recorded for every window');
+      assert.ok(Date.now() - (context.api.testing.lastTokenUse() ?? 0) < DAY_MS, 'the use is recorded in the shared globalState');
       assert.equal(context.api.status, 'signedIn');
     },
   },
@@ -253,12 +267,11 @@ export const ACTIONS: readonly MatrixAction[] = [
     route: 'jwt.token',
     requiredField: 'auth_token',
     jwt: true,
+    ownMessage: newSignInRefused,
     script: async (context) => {
       context.ui.tokens.push(await context.control.issueToken('alice'));
     },
-    run: async () => {
-      await vscode.commands.executeCommand('plex.signInWithToken');
-    },
+    run: () => runCommand('plex.signInWithToken'),
     assertWorked: async (context) => {
       await assertSignedInAs(context, 'alice');
       const raw = await context.api.testing.readStoredSession();
@@ -273,19 +286,27 @@ export const ACTIONS: readonly MatrixAction[] = [
     route: 'jwt.token',
     requiredField: 'auth_token',
     jwt: true,
-    quiet: true,
-    announcesExpiry: true,
+    background: {
+      succeeded: 'renewed',
+      echo: 'renewing-elsewhere',
+      lookAgain: (context) => context.api.testing.renewJwtIfDue(),
+      announcesExpiry: true,
+    },
+    ownMessage: (failure) => {
+      if (failure === 'token-invalid') return OWN_MESSAGES.jwtRenewalRefused();
+      return failure === 'jwt-rejected' ? OWN_MESSAGES.deviceKeyRefused() : undefined;
+    },
     script: async (context) => {
       // A new JWT session whose Plex JWT expires in a minute: due for renewal.
       await context.control.jwt.addFlaw('expires-soon');
       context.ui.tokens.push(await context.control.issueToken('alice'));
-      await vscode.commands.executeCommand('plex.signInWithToken');
+      await runCommand('plex.signInWithToken');
       assert.equal(context.api.status, 'signedIn');
       context.ui.messages.length = 0;
       await context.control.clearLog();
     },
     run: async (context) => {
-      await context.api.testing.renewJwtIfDue();
+      context.lookOutcome = await context.api.testing.renewJwtIfDue();
     },
     assertWorked: async (context) => {
       const routes = (await context.control.log()).filter((entry) => entry.route !== 'jwt.keys').map((entry) => [entry.route, entry.status]);
@@ -304,9 +325,7 @@ export const ACTIONS: readonly MatrixAction[] = [
       context.device = await registerDevice(context.control, 'alice', `Matrix device ${++devicesRegistered}`);
       context.ui.removeDeviceAnswers.push(true);
     },
-    run: async (context) => {
-      await vscode.commands.executeCommand('plex.removeDevice', context.device);
-    },
+    run: (context) => removeDevice(context.device),
     assertWorked: async (context) => {
       const removed = context.device?.kind === 'device' ? context.device.device : undefined;
       assert.ok(removed);
@@ -326,9 +345,7 @@ export const ACTIONS: readonly MatrixAction[] = [
       await context.api.testing.claimCountdown().expireNow(); // no "get a new one?" question
       await vscode.env.clipboard.writeText(CLIPBOARD_MARK);
     },
-    run: async () => {
-      await vscode.commands.executeCommand('plex.copyClaimToken');
-    },
+    run: () => runCommand('plex.copyClaimToken'),
     assertWorked: async (context) => {
       const copied = await vscode.env.clipboard.readText();
       assert.match(copied, /^claim-/);
@@ -348,10 +365,10 @@ export const ACTIONS: readonly MatrixAction[] = [
     script: async (context) => {
       context.ui.linkCodes.push((await context.control.createLinkCode()).code);
     },
-    run: async () => {
-      await vscode.commands.executeCommand('plex.linkDevice');
-    },
+    run: () => runCommand('plex.linkDevice'),
     assertWorked: async (context) => {
+      const linked = (await context.control.log()).filter((entry) => entry.route === 'pins.link').at(-1);
+      assert.ok(linked !== undefined && linked.status >= 200 && linked.status < 300, 'plex.tv accepted the link');
       assert.ok(context.ui.messages.some((shown) => shown.message === 'Device linked: it signs in to Plex as alice in a moment.'));
       assert.equal(context.api.status, 'signedIn');
     },
@@ -368,8 +385,7 @@ export const ACTIONS: readonly MatrixAction[] = [
       // As a click on the user in the Plex Home view: the switch alone, no list first.
       const kids = (await context.control.homeUsers('alice')).find((user) => user.title === 'Kids');
       assert.ok(kids, 'the stand-in has Kids in alice\'s Home');
-      const user = { id: kids.id, uuid: kids.uuid, title: kids.title, kind: 'managed', admin: false, protected: false };
-      await vscode.commands.executeCommand('plex.switchHomeUser', { user });
+      await switchHomeUser({ id: kids.id, uuid: kids.uuid, title: kids.title, kind: 'managed', admin: false, protected: false });
     },
     assertWorked: async (context) => {
       const raw = await context.api.testing.readStoredSession();
@@ -381,5 +397,16 @@ export const ACTIONS: readonly MatrixAction[] = [
 ];
 
 const DAY_MS = 24 * 60 * 60 * 1000;
+
+/** A server refusing the token: the session stays, the server list may be stale. */
+function serverRefusedToken(failure: FailureKind, where: string): ShownMessageRecord | undefined {
+  return failure === 'token-invalid' ? OWN_MESSAGES.serverRefusedToken(where) : undefined;
+}
+
+export function actionById(id: ActionId): MatrixAction {
+  const action = ACTIONS.find((candidate) => candidate.id === id);
+  if (action === undefined) throw new Error(`no action ${id}`);
+  return action;
+}
 
 export { CLIPBOARD_MARK };

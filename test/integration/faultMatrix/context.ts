@@ -17,4 +17,8 @@ export interface MatrixContext {
   clickedServer?: PlexServer;
   /** The device Remove Device removes: a fresh one per run (script). */
   device?: DeviceNode;
+  /** What a background look answered (its run records it). */
+  lookOutcome?: string;
+  /** Where this case's lines begin in the "Plex" log. */
+  logStart: number;
 }

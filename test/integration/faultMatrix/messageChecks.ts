@@ -1,5 +1,6 @@
-// What makes a message fit to show: one sentence or two a person can act on, nothing from the
-// inside of the program (stack traces, object dumps, raw bodies) and no secret.
+// What makes any message fit to show: short, something to do (in words or a button), nothing from
+// the inside of the program (stack traces, object dumps, raw bodies) and no secret. The wording
+// each case must show is checked word for word on its own (expectations.ts).
 import * as assert from 'node:assert/strict';
 import type { ShownMessageRecord } from './caseResult';
 
@@ -11,7 +12,7 @@ const INTERNALS: readonly [RegExp, string][] = [
   [/<\/?[a-z][\w-]*[\s>]|\{"|"\}/i, 'a raw HTML or JSON body'],
 ];
 
-/** Words that tell the user what to do, or what happened in terms they can act on. */
+/** Words that tell the user what to do; a message without them must at least offer a button. */
 const ACTIONABLE = /\b(?:try again|check|sign in|start|wait|raise|refresh|revoke|later|log)\b/i;
 
 export function assertFitToShow(shown: ShownMessageRecord, secrets: readonly string[]): void {
@@ -26,6 +27,6 @@ export function assertFitToShow(shown: ShownMessageRecord, secrets: readonly str
     assert.ok(!text.includes(secret), 'the message shows a token the stand-in issued');
   }
   if (shown.severity !== 'info') {
-    assert.ok(ACTIONABLE.test(shown.message) || shown.actions.length > 0, `the message says nothing to act on: ${shown.message}`);
+    assert.ok(ACTIONABLE.test(shown.message) || shown.actions.length > 0, `the message neither says what to do nor offers a button: ${shown.message}`);
   }
 }

@@ -1,30 +1,34 @@
-// Runs one action under one fault and checks what the issue asks of every case: one clear
-// message, credentials unchanged (unless it is a sign-out), no progress left running, and the
-// same action working again once the fault is gone.
+// Runs one action under one fault and checks what every case must show: nothing unexpected (no
+// error outside the failure model, no "Something went wrong" message), the fault met (the
+// stand-in saw the faulted request), the expected failure named in the log, the expected message
+// word for word (or none, for a background look), credentials unchanged (unless it is a
+// sign-out), no progress left running, and the action working again once the fault is gone: a
+// background look by its next look, with nothing scripted anew.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import type { AuthStatus } from '../../../src/auth/sessionView';
 import { freshStart, setSetting, signInAs, waitFor } from '../helpers';
 import { CLIPBOARD_MARK, type MatrixAction } from './actions';
 import { arrangeFault } from './arrange';
-import type { CaseResult, Expectation, ShownMessageRecord } from './caseResult';
+import { caseLog, caseLogNaming, namesFailure, unexpectedLines } from './caseLog';
+import type { CaseResult, ShownMessageRecord } from './caseResult';
 import type { MatrixContext } from './context';
+import { SERVER_NAME, UNEXPECTED_MESSAGE, expectedOutcome, type Outcome } from './expectations';
 import type { MatrixFault } from './faults';
 import { assertFitToShow } from './messageChecks';
 import { MatrixUi } from './matrixUi';
 
-const SERVER_NAME = "Alice's Cloud";
-
 export async function runCase(action: MatrixAction, fault: MatrixFault): Promise<CaseResult> {
-  const base = { action: action.title, fault: fault.title };
-  const notApplicable = fault.notApplicable?.(action);
-  if (notApplicable !== undefined) {
-    return { ...base, expected: 'not-applicable', passed: true, shown: [], note: notApplicable, durationMs: 0 };
+  const outcome = expectedOutcome(action, fault);
+  const base = {
+    action: action.title,
+    fault: fault.title,
+    expected: outcome.expected,
+    ...(outcome.expected === 'message' || outcome.expected === 'quiet' ? { failure: outcome.failure } : {}),
+    ...(outcome.expected === 'message' ? { expectedMessage: outcome.message } : {}),
+  };
+  if (outcome.expected === 'not-applicable') {
+    return { ...base, passed: true, shown: [], note: outcome.reason, durationMs: 0 };
   }
-  const unaffected = fault.unaffected?.[action.id];
-  // A quiet action that announces an expired session shows that one message.
-  const quiet = action.quiet === true && !(action.announcesExpiry === true && fault.id === 'tokenRevoked');
-  const expected: Expectation = quiet ? 'quiet' : unaffected === undefined ? 'message' : 'unaffected';
   const started = Date.now();
   let shown: ShownMessageRecord[] = [];
   let undo: (() => Promise<void>) | undefined;
@@ -36,36 +40,36 @@ export async function runCase(action: MatrixAction, fault: MatrixFault): Promise
     await action.run(context);
     await settled(context);
     shown = context.ui.messages.map((message) => ({ ...message, actions: [...message.actions] }));
+    const log = await caseLogNaming(context, outcome.expected === 'unaffected' ? undefined : outcome.failure);
+    assertNothingUnexpected(shown, log);
     const secrets = await context.control.issuedTokens();
     shown.forEach((message) => assertFitToShow(message, secrets));
-    if (expected === 'unaffected') {
+    await assertFaultMet(fault, action, context);
+    if (outcome.expected === 'unaffected') {
       await action.assertWorked(context);
       assert.deepEqual(problems(shown), [], 'no error or warning for a fault the action absorbs');
-    } else if (expected === 'quiet') {
-      assert.deepEqual(problems(shown), [], 'a background action shows no error or warning');
-      assert.equal(await context.api.testing.readStoredSession(), storedBefore, 'the stored credentials are unchanged');
-      assert.equal(context.api.status, statusAfterFault(action, fault));
     } else {
-      assert.equal(shown.length, 1, `exactly one message, got: ${JSON.stringify(shown.map((message) => message.message))}`);
-      assert.notEqual(shown[0].severity, 'info', 'the message is an error or a warning');
-      const storedAfter = await context.api.testing.readStoredSession();
-      if (action.clearsCredentials) {
-        assert.equal(storedAfter, undefined, 'a sign-out removes the credentials even when plex.tv fails');
+      assert.ok(namesFailure(log, outcome.failure), `the log names no ${outcome.failure} failure`);
+      if (outcome.expected === 'quiet') {
+        assert.deepEqual(problems(shown), [], 'a background look shows no error or warning');
+        assert.equal(context.lookOutcome, outcome.status === 'expired' ? 'expired' : 'failed', 'what the look answered');
       } else {
-        assert.equal(storedAfter, storedBefore, 'the stored credentials are unchanged');
+        assert.deepEqual(shown, [outcome.message], 'the message the user sees');
       }
-      assert.equal(context.api.status, statusAfterFault(action, fault));
-      if (action.id === 'copyToken' || action.id === 'claimToken') {
-        assert.equal(await vscode.env.clipboard.readText(), CLIPBOARD_MARK, 'nothing was copied');
-      }
+      await assertNothingLost(action, outcome, context, storedBefore);
     }
     await undo();
     undo = undefined;
-    await assertRecovers(action, context);
-    return { ...base, expected, passed: true, shown, ...(unaffected === undefined ? {} : { note: unaffected }), durationMs: Date.now() - started };
+    if (outcome.expected === 'quiet' && outcome.status !== 'expired') {
+      await assertLooksAgain(action, context);
+    } else {
+      await assertRecovers(action, context);
+    }
+    assertNothingUnexpected([], await caseLog(context));
+    return { ...base, passed: true, shown, ...(outcome.expected === 'unaffected' ? { note: outcome.reason } : {}), durationMs: Date.now() - started };
   } catch (error) {
     const note = error instanceof Error ? error.message : String(error);
-    return { ...base, expected, passed: false, shown, note, durationMs: Date.now() - started };
+    return { ...base, passed: false, shown, note, durationMs: Date.now() - started };
   } finally {
     await undo?.();
   }
@@ -77,7 +81,6 @@ async function startCase(action: MatrixAction): Promise<MatrixContext> {
   api.testing.setUi(ui);
   const server = (await control.state()).servers.find((candidate) => candidate.name === SERVER_NAME);
   assert.ok(server, `the stand-in has ${SERVER_NAME}`);
-  const context: MatrixContext = { api, ui, control, server };
   // Signed out here, so changing the setting offers no sign-in.
   await setSetting('jwt.enabled', action.jwt === true ? true : undefined);
   await control.jwt.reset();
@@ -93,7 +96,7 @@ async function startCase(action: MatrixAction): Promise<MatrixContext> {
   ui.messages.length = 0;
   ui.questions.length = 0;
   await control.clearLog();
-  return context;
+  return { api, ui, control, server, logStart: (await api.testing.logText()).length };
 }
 
 /** Every action has settled: no progress notification, sign-in spinner or PIN poll timer left. */
@@ -106,12 +109,69 @@ async function settled(context: MatrixContext): Promise<void> {
   );
 }
 
-function statusAfterFault(action: MatrixAction, fault: MatrixFault): AuthStatus {
-  if (!action.signedIn || action.clearsCredentials) {
-    return 'signedOut';
+/** A bug met anywhere in the case fails it, whatever else looks right: the catch-all message, or an unexpected error in the log. */
+function assertNothingUnexpected(shown: readonly ShownMessageRecord[], log: string): void {
+  const found = [
+    ...shown.filter((message) => UNEXPECTED_MESSAGE.test(message.message)).map((message) => `the message "${message.message}"`),
+    ...unexpectedLines(log).map((line) => `the log line "${line.trim()}"`),
+  ];
+  assert.deepEqual(found, [], `an unexpected error: ${found.join('; ')}`);
+}
+
+/** The stand-in saw the faulted request, and answered it as the fault says. */
+async function assertFaultMet(fault: MatrixFault, action: MatrixAction, context: MatrixContext): Promise<void> {
+  const { make } = fault;
+  if (make.kind !== 'rule') {
+    return; // a refused connection never reaches the stand-in; the log names the network failure
   }
-  // plex.tv refusing the account token marks the session expired; a server refusing it does not.
-  return fault.id === 'tokenRevoked' && !action.onServer ? 'expired' : 'signedIn';
+  const route = make.route?.(action) ?? action.route;
+  const server = action.onServer ? context.server.clientIdentifier : undefined;
+  const faulted = (await context.control.log()).filter((entry) => entry.route === route && (server === undefined || entry.host === server)).at(-1);
+  assert.ok(faulted, `the stand-in saw no ${route} request: the fault was never met`);
+  if (fault.answers !== undefined) {
+    assert.equal(faulted.status, fault.answers, `the stand-in's answer to the ${route} request`);
+  }
+}
+
+/** Credentials, status and clipboard are as the failure leaves them. */
+async function assertNothingLost(
+  action: MatrixAction,
+  outcome: Extract<Outcome, { status: unknown }>,
+  context: MatrixContext,
+  storedBefore: string | undefined,
+): Promise<void> {
+  const storedAfter = await context.api.testing.readStoredSession();
+  if (action.clearsCredentials) {
+    assert.equal(storedAfter, undefined, 'a sign-out removes the credentials even when plex.tv fails');
+  } else {
+    assert.equal(storedAfter, storedBefore, 'the stored credentials are unchanged');
+  }
+  assert.equal(context.api.status, outcome.status, 'the session status');
+  if (action.id === 'copyToken' || action.id === 'claimToken') {
+    assert.equal(await vscode.env.clipboard.readText(), CLIPBOARD_MARK, 'nothing was copied');
+  }
+}
+
+/** With the fault gone, the background look's next run does its job, with nothing scripted anew. */
+async function assertLooksAgain(action: MatrixAction, context: MatrixContext): Promise<void> {
+  const look = action.background;
+  assert.ok(look, `${action.title} is not a background look`);
+  const { ui, control } = context;
+  ui.messages.length = 0;
+  await control.clearLog();
+  let answered = await look.lookAgain(context);
+  // The echo of the failed look's own globalState writes may arrive for a moment: that look makes no request.
+  for (const deadline = Date.now() + 5000; answered === look.echo && Date.now() < deadline; ) {
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    answered = await look.lookAgain(context);
+  }
+  assert.equal(answered, look.succeeded, 'the next look, with the fault gone');
+  try {
+    await action.assertWorked(context);
+  } catch (error) {
+    throw new Error(`the next look, with the fault gone, did not do its job: ${error instanceof Error ? error.message : String(error)}`);
+  }
+  assert.deepEqual(problems(ui.messages), [], 'no error or warning once the fault is gone');
 }
 
 async function assertRecovers(action: MatrixAction, context: MatrixContext): Promise<void> {
