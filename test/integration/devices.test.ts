@@ -3,7 +3,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import * as vscode from 'vscode';
 import { deviceNode, registerDevice, removeDeviceCommand, shownDevices } from './deviceHelpers';
-import { freshStart, signedInAs, waitFor } from './helpers';
+import { freshStart, plexTvStatusWith, signedInAs, waitFor } from './helpers';
 import { secretsIn } from '../harness/secretScanner';
 
 // The stand-in keeps removals for the whole run: each test that removes a device uses its own
@@ -238,16 +238,6 @@ suite('Devices view and Remove Device', () => {
     assert.equal(api.testing.activeProgress(), 0);
   });
 });
-
-/** The status plex.tv answers an account read made with `token`. */
-async function plexTvStatusWith(token: string): Promise<number> {
-  const url = process.env.PLEX_STANDIN_URL ?? '';
-  const response = await fetch(new URL('/api/v2/user', url), {
-    headers: { 'X-Plex-Token': token, 'X-Plex-Client-Identifier': 'devices-test-probe', 'X-Plex-Product': 'Test', Accept: 'application/json' },
-  });
-  await response.arrayBuffer();
-  return response.status;
-}
 
 /** Everything the "Plex" output channel wrote in this run: code-server keeps it under the user data's logs. */
 function plexLogs(directory: string): string {

@@ -85,3 +85,13 @@ export async function storedSession(api: PlexExtensionApi & { testing: PlexTesti
 export async function setSetting(key: string, value: unknown): Promise<void> {
   await vscode.workspace.getConfiguration('plex').update(key, value, vscode.ConfigurationTarget.Global);
 }
+
+/** The status plex.tv answers an account read made with `token`: 200 while it works, 401 once revoked. */
+export async function plexTvStatusWith(token: string): Promise<number> {
+  const url = process.env.PLEX_STANDIN_URL ?? '';
+  const response = await fetch(new URL('/api/v2/user', url), {
+    headers: { 'X-Plex-Token': token, 'X-Plex-Client-Identifier': 'integration-test-probe', 'X-Plex-Product': 'Test', Accept: 'application/json' },
+  });
+  await response.arrayBuffer();
+  return response.status;
+}

@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { freshStart, signInAs, waitFor } from './helpers';
+import { freshStart, plexTvStatusWith, signInAs, waitFor } from './helpers';
 
 interface StoredWithHomeUser {
   token: string;
@@ -88,14 +88,23 @@ suite('Plex Home', () => {
 
   test('a member removed from the Home meanwhile: a clear message, nothing changes', async () => {
     const { api, ui, control } = await freshStart();
-    await signInAs('alice', ui, control);
+    const adminToken = await signInAs('alice', ui, control);
+    const before = await api.testing.readStoredSession();
     ui.homeUserToPick = 'Kids';
     await control.addFault({ route: 'home.switch', fault: { kind: 'status', status: 404 }, times: 1 });
     await vscode.commands.executeCommand('plex.switchHomeUser');
 
     assert.deepEqual(ui.errors(), ['That user is no longer in your Plex Home. Refresh the Plex Home view.']);
     assert.equal(api.status, 'signedIn');
+    assert.equal(await api.testing.readStoredSession(), before, 'the stored session is untouched');
     assert.equal((await stored(api))?.homeUser, undefined);
+    assert.deepEqual(
+      (await api.testing.authenticationSessions()).map((session) => [session.account.label, session.accessToken === adminToken]),
+      [['alice', true]],
+      'other extensions still get the account itself',
+    );
+    assert.ok(!ui.messages.some((shown) => shown.message.startsWith('Now acting as')));
+    assert.equal(api.testing.activeProgress(), 0);
   });
 
   test("a managed user's token that Plex refuses falls back to the account, never to signed out", async () => {
@@ -116,15 +125,19 @@ suite('Plex Home', () => {
 
   test('sign-out revokes the account token and forgets both', async () => {
     const { api, ui, control } = await freshStart();
-    await signInAs('alice', ui, control);
+    const adminToken = await signInAs('alice', ui, control);
     ui.homeUserToPick = 'Kids';
     await vscode.commands.executeCommand('plex.switchHomeUser');
+    const memberToken = (await stored(api))?.homeUser?.token;
+    assert.ok(memberToken);
     await control.clearLog();
     await vscode.commands.executeCommand('plex.signOut');
 
     assert.equal(api.status, 'signedOut');
     assert.equal(await api.testing.readStoredSession(), undefined);
+    assert.deepEqual(await api.testing.authenticationSessions(), [], 'neither identity is offered to other extensions');
     assert.deepEqual((await control.log()).map((entry) => entry.route), ['signout']);
+    assert.equal(await plexTvStatusWith(adminToken), 401, "the account's token was revoked");
   });
 
   test('another window switching back is followed', async () => {
@@ -147,3 +160,4 @@ suite('Plex Home', () => {
     assert.ok(ui.messages.some((shown) => shown.message === 'Your Plex account is not in a Plex Home.'));
   });
 });
+

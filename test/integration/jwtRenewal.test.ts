@@ -129,10 +129,21 @@ suite('JWT preview: renewal', () => {
   });
 
   test('another window renewing: this one leaves it to that window, whose JWT arrives through the shared secret', async () => {
-    const { api, control } = await dueForRenewal();
+    const { api, control, stored } = await dueForRenewal();
     await api.testing.setJwtRenewalClaim(Date.now());
     assert.equal(await api.testing.renewJwtIfDue(), 'renewing-elsewhere');
     assert.deepEqual(await control.log(), []);
+
+    // That window stores its renewed session (a token plex.tv accepts, valid for a week): this window
+    // hands it out and finds nothing left to renew.
+    const renewedThere = { ...stored, token: await control.issueToken('alice'), jwt: { expiresAt: Math.floor(Date.now() / 1000) + 7 * 24 * 60 * 60 } };
+    await api.testing.writeStoredSessionAsAnotherWindow(JSON.stringify(renewedThere));
+    await waitFor('the renewed token to arrive', async () => (await api.testing.authenticationSessions())[0]?.accessToken === renewedThere.token);
+    assert.equal(await api.testing.renewJwtIfDue(), 'not-due');
+
+    // Had that window gone away before renewing, its claim lapses and this window renews.
+    await api.testing.writeStoredSessionAsAnotherWindow(JSON.stringify(stored));
+    await waitFor('the due session back', async () => (await api.testing.authenticationSessions())[0]?.accessToken === stored.token);
     await api.testing.setJwtRenewalClaim(Date.now() - 10 * 60 * 1000);
     assert.equal(await api.testing.renewJwtIfDue(), 'renewed', 'the claim of a window that went away lapses');
   });

@@ -29,21 +29,39 @@ suite('Servers and transient tokens', () => {
   test('the default server is used without asking, and the working connection is remembered', async () => {
     const { ui, control, api } = await freshStart();
     await signInAs('alice', ui, control);
-    const state = await control.state();
-    const cloud = state.servers.find((server) => server.name === "Alice's Cloud");
-    assert.ok(cloud);
-    ui.serverToPick = "Alice's Cloud";
+    const library = (await control.state()).servers.find((server) => server.name === "Alice's Library");
+    assert.ok(library);
+    // Alice's Library has two connections: its listener, and a remote https one nothing answers
+    // (https://127.0.0.1:1). Listed as not local, its listener ranks after the https one, so the
+    // unreachable connection is tried first.
+    await control.addFault({ route: 'resources', fault: { kind: 'set-field', field: '1.connections.0.local', value: false } });
+    ui.serverToPick = "Alice's Library";
     await vscode.commands.executeCommand('plex.selectServer');
-    assert.equal(api.testing.defaultServerId(), cloud.clientIdentifier);
+    assert.equal(api.testing.defaultServerId(), library.clientIdentifier);
 
+    const unreachable = 'https://127.0.0.1:1/security/token';
+    const answered = `${library.url}/security/token 200`;
+    // Lines in the Plex log (kept for the whole run) that name `text`.
+    const count = async (text: string) => (await api.testing.logText()).split(text).length - 1;
+    const answeredBefore = await count(answered);
+    const unreachableBefore = await count(unreachable);
     await control.clearLog();
     ui.questions.length = 0;
     await vscode.commands.executeCommand('plex.copyTransientToken');
+    await waitFor('the first copy in the log', async () => (await count(answered)) === answeredBefore + 1);
+    const triedUnreachable = await count(unreachable);
+    assert.ok(triedUnreachable > unreachableBefore, 'the first copy tried the unreachable connection, then the one that answered');
+
     await vscode.commands.executeCommand('plex.copyTransientToken');
+    await waitFor('the second copy in the log', async () => (await count(answered)) === answeredBefore + 2);
 
     assert.deepEqual(ui.questions, []);
-    const routes = (await control.log()).map((entry) => entry.route);
-    assert.deepEqual(routes, ['pms.transientToken', 'pms.transientToken'], 'servers are cached; one request per copy');
+    assert.equal(await count(unreachable), triedUnreachable, 'the second copy went straight to the connection that answered');
+    assert.deepEqual(
+      (await control.log()).map((entry) => `${entry.host} ${entry.route} ${entry.status}`),
+      [`${library.clientIdentifier} pms.transientToken 200`, `${library.clientIdentifier} pms.transientToken 200`],
+      'servers are cached; one request per copy',
+    );
   });
 
   test('the clipboard is cleared after the delay only if it still holds the token', async () => {

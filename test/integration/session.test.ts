@@ -18,10 +18,26 @@ suite('Session lifecycle', () => {
 
   test('sign out declined: nothing changes', async () => {
     const { api, ui, control } = await freshStart();
-    await signInAs('alice', ui, control);
+    const token = await signInAs('alice', ui, control);
+    const storedBefore = await api.testing.readStoredSession();
+    await vscode.env.clipboard.writeText('before');
+    await control.clearLog();
+    ui.messages.length = 0;
+    ui.questions.length = 0;
     ui.confirmSignOutAnswer = false;
     await vscode.commands.executeCommand('plex.signOut');
+
+    assert.deepEqual(ui.questions, ['confirmSignOut']);
     assert.equal(api.status, 'signedIn');
+    assert.equal(await api.testing.readStoredSession(), storedBefore, 'the stored secret is untouched');
+    assert.deepEqual(
+      (await api.testing.authenticationSessions()).map((session) => [session.account.label, session.accessToken === token]),
+      [['alice', true]],
+      'other extensions still get the session',
+    );
+    assert.deepEqual(await control.log(), [], 'no request: the token is not revoked');
+    assert.deepEqual(ui.messages, [], 'nothing said');
+    assert.equal(await vscode.env.clipboard.readText(), 'before');
   });
 
   test('sign out while plex.tv is unreachable still signs out here, and says so', async () => {
@@ -87,11 +103,16 @@ suite('Session lifecycle', () => {
 
   test('refresh updates the stored account summary', async () => {
     const { api, ui, control } = await freshStart();
-    await signInAs('carol', ui, control);
+    const token = await signInAs('carol', ui, control);
     await control.clearLog();
+    // The account as plex.tv now describes it: renamed since the sign-in.
+    await control.addFault({ route: 'user', fault: { kind: 'set-field', field: 'title', value: 'Carol Renamed' }, times: 1 });
     await vscode.commands.executeCommand('plex.refresh');
     assert.deepEqual((await control.log()).map((entry) => entry.route), ['user']);
     assert.equal(api.status, 'signedIn');
+    const storedTitle = async () => (JSON.parse((await api.testing.readStoredSession()) ?? '{}') as { account?: { title?: string } }).account?.title;
+    await waitFor('the new title to be stored', async () => (await storedTitle()) === 'Carol Renamed');
+    assert.equal((await storedSession(api))?.token, token, 'the same token, only the summary changed');
   });
 
   test('authentication provider: sessions, and change events on sign-in and sign-out', async () => {

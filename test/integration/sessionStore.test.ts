@@ -163,10 +163,14 @@ suite('Session and its store (real SecretStorage events, writes held by the test
 
   test("another window's write is followed; this window's own write is not mistaken for one", async () => {
     await signedInAs('alice');
-    const refusedToken = stored('alice').token;
-    await session.refused(refusedToken);
+    const { token, account } = stored('alice');
+    // This window writes (an account read), and plex.tv refuses the token before the write lands.
+    const writing = session.accountRead(token, { ...account, title: 'Alice Renamed' });
+    void session.refused(token);
     assert.equal(session.status, 'expired');
-    // Its own write's change event came and went: still expired, not revived by it.
+    secrets.pendingWrites.at(-1)?.finish();
+    await writing;
+    // Its own write's change event came and went: still expired, not revived by it as another window's would.
     await new Promise<void>((resolve) => setImmediate(resolve));
     assert.equal(session.status, 'expired');
     secrets.values.set('plex.session', JSON.stringify(stored('carol')));

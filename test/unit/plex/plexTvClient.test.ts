@@ -193,7 +193,7 @@ suite('PlexTvClient', () => {
   });
 
   suite('servers', () => {
-    test('getServers keeps only servers and orders connections local > remote > relay, https first', async () => {
+    test('getServers keeps only servers and ranks their connections: local first, https before http whatever plex.tv\'s order', async () => {
       const token = harness.standIn.issueToken('alice');
       const servers = await harness.plexTv().getServers(token);
       assert.deepEqual(
@@ -218,6 +218,17 @@ suite('PlexTvClient', () => {
       );
       const [request] = harness.requests('resources');
       assert.equal(request?.path, '/api/v2/resources?includeHttps=1&includeRelay=1');
+
+      // plex.tv lists the Library's http connection before its https one; both remote, https comes first.
+      harness.standIn.addFault({ route: 'resources', fault: { kind: 'set-field', field: '1.connections.0.local', value: false }, times: 1 });
+      const [reordered] = await harness.plexTv().getServers(token);
+      assert.deepEqual(
+        reordered?.connections.map((connection) => [connection.local, connection.protocol]),
+        [
+          [false, 'https'],
+          [false, 'http'],
+        ],
+      );
     });
 
     test('an account without servers gets an empty list', async () => {

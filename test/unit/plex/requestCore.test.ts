@@ -2,7 +2,9 @@
 // (counted in the stand-in's request log), Retry-After, cancellation, timeouts, the body cap,
 // redirects, malformed answers, and the redacted client log.
 import * as assert from 'node:assert/strict';
+import { Readable } from 'node:stream';
 import { PlexTvClient, type PlexRequestLogEntry } from '../../../src/plex/index';
+import { readCappedBody } from '../../../src/plex/readBody';
 import { IDENTITY, assertNoIssuedToken, rejectsWith, serverOf, useStandIn, waitUntil } from './helpers';
 
 const MiB = 1024 * 1024;
@@ -224,6 +226,18 @@ suite('request core', () => {
       const error = await rejectsWith(harness.plexTv().getAccount(token), 'bad-response');
       assert.match(error.message, /larger than 1024 KiB/);
       assert.ok(Date.now() - started < 2000);
+      // The header alone decides: not one byte of the body is asked for, and the connection is dropped.
+      let read = false;
+      let dropped = false;
+      const body = new Readable({
+        read() {
+          read = true;
+          this.push(null);
+        },
+      });
+      await assert.rejects(readCappedBody(body, String(50 * MiB), MiB, 'h', () => (dropped = true)), /larger than 1024 KiB/);
+      assert.equal(read, false, 'the body was read');
+      assert.equal(dropped, true, 'the connection was kept');
     });
 
     test('a body of exactly 1 MiB is read (and then decoded)', async () => {

@@ -23,16 +23,24 @@ suite('JWT failures (stand-in)', () => {
     assertNoIssuedToken(harness.standIn, JSON.stringify(harness.standIn.log()));
   });
 
-  test('429 on the nonce is rate-limited, with Retry-After, after the usual retries', async () => {
+  test('429 on the nonce: a Retry-After beyond the cap is rate-limited at once, with that Retry-After; one without Retry-After is retried', async () => {
     const { auth } = await registeredAuth(harness);
+    harness.standIn.clearLog();
     harness.standIn.addFault({ route: 'jwt.nonce', fault: { kind: 'rate-limit', retryAfterSeconds: 60 } });
     const error = await rejectsWith(auth.renew(), 'rate-limited');
     assert.equal(error.status, 429);
     assert.equal((error as { retryAfterSeconds?: number }).retryAfterSeconds, 60);
+    assert.equal(harness.requests('jwt.nonce').length, 1, 'a minute is not waited out');
     assert.equal(harness.requests('jwt.token').length, 0);
     harness.standIn.clearFaults();
+    harness.standIn.clearLog();
     harness.standIn.addFault({ route: 'jwt.nonce', fault: JWT_FAULTS.rateLimited, times: 1 });
-    assert.ok(await auth.renew(), 'one 429 without Retry-After is retried');
+    assert.ok(await auth.renew());
+    assert.deepEqual(
+      harness.requests('jwt.nonce').map((entry) => entry.status),
+      [429, 200],
+      'one 429 without Retry-After is retried',
+    );
   });
 
   test('422 signature verification failed: injected, an unregistered key, a revoked device', async () => {
