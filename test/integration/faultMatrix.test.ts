@@ -46,7 +46,7 @@ suite('Fault matrix: the case checker', function () {
 
   const GENERIC = { severity: 'error', message: 'Something went wrong talking to Plex. The log has the details.', actions: ['Show Log'] };
 
-  test('fails each case of an action that meets a TypeError inside the extension, though it shows one message and loses nothing', async () => {
+  test('fails each case of an action that meets a TypeError inside the extension, where the user sees only the catch-all message', async () => {
     const intact = actionById('token');
     const faults: FaultId[] = ['status500', 'timeout', 'tokenRevoked'];
     for (const fault of faults.map(faultById)) {

@@ -357,7 +357,7 @@ suite('request core', () => {
   });
 
   suite('client log', () => {
-    test('one redacted entry per exchange: origin and path only, attempts numbered, errors in words', async () => {
+    test('one redacted entry per exchange: origin and path only, attempts numbered, errors in words and by kind', async () => {
       harness.standIn.addFault({ route: 'resources', fault: { kind: 'status', status: 503 }, times: 1 });
       await harness.plexTv().getServers(token);
       const server = serverOf(harness.standIn, "Alice's Library");
@@ -372,6 +372,7 @@ suite('request core', () => {
         ],
       );
       assert.match(entries[0]?.error ?? '', /answered with HTTP 503/);
+      assert.deepEqual(entries.map((entry) => entry.kind), ['server-error', undefined, undefined], 'a failed exchange names its failure kind');
       assert.ok(entries.every((entry) => entry.durationMs >= 0));
       assertNoIssuedToken(harness.standIn, JSON.stringify(entries));
     });
