@@ -209,7 +209,7 @@ suite('Secret hygiene audit', () => {
       ...scanner.scanText('this test process output', captured.join('')),
       ...codeServer.outputFiles.flatMap((file) => scanner.scanBytes(`code-server output ${file}`, readFileSync(file))),
     ];
-    console.log(`      audited ${secrets.length} secrets, ${outputBytes} bytes of code-server output, in ${Date.now() - started} ms`);
+    console.log(`      audited ${secrets.length} secrets in ${scanner.scannedCharacters} characters (${outputBytes} bytes of code-server output) in ${Date.now() - started} ms`);
     assert.ok(Object.keys(storage).length > 0, 'the browser storage was read');
     assert.ok(outputBytes > 0, "code-server's output was kept");
     assert.ok(shipped.size > 0, 'the installed extension was found');

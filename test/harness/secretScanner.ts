@@ -188,6 +188,8 @@ export class SecretScanner {
   private readonly needles: Needle[];
   private readonly automaton: Automaton;
   private readonly asciiOnly: boolean;
+  /** How many characters the scans so far read (for reports). */
+  scannedCharacters = 0;
 
   constructor(private readonly secrets: readonly Secret[]) {
     this.needles = secrets.flatMap(({ value }, secretIndex) =>
@@ -199,6 +201,7 @@ export class SecretScanner {
 
   scanText(where: string, text: string): SecretHit[] {
     const hits = new Map<string, SecretHit>();
+    this.scannedCharacters += text.length;
     this.automaton.scan(text, (index, start, end) => {
       const needle = this.needles[index];
       if (needle === undefined || (needle.wholeToken && (letterOrDigit(text.charCodeAt(start - 1)) || letterOrDigit(text.charCodeAt(end))))) {
