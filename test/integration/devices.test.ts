@@ -85,7 +85,7 @@ suite('Devices view and Remove Device', () => {
     assert.deepEqual(secretsIn(secrets, { log }), [], 'a device token is in the log');
   });
 
-  test('Remove Device: a modal confirmation naming the device, one request, gone from plex.tv and the view', async () => {
+  test('Remove Device: a confirmation naming the device, one request, gone from plex.tv and the view', async () => {
     const { api, ui, control } = await freshStart();
     await signedInAs('bob', ui, control);
     const node = await deviceNode(api, 'Living Room TV');

@@ -43,11 +43,13 @@ suite('Plex Home', () => {
 
   test('the servers and transient tokens are the member\'s while acting as her', async () => {
     const { api, ui, control } = await freshStart();
-    await signInAs('alice', ui, control);
+    const adminToken = await signInAs('alice', ui, control);
     ui.homeUserToPick = 'Kids';
     await vscode.commands.executeCommand('plex.switchHomeUser');
     const memberToken = (await stored(api))?.homeUser?.token;
     assert.ok(memberToken);
+    // With the account's own token gone, only the member's tokens can list servers and get a transient token.
+    await control.revokeToken(adminToken);
     await control.clearLog();
     ui.serverToPick = "Alice's Library";
     await vscode.commands.executeCommand('plex.copyTransientToken');

@@ -135,6 +135,8 @@ suite('JWT preview: sign-in', () => {
     await control.addFault({ route: 'jwt.register', fault: { kind: 'status', status: 422, message: 'Thumbprint already taken' }, times: 1 });
     await jwtSignInWithToken('alice', ui, control);
     assert.equal(api.status, 'signedOut');
+    assert.equal(await api.testing.readStoredSession(), undefined, 'no session stored');
+    assert.equal(await api.testing.readStoredDeviceKey(), undefined, 'no key stored');
     assert.deepEqual(ui.errors(), ["plex.tv no longer accepts this device's key. Sign in again to make a new one."]);
 
     await jwtSignInWithToken('alice', ui, control);
@@ -176,6 +178,7 @@ suite('JWT preview: sign-in', () => {
     await setSetting('jwt.enabled', true);
     // The offer would come from the configuration event; an action that runs after it shows it has passed.
     await vscode.commands.executeCommand('plex.refresh');
+    assert.deepEqual(ui.questions, []);
     assert.deepEqual(
       ui.messages.map((shown) => shown.message),
       ['Sign in to Plex first.'],

@@ -44,6 +44,7 @@ suite('Sign-in', () => {
     await vscode.commands.executeCommand('plex.signInWithPassword');
 
     assert.equal(api.status, 'signedOut');
+    assert.equal(await api.testing.readStoredSession(), undefined);
     assert.deepEqual(ui.errors(), ['Plex did not accept that email or password.']);
   });
 
@@ -125,6 +126,7 @@ suite('Sign-in', () => {
     await vscode.commands.executeCommand('plex.signInWithBrowser');
 
     assert.equal(api.status, 'signedOut');
+    assert.equal(await api.testing.readStoredSession(), undefined);
     assert.deepEqual(ui.errors(), ['The sign-in request expired before it was approved. Start the sign-in again.']);
   });
 
