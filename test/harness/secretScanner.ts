@@ -4,7 +4,7 @@
 //     so a secret wrapped across lines is found in every form below;
 //   - base64 and base64url, with or without padding, also inside a longer encoded blob: there a
 //     secret starts at one of three byte offsets of a 3-byte group, and each offset gives its own
-//     run of characters that depend on the secret alone (see base64Cores);
+//     run of characters that depend on the secret alone (see base64Core);
 //   - URL-encoded (encodeURIComponent, and form encoding with + for spaces; %xx in either case);
 //   - JSON-escaped (JSON.stringify's escapes, a slash as \/, and every character as \uXXXX);
 //   - hex (lower and upper case, and bytes separated by spaces as Node prints a Buffer).
@@ -12,8 +12,9 @@
 //
 // Short secrets (a 4-digit Home PIN, a 6-digit two-factor code) have no length floor, but they
 // count only where they would be a leak: as a whole token, each form of the whole secret with no
-// letter or digit right before or after it. A PIN inside a longer number or word ("41234",
-// "a1234b") is chance, not a leak. A secret is short when it has fewer than 8 characters or only
+// letter or digit right before or after it (so their base64 is looked for only as the encoding
+// of the secret alone, never inside a longer blob). A PIN inside a longer number or word
+// ("41234", "a1234b") is chance, not a leak. A secret is short when it has fewer than 8 characters or only
 // digits (numbers of any length are everywhere: times, ports, sizes).
 //
 // One pass over each text finds every form of every secret (an Aho-Corasick automaton), so the
