@@ -11,7 +11,9 @@ import {
   type PlexError,
 } from './errors';
 import { plexJwtErrorFromResponse, type PlexJwtErrorContext } from './jwt/responseErrors';
+import { parseJson } from './parseJson';
 import { redact } from './redact';
+import { decodeEntities, forEachStartTag } from './xml';
 
 /** What the failed call was, since the same status means different things per operation. */
 export type ErrorContext = 'sign-in' | 'pin' | 'plex-tv-token' | 'media-server-token' | PlexJwtErrorContext;
@@ -24,7 +26,7 @@ interface PlexErrorBody {
 function readJsonErrorBody(text: string): PlexErrorBody {
   let parsed: unknown;
   try {
-    parsed = JSON.parse(text);
+    parsed = parseJson(text);
   } catch {
     return {};
   }
@@ -34,6 +36,10 @@ function readJsonErrorBody(text: string): PlexErrorBody {
     return {};
   }
   const { code, message } = first as { code?: unknown; message?: unknown };
+  return errorBody(code, message);
+}
+
+function errorBody(code: unknown, message: unknown): PlexErrorBody {
   const body: PlexErrorBody = {};
   const numericCode = typeof code === 'string' && /^\d{1,6}$/.test(code) ? Number(code) : code;
   if (typeof numericCode === 'number' && Number.isSafeInteger(numericCode)) {
@@ -45,24 +51,56 @@ function readJsonErrorBody(text: string): PlexErrorBody {
   return body;
 }
 
+const ERROR_ATTRIBUTES: ReadonlySet<string> = new Set(['code', 'message']);
+
+/**
+ * The first `<error>` of `<errors>`: attributes (`<error code="1001" message="..."/>`, the v2
+ * shape) or text (`<error>Invalid token</error>`, the v1 shape).
+ */
 function readXmlErrorBody(text: string): PlexErrorBody {
-  const code = /<error\b[^>]{0,500}?\scode="(\d{1,6})"/i.exec(text)?.[1];
-  return code === undefined ? {} : { code: Number(code) };
+  let body: PlexErrorBody = {};
+  try {
+    forEachStartTag(
+      text,
+      (element) => element.toLowerCase() === 'error' && ERROR_ATTRIBUTES,
+      (tag) => {
+        if (tag.name.toLowerCase() !== 'error') {
+          return true;
+        }
+        const textEnd = tag.selfClosing ? -1 : text.indexOf('<', tag.end);
+        const content = textEnd === -1 ? undefined : decodeEntities(text.slice(tag.end, textEnd)).trim();
+        body = errorBody(tag.attributes.get('code'), tag.attributes.get('message') ?? (content === '' ? undefined : content));
+        return false;
+      },
+    );
+  } catch {
+    return {};
+  }
+  return body;
 }
 
+/** Plex's error bodies are a few hundred bytes; a larger one is not read (the status still counts). */
+export const ERROR_BODY_READ_LIMIT = 64 * 1024;
+
 export function readPlexErrorBody(text: string, mediaType: string): PlexErrorBody {
+  if (text.length > ERROR_BODY_READ_LIMIT) {
+    return {};
+  }
   if (mediaType === 'json') {
     return readJsonErrorBody(text);
   }
   return mediaType === 'xml' ? readXmlErrorBody(text) : {};
 }
 
+/** How much of Plex's message is looked at: more than is ever shown, little enough to redact quickly. */
+const MESSAGE_READ_LIMIT = 1000;
+
 /** Plex's own short explanation, cleaned for display: redacted, one line, bounded. */
 function plexSaid(message: string | undefined): string {
   if (message === undefined) {
     return '';
   }
-  const clean = redact(message).replace(/[^\x20-\x7e\u00a0-\uffff]+/g, ' ').trim().slice(0, 200);
+  const clean = redact(message.slice(0, MESSAGE_READ_LIMIT)).replace(/[^\x20-\x7e\u00a0-\uffff]+/g, ' ').trim().slice(0, 200);
   return clean === '' ? '' : ` Plex said: "${clean}".`;
 }
 

@@ -1,6 +1,7 @@
 // What the body of a 2xx answer becomes: parsed JSON, XML text for the route's own decoder, or
 // nothing. Pure, so the decoders' time on hostile bodies can be measured without a socket.
 import { PlexResponseError } from './errors';
+import { parseJson } from './parseJson';
 import { mediaTypeOf, sniffMediaType, type MediaType } from './readBody';
 
 export type ExpectedBody = 'json' | 'json-or-xml' | 'xml' | 'none';
@@ -30,7 +31,7 @@ export function successBody(expect: ExpectedBody, contentType: string | null, te
   // An 'xml' route is never JSON-parsed: its JSON twin may carry secrets that must not become objects.
   if (type === 'json' && expect !== 'xml') {
     try {
-      return { format: 'json', value: JSON.parse(text) as unknown };
+      return { format: 'json', value: parseJson(text) };
     } catch {
       throw new PlexResponseError(`${host} sent malformed JSON.`, { status });
     }
