@@ -112,8 +112,22 @@ export interface ErrorResponse {
   retryAfterMs?: number;
 }
 
-export function errorFromResponse({ status, host, context, body, retryAfterMs }: ErrorResponse): PlexError {
-  const details = { status, ...(body.code === undefined ? {} : { plexCode: body.code }) };
+/** The routes that send a token (a JWT one included), where a refusal of it means "this token is dead". */
+const TOKEN_CONTEXTS: ReadonlySet<ErrorContext> = new Set<ErrorContext>(['plex-tv-token', 'media-server-token', 'media-server-jwt']);
+
+/**
+ * plex.tv answers a token that a password reset ("sign out of all devices") revoked with 422 and
+ * "Invalid token" (`<errors><error>Invalid token</error></errors>`, or the JSON errors array), as
+ * python-plexapi also reads it. On a route that sends a token that is a refusal like 401. Other
+ * 422s keep their meaning: on the JWT routes 422 is about the device key (jwt/responseErrors.ts).
+ */
+function refusesToken(status: number, context: ErrorContext, body: PlexErrorBody): boolean {
+  return status === 422 && TOKEN_CONTEXTS.has(context) && (body.message ?? '').toLowerCase().includes('invalid token');
+}
+
+export function errorFromResponse({ status: sentStatus, host, context, body, retryAfterMs }: ErrorResponse): PlexError {
+  const details = { status: sentStatus, ...(body.code === undefined ? {} : { plexCode: body.code }) };
+  const status = refusesToken(sentStatus, context, body) ? 401 : sentStatus;
   const jwtError = plexJwtErrorFromResponse(status, host, context, body, details);
   if (jwtError !== undefined) {
     return jwtError;
@@ -148,7 +162,7 @@ export function errorFromResponse({ status, host, context, body, retryAfterMs }:
   if ((status === 401 || status === 403) && context === 'media-server-token') {
     return new TokenInvalidError(`${host} did not accept the token (invalid, expired or without access).`, details);
   }
-  return new PlexServerError(`${host} answered with HTTP ${status}.${plexSaid(body.message)}`, details);
+  return new PlexServerError(`${host} answered with HTTP ${sentStatus}.${plexSaid(body.message)}`, details);
 }
 
 /** Failures worth another try for an idempotent request. */
