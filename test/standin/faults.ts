@@ -2,7 +2,7 @@
 import type { StandInFault, StandInFaultRule, StandInRoute } from './types';
 
 const KINDS: ReadonlySet<StandInFault['kind']> = new Set<StandInFault['kind']>([
-  'status', 'rate-limit', 'too-many-attempts', 'token-revoked', 'pin-expired', 'slow', 'trickle', 'hang',
+  'status', 'rate-limit', 'too-many-attempts', 'token-revoked', 'invalid-token-422', 'pin-expired', 'slow', 'trickle', 'hang',
   'reset', 'reset-mid-body', 'malformed-json', 'html-error', 'xml', 'oversized', 'missing-field', 'wrong-type',
   'redirect', 'set-field', 'deep-json', 'invalid-utf8',
 ]);
