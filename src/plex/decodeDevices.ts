@@ -4,7 +4,7 @@
 // unread, so no token ever becomes a string of its own, let alone part of a result, a log line or
 // an error.
 import type { PlexDevice } from './accountToolsTypes';
-import { assignDefined, childPath, fieldError } from './decodeFields';
+import { assignDefined, childPath, commaList, fieldError } from './decodeFields';
 import { PlexResponseError } from './errors';
 import { forEachStartTag } from './xml';
 
@@ -50,10 +50,7 @@ function toDevice(attributes: ReadonlyMap<string, string>, path: string, current
     id: Number(idText),
     name: attributes.get('name') ?? '',
     clientIdentifier,
-    provides: (attributes.get('provides') ?? '')
-      .split(',')
-      .map((capability) => capability.trim())
-      .filter((capability) => capability !== ''),
+    provides: commaList(attributes.get('provides') ?? ''),
     current: clientIdentifier === currentClientIdentifier,
   };
   assignDefined(device, 'product', optional(attributes, 'product'));

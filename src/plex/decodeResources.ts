@@ -6,6 +6,7 @@ import {
   asObject,
   assignDefined,
   childPath,
+  commaList,
   fieldError,
   get,
   readOptionalBoolean,
@@ -65,18 +66,8 @@ export function orderConnections<T extends PlexConnection>(connections: readonly
   return [...connections].sort((a, b) => connectionRank(a) - connectionRank(b));
 }
 
-/** `provides` is a comma-separated list; walked in place, so a list of a million commas costs no array. */
 function providesServer(device: JsonObject, path: string): boolean {
-  const provides = readString(device, 'provides', path);
-  for (let start = 0; start <= provides.length; ) {
-    const comma = provides.indexOf(',', start);
-    const end = comma === -1 ? provides.length : comma;
-    if (end - start >= 6 && provides.slice(start, end).trim() === 'server') {
-      return true;
-    }
-    start = end + 1;
-  }
-  return false;
+  return commaList(readString(device, 'provides', path)).includes('server');
 }
 
 function decodeServer(device: JsonObject, path: string): PlexServer {

@@ -36,6 +36,7 @@ export const HOSTILE_XML: Hostile[] = [
   { name: '"<Device" inside attribute values', body: (size) => repeat(size, '<MediaContainer>', '<Device a="') },
   { name: '"&" run in a wanted attribute', body: (size) => repeat(size, '<MediaContainer><Device id="1" clientIdentifier="c" name="', '&', '"/></MediaContainer>') },
   { name: 'entity-like run in a wanted attribute', body: (size) => repeat(size, '<MediaContainer><Device id="1" clientIdentifier="c" name="', '&abcdefghij', '"/></MediaContainer>') },
+  { name: 'a provides list of commas', body: (size) => repeat(size, '<MediaContainer><Device id="1" clientIdentifier="c" provides="', ',', '"/></MediaContainer>') },
   { name: '"<error" repeated', body: (size) => repeat(size, '<errors>', '<error') },
   { name: 'an error element of one run of text', body: (size) => repeat(size, '<errors><error>', 'x') },
   { name: 'an error element with many attributes', body: (size) => repeat(size, '<errors><error', ' a="b"') },
