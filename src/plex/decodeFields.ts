@@ -143,6 +143,21 @@ export function readOptionalNumeric(object: JsonObject, key: string, path: strin
   throw fieldError(childPath(path, key), 'number', value);
 }
 
+/** The non-empty, trimmed items of a comma-separated list (`provides`), walked in place: a run of commas makes no array of its size. */
+export function commaList(text: string): string[] {
+  const items: string[] = [];
+  for (let start = 0; start <= text.length; ) {
+    const comma = text.indexOf(',', start);
+    const end = comma === -1 ? text.length : comma;
+    const item = end > start ? text.slice(start, end).trim() : '';
+    if (item !== '') {
+      items.push(item);
+    }
+    start = end + 1;
+  }
+  return items;
+}
+
 /** Leaves optional fields out rather than setting them to undefined, so results compare cleanly. */
 export function assignDefined<T, K extends keyof T>(target: T, key: K, value: T[K] | undefined): void {
   if (value !== undefined) {

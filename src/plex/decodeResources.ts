@@ -6,6 +6,7 @@ import {
   asObject,
   assignDefined,
   childPath,
+  commaList,
   fieldError,
   get,
   readOptionalBoolean,
@@ -66,9 +67,7 @@ export function orderConnections<T extends PlexConnection>(connections: readonly
 }
 
 function providesServer(device: JsonObject, path: string): boolean {
-  return readString(device, 'provides', path)
-    .split(',')
-    .some((capability) => capability.trim() === 'server');
+  return commaList(readString(device, 'provides', path)).includes('server');
 }
 
 function decodeServer(device: JsonObject, path: string): PlexServer {

@@ -5,9 +5,10 @@ import type { RequestInit, Response } from 'node-fetch' with { 'resolution-mode'
 import { PlexCancelledError, PlexError, PlexResponseError, PlexTimeoutError } from './errors';
 import { identityHeaders, tokenHeader } from './headers';
 import { networkFailure } from './networkErrors';
-import { BODY_CAP_BYTES, mediaTypeOf, readCappedBody, sniffMediaType, type MediaType } from './readBody';
+import { BODY_CAP_BYTES, mediaTypeOf, readCappedBody } from './readBody';
 import { redact, redactUrl } from './redact';
 import { errorFromResponse, isRetryableStatus, readPlexErrorBody, type ErrorContext } from './responseErrors';
+import { successBody, type ExpectedBody, type PlexHttpBody } from './successBody';
 import { backoffDelayMs, parseRetryAfterMs, retryPolicy, sleep, type RetryPolicy } from './retry';
 import type { PlexClientIdentity, PlexRequestLogEntry, PlexRequestOptions, PlexRetryOptions } from './types';
 
@@ -23,8 +24,6 @@ function loadFetch(): Promise<Fetch> {
   fetchModule ??= import('node-fetch').then((module) => module.default);
   return fetchModule;
 }
-
-export type ExpectedBody = 'json' | 'json-or-xml' | 'xml' | 'none';
 
 export interface PlexHttpRequest {
   method: 'GET' | 'POST' | 'PUT' | 'DELETE';
@@ -46,8 +45,6 @@ export interface PlexHttpRequest {
   /** Only idempotent requests may be retried. */
   retry: boolean;
 }
-
-export type PlexHttpBody = { format: 'json'; value: unknown } | { format: 'xml'; text: string } | { format: 'none' };
 
 export interface PlexHttpConfig {
   identity: PlexClientIdentity;
@@ -101,17 +98,6 @@ function parseBaseUrl(baseUrl: string): URL {
 
 function describeDuration(ms: number): string {
   return ms < 1000 ? `${Math.round(ms)} ms` : `${Math.round(ms / 100) / 10} s`;
-}
-
-function describeMediaType(type: MediaType): string {
-  const descriptions: Record<MediaType, string> = {
-    json: 'JSON',
-    xml: 'XML',
-    html: 'an HTML page',
-    other: 'an unexpected content type',
-    none: 'an unlabelled body',
-  };
-  return descriptions[type];
 }
 
 function encodeBody(request: PlexHttpRequest): [contentType: string, body: string | undefined] {
@@ -281,39 +267,13 @@ export class PlexHttp {
       return { ok: false, error, retryable, ...(retryAfterMs === undefined ? {} : { retryAfterMs }) };
     }
     try {
-      return { ok: true, body: this.successBody(request.expect, exchange) };
+      return { ok: true, body: successBody(request.expect, exchange.contentType, exchange.text, this.host, exchange.status) };
     } catch (error) {
       if (error instanceof PlexError) {
         return { ok: false, error, retryable: false };
       }
       throw error;
     }
-  }
-
-  private successBody(expect: ExpectedBody, exchange: Exchange): PlexHttpBody {
-    if (expect === 'none') {
-      return { format: 'none' };
-    }
-    const { text } = exchange;
-    if (text.trim() === '') {
-      throw new PlexResponseError(`${this.host} sent an empty response.`, { status: exchange.status });
-    }
-    const declared = mediaTypeOf(exchange.contentType);
-    const type = declared === 'none' ? sniffMediaType(text) : declared;
-    // An 'xml' route is never JSON-parsed: its JSON twin may carry secrets that must not become objects.
-    if (type === 'json' && expect !== 'xml') {
-      try {
-        return { format: 'json', value: JSON.parse(text) as unknown };
-      } catch {
-        throw new PlexResponseError(`${this.host} sent malformed JSON.`, { status: exchange.status });
-      }
-    }
-    if (type === 'xml' && (expect === 'json-or-xml' || expect === 'xml')) {
-      return { format: 'xml', text };
-    }
-    throw new PlexResponseError(`${this.host} sent ${describeMediaType(type)} where ${expect === 'xml' ? 'XML' : 'JSON'} was expected.`, {
-      status: exchange.status,
-    });
   }
 
   private failure(error: unknown, signal: AbortSignal | undefined, timedOut: boolean, timeoutMs: number): AttemptFailure {

@@ -2,7 +2,8 @@
 import { decodeAccount, decodePin, decodeSignIn } from './decodeAccount';
 import { decodeServers } from './decodeResources';
 import { PlexResponseError } from './errors';
-import { PlexHttp, type PlexHttpBody } from './http';
+import { PlexHttp } from './http';
+import type { PlexHttpBody } from './successBody';
 import type {
   PlexAccount,
   PlexClientIdentity,

@@ -4,24 +4,27 @@
 const MASK = '***';
 
 // A value cut off before its closing quote (a truncated body) is masked to the end.
-// Each rule keeps the part that says what the secret was and masks the value. Name prefixes are
-// bounded ({0,40}) so a long hyphenated input cannot make the patterns backtrack quadratically.
-const RULES: readonly [RegExp, string][] = [
+// Each rule keeps the part that says what the secret was and masks the value. Redaction runs on
+// text servers sent, so every rule is linear: a rule starts at a fixed word ("token", "eyJ", ...)
+// rather than at a name of any length before it, and no two quantifiers can share a character.
+const RULES: readonly [RegExp, string | ((match: string) => string)][] = [
   // Header or query form: `X-Plex-Token: v`, `X-Plex-Token=v`, `"X-Plex-Token": "v"`.
   [/(x-plex-token["']?\s*[:=]\s*["']?)[^\s"'&#,;)}\]]+/gi, `$1${MASK}`],
   // JSON string fields whose name ends in "token": authToken, accessToken, token, ...
-  [/("[\w-]{0,40}token"\s*:\s*")(?:[^"\\]|\\[\s\S])*("?)/gi, `$1${MASK}$2`],
+  [/(token"\s*:\s*")(?:[^"\\]|\\[\s\S])*("?)/gi, `$1${MASK}$2`],
   // The same inside a JSON string (a body logged as a string value): \"authToken\":\"v\".
-  [/(\\"[\w-]{0,40}token\\"\s*:\s*\\")(?:[^"\\]|\\[^"])*((?:\\")?)/gi, `$1${MASK}$2`],
+  [/(token\\"\s*:\s*\\")(?:[^"\\]|\\[^"])*((?:\\")?)/gi, `$1${MASK}$2`],
   // XML attributes and single-quoted object dumps: token="v", accessToken='v', token: 'v'.
-  [/(\b[\w-]{0,40}token\s*=\s*")[^"]*("?)/gi, `$1${MASK}$2`],
-  [/(\b[\w-]{0,40}token\s*[=:]\s*')[^']*('?)/gi, `$1${MASK}$2`],
+  [/(token\s*=\s*")[^"]*("?)/gi, `$1${MASK}$2`],
+  [/(token\s*[=:]\s*')[^']*('?)/gi, `$1${MASK}$2`],
   // Query parameters whose name ends in "token".
-  [/([?&;][\w-]{0,40}token=)[^&#\s"']*/gi, `$1${MASK}`],
+  [/(token=)[^&#\s"']+/gi, `$1${MASK}`],
   // PMS transient tokens wherever they appear.
   [/transient-[\w.~+=-]*/gi, MASK],
-  // JWTs (device and Plex) wherever they appear: a JSON header segment always starts `eyJ`.
-  [/eyJ[\w-]*\.[\w-]*(?:\.[\w-]*)?/g, MASK],
+  // JWTs (device and Plex) wherever they appear: a JSON header segment always starts `eyJ`. The
+  // pattern takes the whole run whether or not it has a dot (so a failed try never rescans it);
+  // only a run with a dot is a JWT.
+  [/eyJ[\w-]*(?:\.[\w-]*){0,2}/g, (run) => (run.includes('.') ? MASK : run)],
   // The private member of a JWK (the device key).
   [/("d"\s*:\s*")[^"]*("?)/g, `$1${MASK}$2`],
 ];
@@ -29,7 +32,7 @@ const RULES: readonly [RegExp, string][] = [
 export function redact(text: string): string {
   let result = text;
   for (const [pattern, replacement] of RULES) {
-    result = result.replace(pattern, replacement);
+    result = typeof replacement === 'string' ? result.replace(pattern, replacement) : result.replace(pattern, replacement);
   }
   return result;
 }

@@ -11,7 +11,9 @@ import {
   type PlexError,
 } from './errors';
 import { plexJwtErrorFromResponse, type PlexJwtErrorContext } from './jwt/responseErrors';
+import { parseJson } from './parseJson';
 import { redact } from './redact';
+import { decodeEntities, forEachStartTag } from './xml';
 
 /** What the failed call was, since the same status means different things per operation. */
 export type ErrorContext = 'sign-in' | 'pin' | 'plex-tv-token' | 'media-server-token' | PlexJwtErrorContext;
@@ -24,7 +26,7 @@ interface PlexErrorBody {
 function readJsonErrorBody(text: string): PlexErrorBody {
   let parsed: unknown;
   try {
-    parsed = JSON.parse(text);
+    parsed = parseJson(text);
   } catch {
     return {};
   }
@@ -34,6 +36,10 @@ function readJsonErrorBody(text: string): PlexErrorBody {
     return {};
   }
   const { code, message } = first as { code?: unknown; message?: unknown };
+  return errorBody(code, message);
+}
+
+function errorBody(code: unknown, message: unknown): PlexErrorBody {
   const body: PlexErrorBody = {};
   const numericCode = typeof code === 'string' && /^\d{1,6}$/.test(code) ? Number(code) : code;
   if (typeof numericCode === 'number' && Number.isSafeInteger(numericCode)) {
@@ -45,24 +51,56 @@ function readJsonErrorBody(text: string): PlexErrorBody {
   return body;
 }
 
+const ERROR_ATTRIBUTES: ReadonlySet<string> = new Set(['code', 'message']);
+
+/**
+ * The first `<error>` of `<errors>`: attributes (`<error code="1001" message="..."/>`, the v2
+ * shape) or text (`<error>Invalid token</error>`, the v1 shape).
+ */
 function readXmlErrorBody(text: string): PlexErrorBody {
-  const code = /<error\b[^>]{0,500}?\scode="(\d{1,6})"/i.exec(text)?.[1];
-  return code === undefined ? {} : { code: Number(code) };
+  let body: PlexErrorBody = {};
+  try {
+    forEachStartTag(
+      text,
+      (element) => element.toLowerCase() === 'error' && ERROR_ATTRIBUTES,
+      (tag) => {
+        if (tag.name.toLowerCase() !== 'error') {
+          return true;
+        }
+        const textEnd = tag.selfClosing ? -1 : text.indexOf('<', tag.end);
+        const content = textEnd === -1 ? undefined : decodeEntities(text.slice(tag.end, textEnd)).trim();
+        body = errorBody(tag.attributes.get('code'), tag.attributes.get('message') ?? (content === '' ? undefined : content));
+        return false;
+      },
+    );
+  } catch {
+    return {};
+  }
+  return body;
 }
 
+/** Plex's error bodies are a few hundred bytes; a larger one is not read (the status still counts). */
+export const ERROR_BODY_READ_LIMIT = 64 * 1024;
+
 export function readPlexErrorBody(text: string, mediaType: string): PlexErrorBody {
+  if (text.length > ERROR_BODY_READ_LIMIT) {
+    return {};
+  }
   if (mediaType === 'json') {
     return readJsonErrorBody(text);
   }
   return mediaType === 'xml' ? readXmlErrorBody(text) : {};
 }
 
+/** How much of Plex's message is looked at: more than is ever shown, little enough to redact quickly. */
+const MESSAGE_READ_LIMIT = 1000;
+
 /** Plex's own short explanation, cleaned for display: redacted, one line, bounded. */
 function plexSaid(message: string | undefined): string {
   if (message === undefined) {
     return '';
   }
-  const clean = redact(message).replace(/[^\x20-\x7e\u00a0-\uffff]+/g, ' ').trim().slice(0, 200);
+  const clean = redact(message.slice(0, MESSAGE_READ_LIMIT)).replace(/[^\x20-\x7e\u00a0-\uffff]+/g, ' ').trim().slice(0, 200);
   return clean === '' ? '' : ` Plex said: "${clean}".`;
 }
 
@@ -74,8 +112,22 @@ export interface ErrorResponse {
   retryAfterMs?: number;
 }
 
-export function errorFromResponse({ status, host, context, body, retryAfterMs }: ErrorResponse): PlexError {
-  const details = { status, ...(body.code === undefined ? {} : { plexCode: body.code }) };
+/** The routes that send a token (a JWT one included), where a refusal of it means "this token is dead". */
+const TOKEN_CONTEXTS: ReadonlySet<ErrorContext> = new Set<ErrorContext>(['plex-tv-token', 'media-server-token', 'media-server-jwt']);
+
+/**
+ * plex.tv answers a token that a password reset ("sign out of all devices") revoked with 422 and
+ * "Invalid token" (`<errors><error>Invalid token</error></errors>`, or the JSON errors array), as
+ * python-plexapi also reads it. On a route that sends a token that is a refusal like 401. Other
+ * 422s keep their meaning: on the JWT routes 422 is about the device key (jwt/responseErrors.ts).
+ */
+function refusesToken(status: number, context: ErrorContext, body: PlexErrorBody): boolean {
+  return status === 422 && TOKEN_CONTEXTS.has(context) && (body.message ?? '').toLowerCase().includes('invalid token');
+}
+
+export function errorFromResponse({ status: sentStatus, host, context, body, retryAfterMs }: ErrorResponse): PlexError {
+  const details = { status: sentStatus, ...(body.code === undefined ? {} : { plexCode: body.code }) };
+  const status = refusesToken(sentStatus, context, body) ? 401 : sentStatus;
   const jwtError = plexJwtErrorFromResponse(status, host, context, body, details);
   if (jwtError !== undefined) {
     return jwtError;
@@ -110,7 +162,7 @@ export function errorFromResponse({ status, host, context, body, retryAfterMs }:
   if ((status === 401 || status === 403) && context === 'media-server-token') {
     return new TokenInvalidError(`${host} did not accept the token (invalid, expired or without access).`, details);
   }
-  return new PlexServerError(`${host} answered with HTTP ${status}.${plexSaid(body.message)}`, details);
+  return new PlexServerError(`${host} answered with HTTP ${sentStatus}.${plexSaid(body.message)}`, details);
 }
 
 /** Failures worth another try for an idempotent request. */

@@ -24,8 +24,8 @@ export type ReplacingFault = Extract<
 
 export function isReplacingFault(fault: StandInFault): fault is ReplacingFault {
   return [
-    'status', 'rate-limit', 'too-many-attempts', 'token-revoked', 'invalid-token-422', 'pin-expired', 'html-error', 'oversized', 'redirect',
-    'deep-json',
+    'status', 'rate-limit', 'too-many-attempts', 'token-revoked', 'invalid-token-422', 'pin-expired', 'html-error', 'oversized',
+    'redirect', 'deep-json',
   ].includes(fault.kind);
 }
 
@@ -50,8 +50,14 @@ export function replacingReply(fault: ReplacingFault): Reply {
     case 'token-revoked':
       return plexError(401, 1001, 'User could not be authenticated');
     case 'invalid-token-422':
-      // No Plex code: {"errors":[{"message":"Invalid token","status":422}]}, or its XML twin.
-      return { status: 422, json: { errors: [{ message: 'Invalid token', status: 422 }] }, xmlRoot: 'errors' };
+      // plex.tv's answer to a token that a password reset ("sign out of all devices") revoked
+      // (account-tools facts 8): the XML body seen on the v1 routes, and for JSON clients the
+      // errors array with the same message. No Plex code is known for it, so none is sent.
+      return {
+        status: 422,
+        json: { errors: [{ message: 'Invalid token', status: 422 }] },
+        xmlText: `<?xml version="1.0" encoding="UTF-8"?>\n<errors>\n  <error>Invalid token</error>\n</errors>\n`,
+      };
     case 'pin-expired':
       return plexError(404, 1020, 'Code not found or expired');
     case 'html-error':

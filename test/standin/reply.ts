@@ -10,6 +10,8 @@ export interface Reply {
   /** Written as JSON when the client asked for it, else as XML under `xmlRoot`. */
   json?: JsonValue;
   xmlRoot?: string;
+  /** An XML document sent as it is when the client did not ask for JSON, instead of `json` rendered under `xmlRoot`. */
+  xmlText?: string;
   /** A body sent verbatim (HTML error pages, broken JSON); wins over `json`. */
   raw?: { contentType: string; content: string };
   /** Send without Content-Length (chunked), so the client only learns the size by reading. */
@@ -50,6 +52,9 @@ export function toWire(reply: Reply, wantsJson: boolean): WireReply {
   if (reply.raw !== undefined) {
     headers['content-type'] = reply.raw.contentType;
     body = Buffer.from(reply.raw.content, 'utf8');
+  } else if (!wantsJson && reply.xmlText !== undefined) {
+    headers['content-type'] = XML_TYPE;
+    body = Buffer.from(reply.xmlText, 'utf8');
   } else if (reply.json !== undefined) {
     headers['content-type'] = wantsJson ? JSON_TYPE : XML_TYPE;
     const text = wantsJson ? JSON.stringify(reply.json) : toXmlDocument(reply.xmlRoot ?? 'MediaContainer', reply.json);

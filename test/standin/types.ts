@@ -37,7 +37,7 @@ export type StandInFault =
   | { kind: 'rate-limit'; retryAfterSeconds?: number } // 429, code 1003, Retry-After when given
   | { kind: 'too-many-attempts' } // 429?/401 with code 1031 on sign-in
   | { kind: 'token-revoked' } // 401, code 1001
-  | { kind: 'invalid-token-422' } // 422 "Invalid token", as plex.tv refuses a token it no longer accepts
+  | { kind: 'invalid-token-422' } // 422 "Invalid token": plex.tv after a password reset signed out every device
   | { kind: 'pin-expired' } // 404, code 1020
   | { kind: 'slow'; delayMs: number } // the normal answer, after a delay
   | { kind: 'trickle'; bytesPerSecond: number } // the normal answer, a few bytes at a time

@@ -1,5 +1,6 @@
 // JWS compact serialization (header.payload.signature) of the JWTs this flow uses. Reading a
 // JWT here checks its shape only; verifyPlexJwt.ts decides whether to trust it.
+import { parseJson } from '../parseJson';
 import { decodeBase64Url, encodeBase64Url } from './base64url';
 
 export type JsonObject = Record<string, unknown>;
@@ -19,11 +20,15 @@ export function looksLikeJwt(token: string): boolean {
 
 /** The parsed JWT, or undefined when it is not a well-formed compact JWS with JSON objects. */
 export function readCompactJwt(token: string): CompactJwt | undefined {
-  const parts = token.split('.');
-  if (parts.length !== 3) {
+  const firstDot = token.indexOf('.');
+  const secondDot = firstDot === -1 ? -1 : token.indexOf('.', firstDot + 1);
+  // Exactly two dots; found without splitting, so a token of dots costs no array of its size.
+  if (secondDot === -1 || token.includes('.', secondDot + 1)) {
     return undefined;
   }
-  const [headerPart, claimsPart, signaturePart] = parts as [string, string, string];
+  const headerPart = token.slice(0, firstDot);
+  const claimsPart = token.slice(firstDot + 1, secondDot);
+  const signaturePart = token.slice(secondDot + 1);
   const header = jsonObjectOf(headerPart);
   const claims = jsonObjectOf(claimsPart);
   const signature = decodeBase64Url(signaturePart);
@@ -44,7 +49,7 @@ function jsonObjectOf(segment: string): JsonObject | undefined {
   }
   let value: unknown;
   try {
-    value = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(bytes));
+    value = parseJson(new TextDecoder('utf-8', { fatal: true }).decode(bytes));
   } catch {
     return undefined;
   }

@@ -41,6 +41,7 @@ const OPERATIONS: { route: StandInRoute; name: string; retried: boolean; run: Op
 
 const FAULTS: { fault: StandInFault; kind: PlexErrorKind }[] = [
   { fault: { kind: 'token-revoked' }, kind: 'token-invalid' },
+  { fault: { kind: 'invalid-token-422' }, kind: 'token-invalid' },
   { fault: { kind: 'rate-limit', retryAfterSeconds: 0 }, kind: 'rate-limited' },
   { fault: { kind: 'html-error', status: 500 }, kind: 'server-error' },
   { fault: { kind: 'status', status: 503 }, kind: 'server-error' },
