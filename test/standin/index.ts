@@ -9,6 +9,8 @@ import { jwtControls } from './jwt/controls';
 import { withClientsPlexTv } from './jwt/site';
 import { plexTvSite } from './plexTv';
 import { pmsSite } from './pms';
+import { monitorSpecConformance } from './specMonitor';
+import { recordStartedStandIn } from './startedStandIns';
 import type { StandIn, StandInOptions } from './types';
 import { StandInWorld } from './world';
 
@@ -19,7 +21,8 @@ const DEFAULT_AUTH_HOST = '127.0.0.2';
 
 export async function startStandIn(options: StandInOptions = {}): Promise<StandIn> {
   const host = options.host ?? '127.0.0.1';
-  const world = new StandInWorld(options.accounts ?? DEMO_ACCOUNTS);
+  const world = new StandInWorld(options.accounts ?? DEMO_ACCOUNTS, { serversAcceptJwt: options.serversAcceptJwt === true });
+  await monitorSpecConformance(world);
   const timers = new PendingTimers();
   const listeners: Listener[] = [];
   const closeAll = async (): Promise<void> => {
@@ -51,6 +54,7 @@ export async function startStandIn(options: StandInOptions = {}): Promise<StandI
   }
 
   let closing: Promise<void> | undefined;
+  recordStartedStandIn({ plexTvUrl: world.plexTvUrl, violationRecord: () => world.violationRecord() });
   return {
     ...world.state(),
     issueToken: (username) => world.issueToken(username),
@@ -67,6 +71,8 @@ export async function startStandIn(options: StandInOptions = {}): Promise<StandI
     log: () => world.log.list(),
     clearLog: () => world.log.clear(),
     violations: () => world.violations(),
+    clearViolations: () => world.clearViolations(),
+    reset: () => world.reset(),
     issuedTokens: () => world.issuedTokens(),
     ...world.tools.api(),
     jwt: jwtControls(world),
