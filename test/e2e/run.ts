@@ -38,9 +38,11 @@ async function main(): Promise<number> {
     const watch = new ViolationWatch();
     const assertNoNewViolations = (): Promise<void> => {
       const fresh = watch.takeNew();
-      return fresh.length === 0
-        ? Promise.resolve()
-        : Promise.reject(new Error(`the stand-in reported ${fresh.length} violation(s):\n  ${fresh.join('\n  ')}`));
+      if (fresh.length === 0) {
+        console.log(`    (stand-in violations checked: none, ${watch.checked} stand-in(s) so far)`);
+        return Promise.resolve();
+      }
+      return Promise.reject(new Error(`the stand-in reported ${fresh.length} violation(s):\n  ${fresh.join('\n  ')}`));
     };
     aroundEachTopLevelSuite(mocha, { after: { title: 'no stand-in violations', run: assertNoNewViolations } });
     mocha.suite.afterAll('no stand-in violations after the last suite', assertNoNewViolations);

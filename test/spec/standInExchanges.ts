@@ -1,17 +1,18 @@
 // The stand-in's exchanges as the conformance checker reads them, and a recorder for a test run.
 import type { StandInExchange } from '../standin/exchangeTap';
 import { listenToExchanges } from '../standin/exchangeTap';
-import { CLIENTS_PREFIX } from '../standin/jwt/site';
+import { CLIENTS_PREFIX, CLIENTS_SITE_NAME } from '../standin/jwt/site';
 import { type AnswerCheck, type ConformanceExchange, type Finding, checkExchange, checkUnrouted } from './conformance';
 import { deviationFor } from './deviations';
 import type { PlexSpecs } from './specs';
 
 export function conformanceExchange(exchange: StandInExchange): ConformanceExchange {
-  const clients = exchange.serverSpec === undefined && exchange.pathname.startsWith(`${CLIENTS_PREFIX}/`);
+  const ownHost = exchange.site === CLIENTS_SITE_NAME;
+  const underPrefix = !ownHost && exchange.serverSpec === undefined && exchange.pathname.startsWith(`${CLIENTS_PREFIX}/`);
   return {
-    host: exchange.serverSpec !== undefined ? 'pms' : clients ? 'clients.plex.tv' : 'plex.tv',
+    host: exchange.serverSpec !== undefined ? 'pms' : ownHost || underPrefix ? 'clients.plex.tv' : 'plex.tv',
     method: exchange.method,
-    pathname: clients ? exchange.pathname.slice(CLIENTS_PREFIX.length) : exchange.pathname,
+    pathname: underPrefix ? exchange.pathname.slice(CLIENTS_PREFIX.length) : exchange.pathname,
     query: exchange.query,
     headers: exchange.headers,
     requestBody: exchange.requestBody,

@@ -6,7 +6,7 @@ import { CONTROL_PREFIX, handleControl } from './control';
 import { serveSite } from './dispatch';
 import { Listener, PendingTimers, type RequestHandler } from './listener';
 import { jwtControls } from './jwt/controls';
-import { withClientsPlexTv } from './jwt/site';
+import { clientsPlexTvSite, withClientsPlexTv } from './jwt/site';
 import { plexTvSite } from './plexTv';
 import { pmsSite } from './pms';
 import { monitorSpecConformance } from './specMonitor';
@@ -38,6 +38,12 @@ export async function startStandIn(options: StandInOptions = {}): Promise<StandI
     });
     listeners.push(plexTvListener);
     world.plexTvUrl = plexTvListener.url;
+
+    if (options.clientsOnOwnHost === true) {
+      const clientsListener = await Listener.start(host, 0, serveSite(clientsPlexTvSite(world), world, timers));
+      listeners.push(clientsListener);
+      world.clientsUrl = clientsListener.url;
+    }
 
     for (const server of world.servers) {
       const listener = await Listener.start(host, 0, serveSite(pmsSite(world, server), world, timers));

@@ -23,6 +23,11 @@ export function recordStartedStandIn(standIn: StartedStandIn): void {
 export class ViolationWatch {
   private readonly seen = new Map<StartedStandIn, { record: readonly string[]; count: number }>();
 
+  /** How many stand-ins the last takeNew() asked. */
+  get checked(): number {
+    return this.seen.size;
+  }
+
   takeNew(): string[] {
     const fresh: string[] = [];
     for (const standIn of started()) {

@@ -106,6 +106,11 @@ export interface StandInOptions {
    * to refuse them; `standIn.jwt.setServersRefuseJwt` changes it for one server or all.
    */
   serversAcceptJwt?: boolean;
+  /**
+   * Also serves clients.plex.tv on a listener of its own (a second host, as Plex has), whose
+   * origin `jwt.state().clientsUrl` then gives; `<plexTvUrl>/clients` keeps serving it too.
+   */
+  clientsOnOwnHost?: boolean;
 }
 
 export interface StandInLogEntry {

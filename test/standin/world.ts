@@ -32,6 +32,8 @@ export class StandInWorld {
   readonly tools: AccountTools;
   readonly clock = new StandInClock();
   plexTvUrl = '';
+  /** clients.plex.tv's own listener, when it has one (the `clientsOnOwnHost` option); else '' and `<plexTvUrl>/clients` serves it. */
+  clientsUrl = '';
   authUrl = '';
 
   private readonly accountTokens = new Map<string, AccountRecord>();
