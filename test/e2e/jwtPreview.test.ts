@@ -83,8 +83,11 @@ suite('Journeys: JWT preview', () => {
     assert.ok(!rows.some((row) => row.startsWith('Token expires')), 'no classic-token expiry row');
   });
 
-  test('Copy Transient Token works with the Plex JWT', async () => {
+  test('Copy Transient Token works with the Plex JWT: the server gets its access token from plex.tv, not the JWT', async () => {
     const { page, standIn } = workbench;
+    // Plex servers are reported to refuse Plex JWTs, and so do the stand-in's: the server is asked
+    // with the access token /api/v2/resources lists for it.
+    assert.equal(standIn.jwt.state().serversRefuseJwt, true);
     await clearNotifications(page);
     await runCommand(page, 'Plex: Copy Transient Token');
     await pickQuickItem(page, "Alice's Library");

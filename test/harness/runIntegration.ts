@@ -1,7 +1,8 @@
 // `npm run test:integration`: runs test/integration/ inside a real VS Code extension host
 // (code-server 4.100.3 in headless Chromium) against a fresh stand-in, and exits with the
-// suite's result. `-- --grep <text>` runs only matching tests; PLEX_HARNESS_VERBOSE=1 also
-// streams code-server's own output.
+// suite's result. `-- --grep <text>` runs only matching tests; `-- --order reversed` (or
+// `shuffled:<seed>`) runs the test files without a role in that order, to show no file depends on
+// another's leftovers; PLEX_HARNESS_VERBOSE=1 also streams code-server's own output.
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { startStandIn } from '../standin/index';
@@ -20,14 +21,14 @@ const suiteTimeoutMs = 15 * 60_000;
 const reliabilityResults = join(repoRoot, 'out', 'reliability.json');
 const verbose = process.env.PLEX_HARNESS_VERBOSE === '1';
 
-function grepArgument(args: string[]): string | undefined {
-  const index = args.indexOf('--grep');
+function argument(args: string[], name: string): string | undefined {
+  const index = args.indexOf(name);
   if (index === -1) {
     return undefined;
   }
   const value = args[index + 1];
   if (value === undefined) {
-    throw new Error('--grep needs a value');
+    throw new Error(`${name} needs a value`);
   }
   return value;
 }
@@ -67,7 +68,8 @@ function printLog(level: string, text: string): void {
 async function main(): Promise<number> {
   await ensureCodeServer();
   const started = Date.now();
-  const grep = grepArgument(process.argv.slice(2));
+  const grep = argument(process.argv.slice(2), '--grep');
+  const order = argument(process.argv.slice(2), '--order');
   const cleanups: (() => Promise<void>)[] = [];
   const runCleanups = async (): Promise<void> => {
     for (const cleanup of cleanups.splice(0)) {
@@ -98,6 +100,7 @@ async function main(): Promise<number> {
         PLEX_STANDIN_URL: standIn.plexTvUrl,
         PLEX_RELIABILITY_REPORT: reliabilityResults,
         ...(grep === undefined ? {} : { PLEX_TEST_GREP: grep }),
+        ...(order === undefined ? {} : { PLEX_TEST_ORDER: order }),
       },
       settings: standInSettings(standIn),
       onOutput: (line) => {

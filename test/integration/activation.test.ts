@@ -13,7 +13,7 @@ function loadedBundles(): string[] {
   return ['commands.js', 'plex.js'].filter((file) => require.cache[join(dist, file)] !== undefined);
 }
 
-// The file name sorts first, so this runs before any test has made a request.
+// The runner runs this file first (its role in index.ts), before any test has made a request.
 suite('Activation', () => {
   test('makes no request, shows the sign-in status bar state and registers every command', async () => {
     const api = await extensionApi();

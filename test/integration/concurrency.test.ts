@@ -1,7 +1,7 @@
 // Issue 5, section 4: actions that overlap. Whatever the order, no crash, no session brought back
 // after a sign-out, no timer or progress left behind, and the final state is the last user action.
 //
-// Deactivation mid-request is in zz-deactivation.test.ts: it ends the extension, so it runs last.
+// Deactivation mid-request is in deactivation.test.ts: it ends the extension, so the runner runs it last (index.ts).
 // "Two windows" are one window plus writes straight to SecretStorage, the way another window's
 // copy of the extension writes: the same secrets.onDidChange path, in one extension host.
 import * as assert from 'node:assert/strict';

@@ -26,8 +26,9 @@ suite('JWT preview: servers', () => {
     await jwtOff();
   });
 
-  test('a server that accepts the Plex JWT hands out a transient token', async () => {
+  test('a server set to accept the Plex JWT (Plex servers are reported to refuse them) hands out a transient token', async () => {
     const { api, ui, control, server } = await jwtOnServerUrl();
+    await control.jwt.setServersRefuseJwt(false, server);
     await vscode.env.clipboard.writeText('before');
     await vscode.commands.executeCommand('plex.copyTransientToken');
 

@@ -61,16 +61,21 @@ function stored(username: string): StoredSession {
   };
 }
 
+/**
+ * One log for the suite, never disposed: its channel is named "Plex" like the extension's own and
+ * writes the same log file, and disposing it closes that file for the extension too, so every
+ * later test that reads the extension's log would find nothing new in it.
+ */
+const log = new Log();
+
 suite('Session and its store (real SecretStorage events, writes held by the test)', () => {
   let secrets: HeldSecretStorage;
-  let log: Log;
   let store: SessionStore;
   let session: Session;
   let contextKeys: Map<string, boolean>;
 
   setup(() => {
     secrets = new HeldSecretStorage();
-    log = new Log();
     store = new SessionStore(secrets, log);
     contextKeys = new Map();
     session = new Session(store, log, (key, value) => contextKeys.set(key, value));
@@ -80,7 +85,6 @@ suite('Session and its store (real SecretStorage events, writes held by the test
     session.dispose();
     store.dispose();
     secrets.dispose();
-    log.dispose();
   });
 
   async function signedInAs(username: string): Promise<void> {

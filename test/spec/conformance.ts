@@ -2,6 +2,7 @@
 // against the documented response (status, media type, schema), and optionally the request
 // against the documented parameters, token placement and request body. Each disagreement is a
 // finding with a stable key; `deviations.ts` lists the keys that are known and explained.
+import { errorSchema, errorShapeFindings } from './errorShape';
 import { type ConformanceExchange, type Finding, type Verdict, label, mediaType, schemaFindings } from './exchange';
 import { checkRequest } from './requestConformance';
 import { answerValidator } from './schemaValidator';
@@ -11,6 +12,13 @@ import { xmlToJsonShape } from './xmlToJson';
 import { parseXml } from './xmlTree';
 
 export type { ConformanceExchange, Finding, Verdict };
+
+/**
+ * How the answer is held to the specs: `documented` (the normal answer: status, media type,
+ * schema), `error-shape` (a deliberate fault's error answer: Plex's error body, errorShape.ts),
+ * or `none` (a fault meant to break the answer: only the request is checked).
+ */
+export type AnswerCheck = 'documented' | 'error-shape' | 'none';
 
 /**
  * The host whose spec operations apply. clients.plex.tv serves plex.tv's PIN routes (with a JWK
@@ -136,11 +144,50 @@ function credentialsInQuery(exchange: ConformanceExchange, where: string): Findi
     .map(([name]) => ({ key: `request ${where} query ${name} credential`, detail: `a credential (${name}) was sent in the query string` }));
 }
 
-function checkOnHost(specs: PlexSpecs, exchange: ConformanceExchange, checkRequests: boolean): Verdict {
+function operationsForErrors(specs: PlexSpecs, exchange: ConformanceExchange, located: SpecOperation | undefined): SpecOperation[] {
+  const onPath = SPEC_VERSIONS.flatMap((spec) => operationsOnPath(specs, spec, specHost(exchange), exchange.pathname).sort(bySpecificity));
+  return located === undefined ? onPath : [located, ...onPath.filter((operation) => operation !== located)];
+}
+
+function checkErrorShape(specs: PlexSpecs, exchange: ConformanceExchange, located: SpecOperation | undefined, where: string, verdict: Verdict): void {
+  verdict.checkedAgainst.push(`error shape ${where} ${exchange.status}`);
+  const schema = errorSchema(specs, operationsForErrors(specs, exchange, located), exchange.status);
+  verdict.findings.push(...errorShapeFindings(exchange, schema, `error ${where} ${exchange.status}`));
+}
+
+/**
+ * An answer to a path no route serves, or to a method the path does not take (404, 405): a
+ * Plex Media Server's error page is HTML (as 2026-02 documents its 404s), plex.tv's is its error
+ * body. A service-layer request there is a finding of its own: the client called a route that
+ * is not there.
+ */
+export function checkUnrouted(specs: PlexSpecs, exchange: ConformanceExchange, checkRequests: boolean): Verdict {
+  const verdict: Verdict = { checkedAgainst: [], findings: [] };
+  const path = exchange.pathname.replace(/\/\d+(?=\/|$)/g, '/{id}');
+  const where = `${exchange.host} ${exchange.status}`;
+  if (exchange.host === 'pms') {
+    verdict.checkedAgainst.push(`unrouted ${where} text/html`);
+    const type = mediaType(exchange.contentType);
+    if (type !== 'text/html') verdict.findings.push({ key: `unrouted ${where} media-type ${type || 'none'}`, detail: 'a server answers a path or method it does not serve with its HTML error page' });
+  } else {
+    verdict.checkedAgainst.push(`unrouted ${where} error shape`);
+    verdict.findings.push(...errorShapeFindings(exchange, errorSchema(specs, [], exchange.status), `unrouted ${where}`));
+  }
+  if (checkRequests) {
+    verdict.findings.push({ key: `route ${exchange.method} ${path}`, detail: `no route serves ${exchange.method} here (${exchange.status})` });
+  }
+  return hostScoped(exchange, verdict);
+}
+
+function checkOnHost(specs: PlexSpecs, exchange: ConformanceExchange, checkRequests: boolean, answer: AnswerCheck): Verdict {
   const verdict: Verdict = { checkedAgainst: [], findings: [] };
   const undocumented = undocumentedRoute(exchange);
   if (undocumented !== undefined) {
-    verdict.findings.push(...undocumentedRouteFindings(exchange, undocumented, checkRequests));
+    const where = `${undocumented.method} ${undocumented.path}`;
+    const findings = undocumentedRouteFindings(exchange, undocumented, checkRequests);
+    // The route's own answer check (readable as its media type) is the documented-answer one.
+    verdict.findings.push(...findings.filter((finding) => answer === 'documented' || !finding.key.startsWith('response ')));
+    if (answer === 'error-shape') checkErrorShape(specs, exchange, undefined, where, verdict);
     if (checkRequests) verdict.findings.push(...credentialsInQuery(exchange, `${undocumented.method} ${undocumented.path}`));
     return verdict;
   }
@@ -155,7 +202,8 @@ function checkOnHost(specs: PlexSpecs, exchange: ConformanceExchange, checkReque
   if (located.undocumentedMethod) {
     verdict.findings.push({ key: `method ${exchange.method} ${operation.fullPath}`, detail: `${operation.spec} documents only ${operation.method} here; checked against that` });
   }
-  checkAnswer(specs, exchange, operation, verdict);
+  if (answer === 'documented') checkAnswer(specs, exchange, operation, verdict);
+  if (answer === 'error-shape') checkErrorShape(specs, exchange, operation, label(operation), verdict);
   if (checkRequests) {
     checkRequest(exchange, operation, verdict);
     verdict.findings.push(...credentialsInQuery(exchange, label(operation)));
@@ -167,8 +215,11 @@ function checkOnHost(specs: PlexSpecs, exchange: ConformanceExchange, checkReque
  * Checks the answer (and, when `checkRequests`, the request) of one exchange. Keys and operations
  * of a clients.plex.tv exchange start with that host, so its deviations stay apart from plex.tv's.
  */
-export function checkExchange(specs: PlexSpecs, exchange: ConformanceExchange, checkRequests: boolean): Verdict {
-  const verdict = checkOnHost(specs, exchange, checkRequests);
+export function checkExchange(specs: PlexSpecs, exchange: ConformanceExchange, checkRequests: boolean, answer: AnswerCheck = 'documented'): Verdict {
+  return hostScoped(exchange, checkOnHost(specs, exchange, checkRequests, answer));
+}
+
+function hostScoped(exchange: ConformanceExchange, verdict: Verdict): Verdict {
   if (exchange.host !== 'clients.plex.tv') return verdict;
   return {
     checkedAgainst: verdict.checkedAgainst.map((operation) => `clients.plex.tv ${operation}`),

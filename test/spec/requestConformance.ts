@@ -73,5 +73,24 @@ function checkRequestBody(exchange: ConformanceExchange, operation: SpecOperatio
   const value: unknown =
     type === 'application/x-www-form-urlencoded' ? Object.fromEntries(new URLSearchParams(exchange.requestBody)) : JSON.parse(exchange.requestBody);
   verdict.findings.push(...schemaFindings(`${prefix} body`, requestValidator.errors(schema as Schema, value)));
+  for (const field of undeclaredFields(schema, value)) {
+    verdict.findings.push({ key: `${prefix} body /${field} undeclared`, detail: `body field ${field} is not in the spec` });
+  }
+}
+
+/** Top-level fields of a form or JSON body that the schema (with its allOf/oneOf/anyOf members) does not name. */
+function undeclaredFields(schema: Schema, value: unknown): string[] {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return [];
+  const declared = new Set<string>();
+  const collect = (node: unknown): void => {
+    if (typeof node !== 'object' || node === null) return;
+    const record = node as Record<string, unknown>;
+    const properties = record['properties'];
+    if (typeof properties === 'object' && properties !== null) for (const name of Object.keys(properties)) declared.add(name);
+    for (const key of ['allOf', 'oneOf', 'anyOf']) if (Array.isArray(record[key])) (record[key] as unknown[]).forEach(collect);
+  };
+  collect(schema);
+  if (declared.size === 0) return [];
+  return Object.keys(value).filter((field) => !declared.has(field));
 }
 

@@ -64,5 +64,12 @@ function outermost(errors: ErrorObject[]): ErrorObject[] {
   });
 }
 
-export const answerValidator = new SchemaValidator(false);
-export const requestValidator = new SchemaValidator(true);
+// Shared through globalThis, like the specs themselves (specs.ts): every test file is bundled with
+// its own copy of this module, and each stand-in checks its exchanges as it serves them, so a
+// validator per copy would compile the same schemas again in every file, holding up answers.
+const VALIDATORS = Symbol.for('plex-vscode.spec.validators');
+const holder = globalThis as { [VALIDATORS]?: { answers: SchemaValidator; requests: SchemaValidator } };
+holder[VALIDATORS] ??= { answers: new SchemaValidator(false), requests: new SchemaValidator(true) };
+
+export const answerValidator: SchemaValidator = holder[VALIDATORS].answers;
+export const requestValidator: SchemaValidator = holder[VALIDATORS].requests;

@@ -17,6 +17,12 @@ export class AccountTools {
     this.devices = new DeviceBook(world);
   }
 
+  reset(): void {
+    this.home.reset();
+    this.devices.reset();
+    this.claims.reset();
+  }
+
   createLinkCode(options: { clientIdentifier?: string; product?: string } = {}): StandInLinkCode {
     this.linkDevices += 1;
     const clientIdentifier = options.clientIdentifier ?? `standin-tv-${String(this.linkDevices).padStart(4, '0')}`;

@@ -86,6 +86,30 @@ export function accountTitle(seed: StandInAccountSeed): string {
 
 const PLEX_PASS_FEATURES = ['hardware_transcoding', 'sync', 'premium_music_metadata', 'Android - Dolby Vision'];
 
+/**
+ * A monthly Plex Pass that ended before the lifetime one, shaped as the 2024-09 spec's example
+ * account shows `pastSubscriptions`. The 2026-02 `GET /api/v2/user` schema documents neither
+ * `pastSubscriptions` nor its entries' fields: real Plex sends them anyway, so decoders meet fields
+ * they do not know in every Plex Pass account answer.
+ */
+const ENDED_MONTHLY_PASS: JsonObject = {
+  id: 'sub-2019-monthly',
+  mode: 'monthly',
+  renewsAt: null,
+  endsAt: 1556281940,
+  canceled: false,
+  gracePeriod: false,
+  onHold: false,
+  canReactivate: false,
+  canUpgrade: false,
+  canDowngrade: false,
+  canConvert: false,
+  type: 'plexpass',
+  transfer: null,
+  state: 'ended',
+  billing: { internalPaymentMethod: {}, paymentMethodId: null },
+};
+
 /** A `UserPlexAccount` as `GET /api/v2/user` and sign-in return it (fields from the 2024-09 spec). */
 export function userPlexAccountBody(account: AccountRecord, authToken: string): JsonObject {
   const { seed } = account;
@@ -129,7 +153,7 @@ export function userPlexAccountBody(account: AccountRecord, authToken: string): 
     subscriptionDescription: plexPass ? 'Lifetime Plex Pass' : null,
     subscription,
     subscriptions: [subscription],
-    pastSubscriptions: [],
+    pastSubscriptions: plexPass ? [ENDED_MONTHLY_PASS] : [],
     roles: plexPass ? ['plexpass'] : [],
     entitlements: plexPass ? ['all'] : [],
     services: [],

@@ -24,6 +24,12 @@ export class ClaimBook {
     return token;
   }
 
+  /** No claim tokens, and the default lifetime. */
+  reset(): void {
+    this.claims.length = 0;
+    this.lifetimeMs = DEFAULT_CLAIM_SECONDS * 1000;
+  }
+
   setLifetime(seconds: number): void {
     if (!Number.isFinite(seconds) || seconds <= 0) throw new Error('the claim token lifetime must be a positive number of seconds');
     this.lifetimeMs = seconds * 1000;

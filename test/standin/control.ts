@@ -58,8 +58,14 @@ function route(world: StandInWorld, method: string, path: string, body: Body): C
     case 'POST /pins/auto-approve':
       world.setPinAutoApproval(Number(body.afterPolls), typeof body.username === 'string' ? body.username : '');
       return { status: 204 };
+    case 'POST /reset':
+      world.reset();
+      return { status: 204 };
     case 'GET /violations':
       return ok(world.violations());
+    case 'DELETE /violations':
+      world.clearViolations();
+      return { status: 204 };
     case 'GET /issued-tokens':
       return ok(world.issuedTokens());
   }

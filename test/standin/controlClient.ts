@@ -80,8 +80,18 @@ export class StandInControl {
     await this.call('POST', `servers/${encodeURIComponent(clientIdentifier)}/restart`);
   }
 
+  /** Puts the stand-in back in the state it started in (see StandIn.reset); log and violations stay. */
+  async reset(): Promise<void> {
+    await this.call('POST', 'reset');
+  }
+
   violations(): Promise<string[]> {
     return this.call<string[]>('GET', 'violations');
+  }
+
+  /** See StandIn.clearViolations. */
+  async clearViolations(): Promise<void> {
+    await this.call('DELETE', 'violations');
   }
 
   issuedTokens(): Promise<string[]> {

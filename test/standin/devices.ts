@@ -68,6 +68,11 @@ export class DeviceBook {
     }));
   }
 
+  /** Back to the seeded devices (fresh tokens); tokens of removed entries stay revoked. */
+  reset(): void {
+    this.byAccount.clear();
+  }
+
   /** Seeds every sign-in account's devices first, so the audit list is complete. */
   allTokens(): string[] {
     for (const account of this.world.accounts) this.devicesOf(account);

@@ -3,7 +3,7 @@
 import type { IncomingHttpHeaders, IncomingMessage, ServerResponse } from 'node:http';
 import { STATUS_CODES } from 'node:http';
 import type { RequestHandler, PendingTimers } from './listener';
-import { type Reply, type WireReply, toWire } from './reply';
+import { type Reply, type WireReply, htmlError, plexErrorWithoutCode, toWire } from './reply';
 import {
   isReplacingFault,
   malformedJsonReply,
@@ -14,7 +14,7 @@ import {
   withWrongType,
   withoutField,
 } from './faultAnswers';
-import { hasExchangeListeners, publishExchange } from './exchangeTap';
+import { type StandInExchange, hasExchangeListeners, publishExchange } from './exchangeTap';
 import type { StandInFault, StandInLogEntry, StandInRoute } from './types';
 import type { StandInWorld } from './world';
 
@@ -120,7 +120,7 @@ async function handle(
     if (isReplacingFault(fault)) {
       const wire = toWire(replacingReply(fault), context.wantsJson);
       writer.send(wire);
-      await publish(site, lookup, context, requestBody, wire, true);
+      await publish(world, site, lookup, context, requestBody, wire, fault);
       return;
     }
     if (fault.kind === 'slow') {
@@ -129,7 +129,7 @@ async function handle(
     }
   }
 
-  const reply = await answer(lookup, context);
+  const reply = await answer(site, lookup, context);
   if (res.destroyed) return;
   const shaped = reshape(reply, fault);
   const built = toWire(shaped, fault?.kind === 'xml' ? false : context.wantsJson);
@@ -137,23 +137,25 @@ async function handle(
   if (fault?.kind === 'trickle') writer.trickle(wire, fault.bytesPerSecond);
   else if (fault?.kind === 'reset-mid-body') writer.resetMidBody(wire);
   else writer.send(wire);
-  await publish(site, lookup, context, requestBody, wire, fault !== undefined);
+  await publish(world, site, lookup, context, requestBody, wire, fault);
 }
 
-/** Hands the finished exchange to the spec conformance check, when one listens. */
+/** Hands the finished exchange to the world's spec monitor and to whoever else listens. */
 async function publish(
+  world: StandInWorld,
   site: Site,
   lookup: RouteLookup,
   context: RequestContext,
   requestBody: Promise<string> | undefined,
   wire: WireReply,
-  faulted: boolean,
+  fault: StandInFault | undefined,
 ): Promise<void> {
-  if (lookup.kind !== 'route' || !hasExchangeListeners()) return;
-  publishExchange({
+  if (world.onExchange === undefined && !hasExchangeListeners()) return;
+  const exchange: StandInExchange = {
     site: site.name,
     ...(site.serverSpec === undefined ? {} : { serverSpec: site.serverSpec }),
-    route: lookup.route,
+    route: lookup.kind === 'none' ? 'unknown' : lookup.route,
+    ...(lookup.kind === 'wrong-method' ? { wrongMethod: true } : {}),
     method: context.method,
     pathname: context.url.pathname,
     query: [...context.url.searchParams],
@@ -162,16 +164,23 @@ async function publish(
     status: wire.status,
     contentType: wire.headers['content-type'],
     body: wire.body.toString('utf8'),
-    faulted,
-  });
+    faulted: fault !== undefined,
+    ...(fault === undefined ? {} : { fault: fault.kind }),
+  };
+  world.onExchange?.(exchange);
+  if (hasExchangeListeners()) publishExchange(exchange);
 }
 
-async function answer(lookup: RouteLookup, context: RequestContext): Promise<Reply> {
+/**
+ * A path no route serves, or a method the path does not take: a Plex Media Server answers with
+ * its HTML error page (as the 2026-02 spec documents its 404s); plex.tv with its JSON error body.
+ */
+async function answer(site: Site, lookup: RouteLookup, context: RequestContext): Promise<Reply> {
   if (lookup.kind === 'route') return lookup.handler(context);
-  if (lookup.kind === 'wrong-method') {
-    return { status: 405, headers: { allow: lookup.allowed.join(', ') }, raw: { contentType: 'text/plain; charset=utf-8', content: 'Method Not Allowed' } };
-  }
-  return { status: 404, raw: { contentType: 'text/plain; charset=utf-8', content: 'Not Found' } };
+  const status = lookup.kind === 'wrong-method' ? 405 : 404;
+  const headers = lookup.kind === 'wrong-method' ? { allow: lookup.allowed.join(', ') } : undefined;
+  const reply = site.serverId === undefined ? plexErrorWithoutCode(status) : htmlError(status);
+  return { ...reply, headers: { ...reply.headers, ...headers } };
 }
 
 function reshape(reply: Reply, fault: StandInFault | undefined): Reply {

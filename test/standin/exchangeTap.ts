@@ -1,16 +1,19 @@
-// Every exchange the stand-in completes, handed to whoever listens: the unit suite's spec
-// conformance check validates each answer and each request against the Plex OpenAPI specs.
+// Every exchange the stand-in completes, handed to whoever listens (the spec scenarios count what
+// they checked; each stand-in's own spec monitor sees its exchanges through its world).
 // Listeners live on globalThis, not in a module variable, because each test file is bundled
 // with its own copy of the stand-in and one listener must hear all of them.
 import type { IncomingHttpHeaders } from 'node:http';
-import type { StandInRoute } from './types';
+import type { StandInFault, StandInRoute } from './types';
 
 export interface StandInExchange {
   /** 'plex.tv' or the PMS client identifier. */
   site: string;
   /** For a PMS: the spec version it follows. Absent for plex.tv. */
   serverSpec?: '2024-09' | '2026-02';
-  route: StandInRoute;
+  /** 'unknown' when no route serves the path (the answer is the site's 404). */
+  route: StandInRoute | 'unknown';
+  /** Set when the path is served but not with this method (the answer is the site's 405). */
+  wrongMethod?: boolean;
   method: string;
   pathname: string;
   query: [string, string][];
@@ -23,6 +26,8 @@ export interface StandInExchange {
   body: string;
   /** A fault rule shaped this answer: a deliberate misbehaviour, not the stand-in's normal answer. */
   faulted: boolean;
+  /** The fault's kind, when one shaped the answer. */
+  fault?: StandInFault['kind'];
 }
 
 export type ExchangeListener = (exchange: StandInExchange) => void;

@@ -2,7 +2,7 @@
 // route; kinds that reshape the normal answer transform the handler's Reply.
 import { STATUS_CODES } from 'node:http';
 import type { StandInFault } from './types';
-import { type Reply, type WireReply, JSON_TYPE, htmlError, plexError } from './reply';
+import { type Reply, type WireReply, JSON_TYPE, htmlError, plexError, plexErrorWithoutCode } from './reply';
 import { type JsonValue, cloneJson, isJsonObject } from './json';
 
 export type ReplacingFault = Extract<
@@ -36,7 +36,7 @@ export function replacingReply(fault: ReplacingFault): Reply {
       const message = fault.message ?? STATUS_CODES[fault.status] ?? 'Error';
       if (fault.code !== undefined) return plexError(fault.status, fault.code, message, headers);
       // Without a Plex code: the error body as a gateway or load balancer would send it.
-      return { status: fault.status, headers, json: { errors: [{ message, status: fault.status }] }, xmlRoot: 'errors' };
+      return plexErrorWithoutCode(fault.status, message, headers);
     }
     case 'rate-limit':
       return plexError(429, 1003, 'API rate limit exceeded', retryAfter(fault.retryAfterSeconds));

@@ -95,6 +95,11 @@ export class HomeBook {
       }));
   }
 
+  /** Every removed user back in its Home (their revoked tokens stay revoked). */
+  reset(): void {
+    for (const home of this.homes) for (const user of home.users) user.removed = false;
+  }
+
   /** Gone from the list, not switchable, and every token of it refused from now on. */
   remove(adminUsername: string, title: string): void {
     const home = this.requireHome(adminUsername);

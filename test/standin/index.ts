@@ -6,9 +6,11 @@ import { CONTROL_PREFIX, handleControl } from './control';
 import { serveSite } from './dispatch';
 import { Listener, PendingTimers, type RequestHandler } from './listener';
 import { jwtControls } from './jwt/controls';
-import { withClientsPlexTv } from './jwt/site';
+import { clientsPlexTvSite, withClientsPlexTv } from './jwt/site';
 import { plexTvSite } from './plexTv';
 import { pmsSite } from './pms';
+import { monitorSpecConformance } from './specMonitor';
+import { recordStartedStandIn } from './startedStandIns';
 import type { StandIn, StandInOptions } from './types';
 import { StandInWorld } from './world';
 
@@ -19,7 +21,8 @@ const DEFAULT_AUTH_HOST = '127.0.0.2';
 
 export async function startStandIn(options: StandInOptions = {}): Promise<StandIn> {
   const host = options.host ?? '127.0.0.1';
-  const world = new StandInWorld(options.accounts ?? DEMO_ACCOUNTS);
+  const world = new StandInWorld(options.accounts ?? DEMO_ACCOUNTS, { serversAcceptJwt: options.serversAcceptJwt === true });
+  await monitorSpecConformance(world);
   const timers = new PendingTimers();
   const listeners: Listener[] = [];
   const closeAll = async (): Promise<void> => {
@@ -36,6 +39,12 @@ export async function startStandIn(options: StandInOptions = {}): Promise<StandI
     listeners.push(plexTvListener);
     world.plexTvUrl = plexTvListener.url;
 
+    if (options.clientsOnOwnHost === true) {
+      const clientsListener = await Listener.start(host, 0, serveSite(clientsPlexTvSite(world), world, timers));
+      listeners.push(clientsListener);
+      world.clientsUrl = clientsListener.url;
+    }
+
     for (const server of world.servers) {
       const listener = await Listener.start(host, 0, serveSite(pmsSite(world, server), world, timers));
       listeners.push(listener);
@@ -51,6 +60,7 @@ export async function startStandIn(options: StandInOptions = {}): Promise<StandI
   }
 
   let closing: Promise<void> | undefined;
+  recordStartedStandIn({ plexTvUrl: world.plexTvUrl, violationRecord: () => world.violationRecord() });
   return {
     ...world.state(),
     issueToken: (username) => world.issueToken(username),
@@ -67,6 +77,8 @@ export async function startStandIn(options: StandInOptions = {}): Promise<StandI
     log: () => world.log.list(),
     clearLog: () => world.log.clear(),
     violations: () => world.violations(),
+    clearViolations: () => world.clearViolations(),
+    reset: () => world.reset(),
     issuedTokens: () => world.issuedTokens(),
     ...world.tools.api(),
     jwt: jwtControls(world),

@@ -41,6 +41,11 @@ export class PinBook {
     return pin;
   }
 
+  /** Forgets every PIN and link code (ids keep counting, so an old id never names a new PIN). */
+  clear(): void {
+    this.pins.clear();
+  }
+
   /** A live PIN by id; expired PINs are forgotten, as plex.tv does. */
   byId(id: number, now = Date.now()): PinRecord | undefined {
     const pin = this.pins.get(id);

@@ -33,6 +33,11 @@ export function plexError(status: number, code: number, message: string, headers
   return { status, headers, json: { errors: [{ code, message, status }] }, xmlRoot: 'errors' };
 }
 
+/** An error body without a Plex code: what plex.tv answers for a path or method it does not serve. */
+export function plexErrorWithoutCode(status: number, message = STATUS_CODES[status] ?? 'Error', headers?: Record<string, string>): Reply {
+  return { status, headers, json: { errors: [{ message, status }] }, xmlRoot: 'errors' };
+}
+
 /** The bare HTML error page a 2026-spec PMS answers 400/403 with. */
 export function htmlError(status: number, detail?: string): Reply {
   const title = `${status} ${STATUS_CODES[status] ?? 'Error'}`;

@@ -102,6 +102,16 @@ export interface StandInOptions {
   authHost?: string;
   /** Port for plex.tv; default 0 (any free port). The `npm start` path may fix it. */
   port?: number;
+  /**
+   * Whether Plex Media Servers take Plex JWTs by default. Default false: Plex servers are reported
+   * to refuse them; `standIn.jwt.setServersRefuseJwt` changes it for one server or all.
+   */
+  serversAcceptJwt?: boolean;
+  /**
+   * Also serves clients.plex.tv on a listener of its own (a second host, as Plex has), whose
+   * origin `jwt.state().clientsUrl` then gives; `<plexTvUrl>/clients` keeps serving it too.
+   */
+  clientsOnOwnHost?: boolean;
 }
 
 export interface StandInLogEntry {
@@ -148,8 +158,16 @@ export interface StandIn extends StandInState, StandInAccountToolsApi {
   clearFaults(): void;
   log(): StandInLogEntry[];
   clearLog(): void;
-  /** Protocol violations seen (e.g. a token in a query string); tests assert this stays empty. */
+  /**
+   * Protocol violations seen (e.g. a token in a query string), and every answer or service-layer
+   * request that disagrees with the Plex specs in a way test/spec/deviations.ts does not list;
+   * tests assert this stays empty.
+   */
   violations(): string[];
+  /** For a test that provokes violations on purpose, once it has checked them: the run's checks then see only later ones. */
+  clearViolations(): void;
+  /** Back to the state it started in (faults, PINs, devices, Home, claim tokens, JWT switches); see StandInWorld.reset. */
+  reset(): void;
   /** Every token the stand-in has issued (account, transient, server access, Plex JWT) or received as a device JWT: for leak audits. */
   issuedTokens(): string[];
   /** clients.plex.tv: JWT device authentication (jwt/types.ts). */

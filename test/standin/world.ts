@@ -8,6 +8,7 @@ import { JwtBook } from './jwt/book';
 import { PinBook, type PinRecord } from './pins';
 import { RequestLog } from './requestLog';
 import { newAccountToken, newTransientToken } from './tokens';
+import type { StandInExchange } from './exchangeTap';
 import type { StandInAccountSeed, StandInServerSeed, StandInServerInfo, StandInState } from './types';
 
 export interface ServerRecord {
@@ -31,22 +32,28 @@ export class StandInWorld {
   readonly tools: AccountTools;
   readonly clock = new StandInClock();
   plexTvUrl = '';
+  /** clients.plex.tv's own listener, when it has one (the `clientsOnOwnHost` option); else '' and `<plexTvUrl>/clients` serves it. */
+  clientsUrl = '';
   authUrl = '';
 
   private readonly accountTokens = new Map<string, AccountRecord>();
   /** The client identifier each account token was issued for, when known (sign-in, PIN). */
   private readonly tokenClients = new Map<string, string>();
   private readonly issued: string[] = [];
-  private readonly violationList: string[] = [];
+  private violationList: string[] = [];
   private autoApproval: { afterPolls: number; username: string } = { afterPolls: 0, username: '' };
   /** clients.plex.tv's JWT state; its Plex JWTs count as issued tokens. */
-  readonly jwt = new JwtBook(
-    this.clock,
-    (secret) => this.remember(secret),
-    (clientIdentifier) => this.revokeAccountTokensOf(clientIdentifier),
-  );
+  readonly jwt: JwtBook;
+  /** Told of every exchange as it completes (the spec conformance monitor, in every process). */
+  onExchange: ((exchange: StandInExchange) => void) | undefined;
 
-  constructor(seeds: StandInAccountSeed[]) {
+  constructor(seeds: StandInAccountSeed[], options: { serversAcceptJwt?: boolean } = {}) {
+    this.jwt = new JwtBook(
+      this.clock,
+      (secret) => this.remember(secret),
+      (clientIdentifier) => this.revokeAccountTokensOf(clientIdentifier),
+      options.serversAcceptJwt === true,
+    );
     const names = new Set<string>();
     for (const seed of seeds) {
       if (names.has(seed.username.toLowerCase())) throw new Error(`duplicate stand-in account: ${seed.username}`);
@@ -195,12 +202,36 @@ export class StandInWorld {
     if (afterPolls > 0 && pin.polls >= afterPolls) this.approvePin(pin, username);
   }
 
+  /**
+   * Back to the state the stand-in started in, so suites do not depend on each other: no faults,
+   * no PIN auto-approval, no PINs or link codes, the seeded devices and Home, no claim tokens, the
+   * JWT switches at their defaults. Tokens stay valid (a token another suite left signed in is
+   * still a real token), the JWT clock only moves forward, and the request log and violations
+   * are records, not state: tests clear the log themselves, and violations are checked per suite.
+   */
+  reset(): void {
+    this.faults.clear();
+    this.autoApproval = { afterPolls: 0, username: '' };
+    this.pins.clear();
+    this.tools.reset();
+    this.jwt.reset();
+  }
+
   addViolation(message: string): void {
     this.violationList.push(this.log.redact(message));
   }
 
   violations(): string[] {
     return [...this.violationList];
+  }
+
+  /** The list itself, replaced (never emptied in place) by clearViolations: for ViolationWatch. */
+  violationRecord(): readonly string[] {
+    return this.violationList;
+  }
+
+  clearViolations(): void {
+    this.violationList = [];
   }
 
   issuedTokens(): string[] {

@@ -64,15 +64,20 @@ export class JwtBook {
   /** Every Plex JWT ever issued, revoked ones included, for the leak audit. */
   private readonly issuedList: string[] = [];
   private flaws: { flaw: StandInJwtFlaw; times: number }[] = [];
-  private refuseAll = false;
-  private readonly refusing = new Set<string>();
+  /** Plex Media Servers are reported to refuse Plex JWTs: they do here unless a test says otherwise. */
+  private refuseAll: boolean;
+  /** Per-server choices that override `refuseAll`: client identifier to "refuses". */
+  private readonly serverChoice = new Map<string, boolean>();
   private revokesClassicTokens = false;
 
   constructor(
     readonly clock: StandInClock,
     private readonly remember: (secret: string) => void,
     private readonly revokeClassicTokensOf: (clientIdentifier: string) => void,
-  ) {}
+    private readonly serversAcceptJwtByDefault = false,
+  ) {
+    this.refuseAll = !serversAcceptJwtByDefault;
+  }
 
   /** Registers `jwk` for `account` under `clientIdentifier`; a kid another client registered is taken. */
   register(jwk: ReceivedJwk, clientIdentifier: string, account: AccountRecord): Reply | undefined {
@@ -183,9 +188,12 @@ export class JwtBook {
   }
 
   setServersRefuseJwt(refuse: boolean, server?: string): void {
-    if (server === undefined) this.refuseAll = refuse;
-    else if (refuse) this.refusing.add(server);
-    else this.refusing.delete(server);
+    if (server === undefined) {
+      this.refuseAll = refuse;
+      this.serverChoice.clear();
+    } else {
+      this.serverChoice.set(server, refuse);
+    }
   }
 
   /** The reported (unconfirmed) plex.tv behaviour: a Plex JWT for a client identifier ends that identifier's classic tokens. */
@@ -194,13 +202,13 @@ export class JwtBook {
   }
 
   serverRefusesJwt(server: string): boolean {
-    return this.refuseAll || this.refusing.has(server);
+    return this.serverChoice.get(server) ?? this.refuseAll;
   }
 
   reset(): void {
     this.flaws = [];
-    this.refuseAll = false;
-    this.refusing.clear();
+    this.refuseAll = !this.serversAcceptJwtByDefault;
+    this.serverChoice.clear();
     this.revokesClassicTokens = false;
   }
 
@@ -224,7 +232,8 @@ export class JwtBook {
       })),
       flaws: this.flaws.map((entry) => ({ ...entry })),
       serversRefuseJwt: this.refuseAll,
-      refusingServers: [...this.refusing],
+      refusingServers: [...this.serverChoice].filter(([, refuses]) => refuses).map(([server]) => server),
+      acceptingServers: [...this.serverChoice].filter(([, refuses]) => !refuses).map(([server]) => server),
       revokesClassicTokens: this.revokesClassicTokens,
       clockOffsetMs: this.clock.offset(),
     };

@@ -23,6 +23,6 @@ export function jwtControls(world: StandInWorld): StandInJwt {
     reset: () => world.jwt.reset(),
     deviceJwts: () => world.jwt.deviceJwts(),
     plexJwts: () => world.jwt.plexJwts(),
-    state: () => world.jwt.state(`${world.plexTvUrl}${CLIENTS_PREFIX}`),
+    state: () => world.jwt.state(world.clientsUrl || `${world.plexTvUrl}${CLIENTS_PREFIX}`),
   };
 }

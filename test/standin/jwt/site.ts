@@ -11,16 +11,27 @@ import type { StandInWorld } from '../world';
 import { JWT_MESSAGES, type ReceivedJwk, jwtErrorReply } from './book';
 
 export const CLIENTS_PREFIX = '/clients';
+/** The log's host (and the site's name) when clients.plex.tv has a listener of its own. */
+export const CLIENTS_SITE_NAME = 'clients.plex.tv';
+
+function clientsRoutes(world: StandInWorld, prefix: string): Site['lookup'] {
+  return routeTable([
+    { method: 'POST', path: `${prefix}/api/v2/auth/jwk`, route: 'jwt.register', handler: (c) => register(world, c) },
+    { method: 'GET', path: `${prefix}/api/v2/auth/nonce`, route: 'jwt.nonce', handler: (c) => nonce(world, c) },
+    { method: 'POST', path: `${prefix}/api/v2/auth/token`, route: 'jwt.token', handler: (c) => exchange(world, c) },
+    { method: 'GET', path: `${prefix}/api/v2/auth/keys`, route: 'jwt.keys', handler: () => ({ status: 200, json: world.jwt.signer.keysBody(), xmlRoot: 'keys' }) },
+    { method: 'POST', path: `${prefix}/api/v2/pins`, route: 'jwt.pins.create', handler: (c) => createPin(world, c) },
+    { method: 'GET', path: `${prefix}/api/v2/pins/:id`, route: 'jwt.pins.check', handler: (c) => checkPin(world, c) },
+  ]);
+}
+
+/** clients.plex.tv on a listener of its own, a second host beside plex.tv's, as Plex serves it. */
+export function clientsPlexTvSite(world: StandInWorld): Site {
+  return { name: CLIENTS_SITE_NAME, lookup: clientsRoutes(world, '') };
+}
 
 export function withClientsPlexTv(plexTv: Site, world: StandInWorld): Site {
-  const lookup = routeTable([
-    { method: 'POST', path: `${CLIENTS_PREFIX}/api/v2/auth/jwk`, route: 'jwt.register', handler: (c) => register(world, c) },
-    { method: 'GET', path: `${CLIENTS_PREFIX}/api/v2/auth/nonce`, route: 'jwt.nonce', handler: (c) => nonce(world, c) },
-    { method: 'POST', path: `${CLIENTS_PREFIX}/api/v2/auth/token`, route: 'jwt.token', handler: (c) => exchange(world, c) },
-    { method: 'GET', path: `${CLIENTS_PREFIX}/api/v2/auth/keys`, route: 'jwt.keys', handler: () => ({ status: 200, json: world.jwt.signer.keysBody(), xmlRoot: 'keys' }) },
-    { method: 'POST', path: `${CLIENTS_PREFIX}/api/v2/pins`, route: 'jwt.pins.create', handler: (c) => createPin(world, c) },
-    { method: 'GET', path: `${CLIENTS_PREFIX}/api/v2/pins/:id`, route: 'jwt.pins.check', handler: (c) => checkPin(world, c) },
-  ]);
+  const lookup = clientsRoutes(world, CLIENTS_PREFIX);
   return {
     name: plexTv.name,
     lookup: (method, pathname) => (pathname.startsWith(`${CLIENTS_PREFIX}/`) ? lookup(method, pathname) : plexTv.lookup(method, pathname)),

@@ -19,7 +19,9 @@ export interface StandInJwtState {
   registeredKeys: { kid: string; clientIdentifier: string; username: string; revoked: boolean }[];
   flaws: { flaw: StandInJwtFlaw; times: number }[];
   serversRefuseJwt: boolean;
+  /** Servers set apart from `serversRefuseJwt` by `setServersRefuseJwt(refuse, server)`. */
   refusingServers: string[];
+  acceptingServers: string[];
   revokesClassicTokens: boolean;
   clockOffsetMs: number;
 }
@@ -27,7 +29,12 @@ export interface StandInJwtState {
 export interface StandInJwt {
   /** The next `times` (default 1) Plex JWTs issued, by exchange or PIN, carry `flaw`. */
   addFlaw(flaw: StandInJwtFlaw, times?: number): void;
-  /** Plex Media Servers refuse Plex JWTs (their normal 401/403): all of them, or the one given. Default: they accept them. */
+  /**
+   * Whether Plex Media Servers refuse Plex JWTs (their normal 401/403): all of them (which drops
+   * per-server choices), or the one given. Default: they refuse them, as Plex servers are reported
+   * to (the `serversAcceptJwt` start option changes the default); a test that needs a server to
+   * take one says so here.
+   */
   setServersRefuseJwt(refuse: boolean, server?: string): void;
   /**
    * Reported, unconfirmed plex.tv behaviour: issuing a Plex JWT for a client identifier revokes the
@@ -40,7 +47,7 @@ export interface StandInJwt {
   rotateSigningKey(): void;
   /** As if the user removed the device on plex.tv: its key is refused (422) and its Plex JWTs stop working. */
   revokeDevice(clientIdentifier: string): void;
-  /** Clears flaws and refuse switches (the clock and registrations stay). */
+  /** Clears flaws, puts the servers' JWT choice back to the default (the clock and registrations stay). */
   reset(): void;
   /** Every device JWT the stand-in received, valid or not: for leak audits. */
   deviceJwts(): string[];

@@ -53,6 +53,9 @@ suite('Decoders read full payloads and ignore unknown fields', () => {
 
   test('account and sign-in (UserPlexAccount with profile, subscriptions, roles)', async () => {
     const account = await json(`${standIn.plexTvUrl}/api/v2/user`, { token });
+    // Fields real Plex sends that the 2026-02 schema does not document (from the 2024-09 spec's example account).
+    const past = (account as { pastSubscriptions?: unknown[] }).pastSubscriptions;
+    assert.ok(Array.isArray(past) && past.length === 1, 'the Plex Pass account carries an ended subscription');
     assertIgnoresUnknownFields(decodeAccount, account);
     assert.equal(decodeAccount(account).subscription?.active, true);
     const signIn = await json(`${standIn.plexTvUrl}/api/v2/users/signin`, { method: 'POST', form: { login: 'alice', password: 'alice-password' } });

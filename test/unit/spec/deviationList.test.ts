@@ -22,4 +22,14 @@ suite('Spec deviation list', () => {
     assert.equal(new Set(keys).size, keys.length);
     assert.ok(SPEC_DEVIATIONS.every((deviation) => deviation.keys.length > 0));
   });
+
+  test('each deviation says why, and each key names one route (method and path) and what of it differs', () => {
+    for (const deviation of SPEC_DEVIATIONS) {
+      assert.ok(deviation.reason.trim().length > 20, `${deviation.id} says why`);
+      for (const key of deviation.keys) {
+        // `[clients.plex.tv] <kind> METHOD /path [field...]`: never a field without its route.
+        assert.match(key, /^(clients\.plex\.tv )?(status|response|request|route|method|error) (GET|POST|PUT|DELETE|PATCH) \/\S*/, `${deviation.id}: ${key}`);
+      }
+    }
+  });
 });

@@ -178,15 +178,14 @@ suite('JWT failures (stand-in)', () => {
     assert.equal(error.status, 400);
   });
 
-  test('servers accept a Plex JWT by default; with the refuse switch on, server-refuses-jwt (2024: 401, 2026: 403)', async () => {
+  test('servers refuse a Plex JWT by default, as Plex servers are reported to: server-refuses-jwt (2024: 401, 2026: 403); one set to accept it takes it', async () => {
     const { auth } = await registeredAuth(harness);
     const { token } = await auth.renew();
     const classic = harness.standIn.issueToken('alice');
     const library = serverOf(harness.standIn, "Alice's Library");
     const cloud = serverOf(harness.standIn, "Alice's Cloud");
-    assert.match(await harness.mediaServer(library.url).getTransientToken(token), /^transient-/);
+    assert.equal(harness.standIn.jwt.state().serversRefuseJwt, true, 'the default');
 
-    harness.standIn.jwt.setServersRefuseJwt(true);
     const refused = await rejectsWith(harness.mediaServer(library.url).getTransientToken(token), 'server-refuses-jwt');
     assert.equal(refused.status, 401);
     assert.ok(!refused.message.includes(token));
@@ -200,10 +199,14 @@ suite('JWT failures (stand-in)', () => {
     harness.standIn.revokeToken(classic);
     await rejectsWith(harness.mediaServer(library.url).getTransientToken(classic), 'token-invalid');
 
+    // This test says otherwise: every server takes it, then one refuses again.
     harness.standIn.jwt.setServersRefuseJwt(false);
     harness.standIn.jwt.setServersRefuseJwt(true, cloud.clientIdentifier);
     assert.match(await harness.mediaServer(library.url).getTransientToken(token), /^transient-/);
     await rejectsWith(harness.mediaServer(cloud.url).getTransientToken(token), 'server-refuses-jwt');
+    // reset() puts the default back.
+    harness.standIn.reset();
+    await rejectsWith(harness.mediaServer(library.url).getTransientToken(token), 'server-refuses-jwt');
   });
 
   test('with the reported classic-token revocation on, a JWT ends the classic token of its own client identifier only', async () => {

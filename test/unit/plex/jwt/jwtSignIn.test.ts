@@ -44,7 +44,9 @@ suite('JWT sign-in and renewal (stand-in)', () => {
     assert.equal(harness.standIn.jwt.deviceJwts().length, 2);
   });
 
-  test('the Plex JWT works as a token: plex.tv account and servers, PMS transient token and source information', async () => {
+  test('the Plex JWT works as a token: plex.tv account and servers, and, on servers set to accept it, PMS transient token and source information', async () => {
+    // Plex servers are reported to refuse Plex JWTs (the stand-in's default); these take them.
+    harness.standIn.jwt.setServersRefuseJwt(false);
     const { auth } = await registeredAuth(harness);
     const { token } = await auth.renew();
     const account = await harness.plexTv().getAccount(token);

@@ -1,7 +1,6 @@
-// Issue 5, section 4: the extension deactivated mid-request. VS Code deactivates an extension
-// without restarting its host when it is disabled or updated: deactivate(), then every
-// subscription disposed. Nothing can activate it again in this host, so this file's name sorts
-// last and it is the suite's final test.
+// The extension deactivated mid-request. VS Code deactivates an extension without restarting its
+// host when it is disabled or updated: deactivate(), then every subscription disposed. Nothing can
+// activate it again in this host, so the runner runs this file last (its role in index.ts).
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { approvalCode, freshStart, signInAs, storedSession, waitFor } from './helpers';
