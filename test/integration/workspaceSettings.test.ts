@@ -62,6 +62,9 @@ async function writeWorkspaceSettings(settings: Record<string, unknown>): Promis
 }
 
 async function removeWorkspaceSettings(): Promise<void> {
+  if (!canaryInWorkspace()) {
+    return; // this test wrote none
+  }
   await vscode.workspace.fs.delete(workspaceSettingsUri(), { useTrash: false });
   await waitFor('VS Code to forget the workspace settings', () => !canaryInWorkspace());
 }
@@ -105,6 +108,9 @@ suite('Workspace settings cannot steer secrets', () => {
     });
     const { api, ui, control } = await freshStart();
     const plexTv = await control.state();
+    // VS Code itself drops a workspace value of an application-scoped setting; the extension reads
+    // the user's value through inspect() besides, for a host that does not.
+    assert.equal(vscode.workspace.getConfiguration('plex').inspect('plexTvUrl')?.workspaceValue, undefined);
 
     await signInAs('alice', ui, control);
     assert.equal(api.status, 'signedIn', 'token sign-in, checked with the user\'s plex.tv');
@@ -159,5 +165,24 @@ suite('Workspace settings cannot steer secrets', () => {
       'the message states the user\'s delay',
     );
     await waitFor('the clipboard to be cleared', async () => (await vscode.env.clipboard.readText()) === '', 5000);
+  });
+
+  test('plex.authUrl must be https (http only for this computer): anything else is refused before a PIN is made', async () => {
+    const harnessAuthUrl = vscode.workspace.getConfiguration('plex').inspect<string>('authUrl')?.globalValue;
+    try {
+      for (const authUrl of ['http://auth.example/auth', 'file:///etc/passwd', 'command:workbench.action.terminal.new']) {
+        const { api, ui, control } = await freshStart();
+        await setSetting('authUrl', authUrl);
+        await vscode.commands.executeCommand('plex.signInWithBrowser');
+        assert.equal(api.status, 'signedOut', authUrl);
+        assert.deepEqual(ui.openedUrls, [], `${authUrl}: nothing opened`);
+        assert.deepEqual(await control.log(), [], `${authUrl}: no PIN made`);
+        assert.deepEqual(ui.errors(), [
+          'The setting "plex.authUrl" must be an https:// address (http:// is allowed only for this computer): it is the page where you approve the sign-in to your Plex account.',
+        ]);
+      }
+    } finally {
+      await setSetting('authUrl', harnessAuthUrl);
+    }
   });
 });
