@@ -48,6 +48,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<PlexEx
     loaded ??= (require('./commands.js') as typeof CommandsModule).createCommands(core);
     return loaded;
   };
+  // Nothing of the command code loaded: nothing was copied.
+  clearSecretsFromClipboard = () => loaded?.clearSecretsFromClipboard() ?? Promise.resolve();
   const accountTree = new AccountTreeProvider(session);
   const serversTree = new LazyTreeProvider((repaint) => commands().serversTree.attach(repaint));
   const devicesTree = new LazyTreeProvider((repaint) => commands().deviceView.attach(repaint));
@@ -126,6 +128,15 @@ export async function activate(context: vscode.ExtensionContext): Promise<PlexEx
   return api;
 }
 
-export function deactivate(): void {
-  // Everything is in context.subscriptions.
+/** Set by activate(): takes this extension's secrets off the clipboard (see deactivate()). */
+let clearSecretsFromClipboard: () => Promise<void> = () => Promise.resolve();
+
+/**
+ * VS Code calls this, then disposes context.subscriptions at once (which cancels the clipboard
+ * clears still waiting), and awaits the promise (at most 5 s when the window reloads or closes).
+ * A secret still on the clipboard would outlive the extension: it is cleared now, where the
+ * clipboard still holds it. Everything else is in context.subscriptions.
+ */
+export function deactivate(): Promise<void> {
+  return clearSecretsFromClipboard();
 }

@@ -32,6 +32,6 @@ export interface ExtensionInternals {
   commands(): Commands;
   /** Replaces the prompts and messages; undefined restores the real ones. */
   overrideUi(ui: Ui | undefined): void;
-  /** The module's deactivate(), which VS Code calls before disposing the subscriptions. */
-  deactivate(): void;
+  /** The module's deactivate(), which VS Code calls (then disposes the subscriptions) and awaits. */
+  deactivate(): Promise<void>;
 }

@@ -43,8 +43,11 @@ export interface PlexTestingApi {
   deviceTreeItems(): Promise<vscode.TreeItem[]>;
   /** The claim-token countdown: its status-bar text while one is live; expireNow() ends it as if its time ran out. */
   claimCountdown(): { text: string | undefined; expireNow(): Promise<void> };
-  /** Deactivates the extension as VS Code does (deactivate(), then every subscription disposed). For good in this host. */
-  deactivate(): void;
+  /**
+   * Deactivates the extension as VS Code does (deactivate(), every subscription disposed, then
+   * deactivate()'s promise awaited). For good in this host.
+   */
+  deactivate(): Promise<void>;
   /** The Account view's rows. */
   accountFields(): readonly { label: string; value: string }[];
   /** Token upkeep's look (normally hourly, and a minute after start-up): pings when due. */
@@ -98,9 +101,10 @@ export function testingApi(internals: ExtensionInternals): PlexTestingApi {
       const claim = internals.commands().services.claim;
       return { text: claim.text, expireNow: () => claim.end() };
     },
-    deactivate: () => {
-      internals.deactivate();
+    deactivate: async () => {
+      const deactivated = internals.deactivate();
       internals.subscriptions.splice(0).forEach((subscription) => void subscription.dispose());
+      await deactivated;
     },
     accountFields: () => internals.accountTree.getChildren(),
     pingTokenIfDue: () => internals.commands().services.upkeep.pingIfDue(),
