@@ -84,3 +84,19 @@ export async function storedSession(api: PlexExtensionApi & { testing: PlexTesti
 export async function setSetting(key: string, value: unknown): Promise<void> {
   await vscode.workspace.getConfiguration('plex').update(key, value, vscode.ConfigurationTarget.Global);
 }
+
+export const DAY_MS = 24 * 60 * 60 * 1000;
+
+/**
+ * Marks the token unused for two days and runs the upkeep's look. globalState is shared by every
+ * window, and the echo of an earlier write (the sign-in's own use) can still arrive and put its newer
+ * time back for a moment: a look that then finds the ping "not due" marks again and looks again.
+ */
+export async function lookAfterTwoDaysUnused(api: PlexExtensionApi & { testing: PlexTestingApi }): Promise<string> {
+  let outcome = 'not-due';
+  for (let attempt = 0; attempt < 5 && outcome === 'not-due'; attempt++) {
+    await api.testing.setLastTokenUse(Date.now() - 2 * DAY_MS);
+    outcome = await api.testing.pingTokenIfDue();
+  }
+  return outcome;
+}

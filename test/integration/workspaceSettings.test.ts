@@ -6,9 +6,7 @@ import * as assert from 'node:assert/strict';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import * as vscode from 'vscode';
-import { freshStart, setSetting, signInAs, storedSession, waitFor } from './helpers';
-
-const DAY_MS = 24 * 60 * 60 * 1000;
+import { freshStart, lookAfterTwoDaysUnused, setSetting, signInAs, storedSession, waitFor } from './helpers';
 
 /** Every request a listener receives, by method and path (never its headers: they may carry a token). */
 interface Listener {
@@ -67,18 +65,6 @@ async function removeWorkspaceSettings(): Promise<void> {
   }
   await vscode.workspace.fs.delete(workspaceSettingsUri(), { useTrash: false });
   await waitFor('VS Code to forget the workspace settings', () => !canaryInWorkspace());
-}
-
-type Api = Awaited<ReturnType<typeof freshStart>>['api'];
-
-/** The upkeep's look with the token marked unused for two days (see tokenUpkeep.test.ts on why it may look again). */
-async function lookAfterTwoDaysUnused(api: Api): Promise<string> {
-  let outcome = 'not-due';
-  for (let attempt = 0; attempt < 5 && outcome === 'not-due'; attempt++) {
-    await api.testing.setLastTokenUse(Date.now() - 2 * DAY_MS);
-    outcome = await api.testing.pingTokenIfDue();
-  }
-  return outcome;
 }
 
 suite('Workspace settings cannot steer secrets', () => {
