@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { USER_ONLY_SETTINGS, setByWorkspace, userValue, type UserOnlySetting } from './userOnlySettings';
+import { USER_ONLY_SETTINGS, setByWorkspace, settingIn, userValue, type UserOnlySetting } from './userOnlySettings';
 
 export interface PlexSettings {
   plexTvUrl: string;
@@ -21,9 +21,9 @@ const DEFAULT_PLEX_TV_URL = 'https://plex.tv';
 const DEFAULT_AUTH_URL = 'https://app.plex.tv/auth';
 
 export function readSettings(): PlexSettings {
-  const config = vscode.workspace.getConfiguration('plex');
-  const inspected = new Map(USER_ONLY_SETTINGS.map((key) => [key, config.inspect(key)]));
-  const timeoutSeconds = config.get<number>('requestTimeoutSeconds', 15);
+  const section = vscode.workspace.getConfiguration().inspect('plex');
+  const inspected = new Map(USER_ONLY_SETTINGS.map((key) => [key, settingIn(section, key)]));
+  const timeoutSeconds = vscode.workspace.getConfiguration('plex').get<number>('requestTimeoutSeconds', 15);
   const clearSeconds = userValue(inspected.get('clipboard.clearAfterSeconds'), 'number', 60);
   return {
     plexTvUrl: trimSlash(userValue(inspected.get('plexTvUrl'), 'string', DEFAULT_PLEX_TV_URL).trim()) || DEFAULT_PLEX_TV_URL,

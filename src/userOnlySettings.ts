@@ -18,6 +18,22 @@ export interface InspectedSetting {
   readonly workspaceFolderValue?: unknown;
 }
 
+/**
+ * One setting's layers, from the inspection of the whole "plex" section: one inspect() instead of
+ * one per setting (each costs about 0.1 ms in the extension host; the section, 0.15 ms). Each layer
+ * is a tree, `clipboard.clearAfterSeconds` at `{ clipboard: { clearAfterSeconds } }`.
+ */
+export function settingIn(section: InspectedSetting | undefined, key: UserOnlySetting): InspectedSetting {
+  const at = (tree: unknown): unknown =>
+    key.split('.').reduce<unknown>((node, name) => (typeof node === 'object' && node !== null && Object.hasOwn(node, name) ? (node as Record<string, unknown>)[name] : undefined), tree);
+  return {
+    defaultValue: at(section?.defaultValue),
+    globalValue: at(section?.globalValue),
+    workspaceValue: at(section?.workspaceValue),
+    workspaceFolderValue: at(section?.workspaceFolderValue),
+  };
+}
+
 interface SettingTypes {
   string: string;
   number: number;

@@ -1,7 +1,7 @@
 // The settings that steer secrets are the user's (src/userOnlySettings.ts): the manifest says so,
 // the reader takes only the user's value, and an ignored workspace value is logged once.
 import * as assert from 'node:assert/strict';
-import { IgnoredWorkspaceSettings, USER_ONLY_SETTINGS, setByWorkspace, userValue } from '../../src/userOnlySettings';
+import { IgnoredWorkspaceSettings, USER_ONLY_SETTINGS, setByWorkspace, settingIn, userValue } from '../../src/userOnlySettings';
 import { readRepoJson } from './englishManifest';
 
 interface Manifest {
@@ -34,6 +34,26 @@ suite('User-only settings', () => {
     assert.equal(userValue({ defaultValue: 60, globalValue: 5, workspaceValue: 0 }, 'number', 60), 5);
     assert.equal(userValue({ defaultValue: false, workspaceValue: true }, 'boolean', false), false);
     assert.equal(userValue(undefined, 'number', 60), 60, 'nothing inspected: the fallback');
+  });
+
+  test('each setting\'s layers come from the inspection of the whole section', () => {
+    const section = {
+      defaultValue: { plexTvUrl: 'https://plex.tv', clipboard: { clearAfterSeconds: 60 }, jwt: { enabled: false } },
+      globalValue: { clipboard: { clearAfterSeconds: 5 } },
+      workspaceValue: { plexTvUrl: 'https://attacker.example', jwt: { enabled: true } },
+    };
+    assert.deepEqual(settingIn(section, 'clipboard.clearAfterSeconds'), {
+      defaultValue: 60,
+      globalValue: 5,
+      workspaceValue: undefined,
+      workspaceFolderValue: undefined,
+    });
+    assert.equal(userValue(settingIn(section, 'plexTvUrl'), 'string', 'x'), 'https://plex.tv');
+    assert.equal(setByWorkspace(settingIn(section, 'jwt.enabled')), true);
+    assert.equal(userValue(settingIn(section, 'jwt.enabled'), 'boolean', true), false);
+    assert.equal(settingIn({ globalValue: { clipboard: 0 } }, 'clipboard.clearAfterSeconds').globalValue, undefined, 'no value inside a non-object');
+    assert.equal(settingIn({ globalValue: {} }, 'authUrl').globalValue, undefined);
+    assert.equal(settingIn(undefined, 'authUrl').defaultValue, undefined);
   });
 
   test('a value of the wrong type counts as unset', () => {
