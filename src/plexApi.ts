@@ -62,23 +62,6 @@ export class PlexClients {
     );
   }
 
-  /**
-   * The browser sign-in's approval page: https, or http only on this computer. It is where the user
-   * approves access to their account, so no other scheme (file:, command:, vscode:) is opened.
-   */
-  authPageUrl(): string {
-    const { authUrl } = this.settings();
-    if (!this.security.isSecure(authUrl)) {
-      throw plexFailure(
-        'setting',
-        vscode.l10n.t(
-          'The setting "plex.authUrl" must be an https:// address (http:// is allowed only for this computer): it is the page where you approve the sign-in to your Plex account.',
-        ),
-      );
-    }
-    return authUrl;
-  }
-
   /** The settings, saying once in the log when a workspace value of a user-only setting was ignored. */
   private settings(): PlexSettings {
     const settings = readSettings();

@@ -77,6 +77,6 @@ export class IgnoredWorkspaceSettings {
     if (!changed || names === '') {
       return undefined;
     }
-    return `Ignored this workspace's value of ${names}: where your Plex credentials go and how long they stay on the clipboard are decided by your user settings only.`;
+    return `Ignored this workspace's ${names}: only your user settings decide these.`;
   }
 }

@@ -6,7 +6,7 @@ import type { ErrorReporter } from '../ui/errorReporter';
 import { plainText } from '../ui/plainText';
 import { usableToken } from '../tokenShape';
 import type { Ui } from '../ui/ui';
-import { signInWithBrowser } from './flows/browserSignIn';
+import { approvalPageUrl, signInWithBrowser } from './flows/browserSignIn';
 import { signInWithPassword } from './flows/passwordSignIn';
 import { signInWithToken } from './flows/tokenSignIn';
 import type { DeviceKeyStore } from './jwt/deviceKeyStore';
@@ -100,7 +100,7 @@ export class SignInService {
       ui,
       // Read (and refused if unusable) only by the browser sign-in, before it makes its PIN.
       get authPageUrl() {
-        return clients.authPageUrl();
+        return approvalPageUrl(clients.security);
       },
       onLink: (url) => (this.link = url),
     });
@@ -120,7 +120,7 @@ export class SignInService {
         return signInWithBrowser({
           plexTv,
           ui,
-          authPageUrl: this.clients.authPageUrl(),
+          authPageUrl: approvalPageUrl(this.clients.security),
           onLink: (url) => (this.link = url),
         });
       case 'password':

@@ -73,7 +73,7 @@ suite('User-only settings', () => {
     const report = new IgnoredWorkspaceSettings();
     assert.equal(report.lineFor([]), undefined, 'nothing ignored: nothing to say');
     const first = report.lineFor(['plexTvUrl', 'clipboard.clearAfterSeconds']);
-    assert.match(first ?? '', /^Ignored this workspace's value of plex\.plexTvUrl, plex\.clipboard\.clearAfterSeconds: /);
+    assert.match(first ?? '', /^Ignored this workspace's plex\.plexTvUrl, plex\.clipboard\.clearAfterSeconds: /);
     for (let read = 0; read < 5; read++) {
       assert.equal(report.lineFor(['plexTvUrl', 'clipboard.clearAfterSeconds']), undefined);
     }
