@@ -66,6 +66,7 @@ const builds = [
  */
 const SHARED_STATELESS = new Set([
   'src/config.ts',
+  'src/userOnlySettings.ts',
   'src/ui/plainText.ts',
   'src/tokenShape.ts',
   'src/commandTable.ts',

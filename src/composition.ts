@@ -33,8 +33,13 @@ export interface ComposedExtension {
   loadedCommands(): Commands | undefined;
   /** The command code, loading it if needed. */
   commands(): Commands;
-  /** What the module's deactivate() does; VS Code then disposes context.subscriptions. */
-  deactivate(): void;
+  /**
+   * What the module's deactivate() does. VS Code calls it, then disposes context.subscriptions at
+   * once (which cancels the clipboard clears still waiting), and awaits the promise (at most 5 s
+   * when the window reloads or closes). A secret still on the clipboard would outlive the
+   * extension: it is cleared now, where the clipboard still holds it.
+   */
+  deactivate(): Promise<void>;
 }
 
 /**
@@ -134,8 +139,7 @@ export async function composeExtension(context: vscode.ExtensionContext, host: H
     devicesTree,
     loadedCommands: () => loaded,
     commands,
-    deactivate: () => {
-      // Everything is in context.subscriptions.
-    },
+    // Nothing of the command code loaded: nothing was copied. Everything else is in context.subscriptions.
+    deactivate: () => loaded?.clearSecretsFromClipboard() ?? Promise.resolve(),
   };
 }

@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { USER_ONLY_SETTINGS, setByWorkspace, settingIn, userValue, type UserOnlySetting } from './userOnlySettings';
 
 export interface PlexSettings {
   plexTvUrl: string;
@@ -9,19 +10,29 @@ export interface PlexSettings {
   clipboardClearAfterMs: number;
   /** The JWT device authentication preview: new sign-ins get a Plex JWT. */
   jwtEnabled: boolean;
+  /**
+   * User-only settings a workspace sets, whose workspace value was ignored. VS Code itself drops
+   * such values (the manifest's "scope": "application"); a host that does not still cannot steer them.
+   */
+  ignoredWorkspaceSettings: readonly UserOnlySetting[];
 }
 
+const DEFAULT_PLEX_TV_URL = 'https://plex.tv';
+const DEFAULT_AUTH_URL = 'https://app.plex.tv/auth';
+
 export function readSettings(): PlexSettings {
-  const config = vscode.workspace.getConfiguration('plex');
-  const timeoutSeconds = config.get<number>('requestTimeoutSeconds', 15);
-  const clearSeconds = config.get<number>('clipboard.clearAfterSeconds', 60);
+  const section = vscode.workspace.getConfiguration().inspect('plex');
+  const inspected = new Map(USER_ONLY_SETTINGS.map((key) => [key, settingIn(section, key)]));
+  const timeoutSeconds = vscode.workspace.getConfiguration('plex').get<number>('requestTimeoutSeconds', 15);
+  const clearSeconds = userValue(inspected.get('clipboard.clearAfterSeconds'), 'number', 60);
   return {
-    plexTvUrl: trimSlash(config.get<string>('plexTvUrl', 'https://plex.tv')) || 'https://plex.tv',
-    authUrl: config.get<string>('authUrl', 'https://app.plex.tv/auth') || 'https://app.plex.tv/auth',
-    serverUrl: trimSlash(config.get<string>('serverUrl', '').trim()),
+    plexTvUrl: trimSlash(userValue(inspected.get('plexTvUrl'), 'string', DEFAULT_PLEX_TV_URL).trim()) || DEFAULT_PLEX_TV_URL,
+    authUrl: userValue(inspected.get('authUrl'), 'string', DEFAULT_AUTH_URL).trim() || DEFAULT_AUTH_URL,
+    serverUrl: trimSlash(userValue(inspected.get('serverUrl'), 'string', '').trim()),
     requestTimeoutMs: Math.max(1, Number.isFinite(timeoutSeconds) ? timeoutSeconds : 15) * 1000,
     clipboardClearAfterMs: Math.max(0, Number.isFinite(clearSeconds) ? clearSeconds : 60) * 1000,
-    jwtEnabled: config.get<boolean>('jwt.enabled', false) === true,
+    jwtEnabled: userValue(inspected.get('jwt.enabled'), 'boolean', false),
+    ignoredWorkspaceSettings: USER_ONLY_SETTINGS.filter((key) => setByWorkspace(inspected.get(key))),
   };
 }
 

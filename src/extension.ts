@@ -10,6 +10,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<PlexEx
   return active.api;
 }
 
-export function deactivate(): void {
-  active?.deactivate();
+/** VS Code awaits this (at most 5 s on reload or quit): see ComposedExtension.deactivate. */
+export function deactivate(): Promise<void> {
+  return active?.deactivate() ?? Promise.resolve();
 }

@@ -2,9 +2,10 @@ import * as vscode from 'vscode';
 import { plexFailure } from './plex/failure';
 import type * as PlexModule from './plex/index';
 import type { PlexClientIdentity, PlexRequestLogEntry, PlexTvClientOptions } from './plex/types';
-import { readSettings } from './config';
+import { readSettings, type PlexSettings } from './config';
 import type { Log } from './log';
 import type { ConnectionSecurity } from './servers/connectionSecurity';
+import { IgnoredWorkspaceSettings } from './userOnlySettings';
 
 type Plex = typeof PlexModule;
 export type PlexTvClient = InstanceType<Plex['PlexTvClient']>;
@@ -25,6 +26,7 @@ function loadPlex(): Plex {
 export class PlexClients {
   /** plex.tv's published JWT signing keys (public), kept across JWT sign-ins and renewals. */
   readonly jwtSigningKeys: PlexModule.PlexSigningKeyCache = {};
+  private readonly ignoredWorkspaceSettings = new IgnoredWorkspaceSettings();
 
   constructor(
     private readonly clientIdentifier: () => string,
@@ -48,7 +50,7 @@ export class PlexClients {
   }
 
   mediaServer(baseUrl: string): PlexMediaServerClient {
-    const settings = readSettings();
+    const settings = this.settings();
     const { PlexMediaServerClient } = loadPlex();
     return checkedUrl('plex.serverUrl', () =>
       new PlexMediaServerClient({
@@ -60,8 +62,18 @@ export class PlexClients {
     );
   }
 
-  private onPlexTv<T>(create: (plex: Plex, options: PlexTvClientOptions) => T): T {
+  /** The settings, saying once in the log when a workspace value of a user-only setting was ignored. */
+  private settings(): PlexSettings {
     const settings = readSettings();
+    const line = this.ignoredWorkspaceSettings.lineFor(settings.ignoredWorkspaceSettings);
+    if (line !== undefined) {
+      this.log.warn(line);
+    }
+    return settings;
+  }
+
+  private onPlexTv<T>(create: (plex: Plex, options: PlexTvClientOptions) => T): T {
+    const settings = this.settings();
     this.refuseInsecurePlexTv(settings.plexTvUrl);
     const plex = loadPlex();
     return checkedUrl('plex.plexTvUrl', () =>

@@ -6,7 +6,7 @@ import type { ErrorReporter } from '../ui/errorReporter';
 import { plainText } from '../ui/plainText';
 import { usableToken } from '../tokenShape';
 import type { Ui } from '../ui/ui';
-import { signInWithBrowser } from './flows/browserSignIn';
+import { approvalPageUrl, signInWithBrowser } from './flows/browserSignIn';
 import { signInWithPassword } from './flows/passwordSignIn';
 import { signInWithToken } from './flows/tokenSignIn';
 import type { DeviceKeyStore } from './jwt/deviceKeyStore';
@@ -93,11 +93,15 @@ export class SignInService {
   private async runJwtFlow(method: SignInMethod, ui: Ui): Promise<(PlexSignIn & { jwt: StoredJwt }) | undefined> {
     const stored = await this.keys.load();
     const device = stored ?? this.keys.create();
+    const clients = this.clients;
     const result = await signInWithJwt(method, {
-      clients: this.clients,
+      clients,
       device,
       ui,
-      authPageUrl: readSettings().authUrl,
+      // Read (and refused if unusable) only by the browser sign-in, before it makes its PIN.
+      get authPageUrl() {
+        return approvalPageUrl(clients.security);
+      },
       onLink: (url) => (this.link = url),
     });
     if (!result) {
@@ -116,7 +120,7 @@ export class SignInService {
         return signInWithBrowser({
           plexTv,
           ui,
-          authPageUrl: readSettings().authUrl,
+          authPageUrl: approvalPageUrl(this.clients.security),
           onLink: (url) => (this.link = url),
         });
       case 'password':

@@ -38,6 +38,12 @@ export interface Commands {
   readonly homeView: HomeView;
   /** What dispose() stops. */
   readonly running: RunningWork;
+  /**
+   * Takes the secrets this extension put on the clipboard off it, where it still holds them (a
+   * transient, access or account token waiting for its clear, a live claim token). Takes them at
+   * once: dispose() may follow before the promise settles.
+   */
+  clearSecretsFromClipboard(): Promise<void>;
   dispose(): void;
 }
 
@@ -100,6 +106,9 @@ export function createCommands(core: Core): Commands {
     deviceView,
     homeView,
     running: runningWork,
+    clearSecretsFromClipboard: async () => {
+      await Promise.all([clipboard.clearNow(), claim.end()]);
+    },
     // Deactivated (disabled or updated without a reload): stop every request, poll and pending
     // clipboard clear, so nothing outlives the extension or writes a session afterwards.
     dispose: () => {

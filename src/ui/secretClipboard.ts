@@ -7,8 +7,10 @@ import type { Clipboard, Clock } from '../hostPort';
  * be on the clipboard, so a new copy replaces the pending clear.
  */
 export class SecretClipboard implements vscode.Disposable {
-  /** The clear still waiting, if any; a new copy or dispose() cancels it. */
+  /** The clear still waiting, if any; a new copy, clearNow() or dispose() cancels it. */
   private pendingClear: vscode.Disposable | undefined;
+  /** The secret that clear is for. */
+  private pendingSecret: string | undefined;
 
   constructor(
     private readonly clipboard: Clipboard,
@@ -21,10 +23,21 @@ export class SecretClipboard implements vscode.Disposable {
     if (clearAfterMs <= 0) {
       return;
     }
+    this.pendingSecret = secret;
     this.pendingClear = this.clock.setTimeout(() => {
-      this.pendingClear = undefined;
+      this.cancelPendingClear();
       void this.clearIfStillHolds(secret);
     }, clearAfterMs);
+  }
+
+  /**
+   * Runs the waiting clear now (the extension is being deactivated, so its timer would never run).
+   * The secret is taken at once, so a dispose() right after this call does not lose it.
+   */
+  clearNow(): Promise<void> {
+    const secret = this.pendingSecret;
+    this.cancelPendingClear();
+    return secret === undefined ? Promise.resolve() : this.clearIfStillHolds(secret);
   }
 
   dispose(): void {
@@ -34,6 +47,7 @@ export class SecretClipboard implements vscode.Disposable {
   private cancelPendingClear(): void {
     this.pendingClear?.dispose();
     this.pendingClear = undefined;
+    this.pendingSecret = undefined;
   }
 
   private async clearIfStillHolds(secret: string): Promise<void> {

@@ -6,12 +6,14 @@ import * as vscode from 'vscode';
 import { approvalCode, freshStart, signInAs, storedSession, waitFor } from './helpers';
 
 suite('Deactivation mid-request (last: ends the extension in this host)', () => {
-  test('stops PIN polling, requests in flight and the clipboard clear; no error, no session written or removed', async () => {
+  test('stops PIN polling, requests in flight and the clipboard clear, and takes the token off the clipboard; no error, no session written or removed', async () => {
     const { api, ui, control } = await freshStart();
     const token = await signInAs('alice', ui, control);
     ui.serverToPick = "Alice's Library";
     await vscode.commands.executeCommand('plex.copyTransientToken');
     assert.equal(api.testing.pendingClipboardClears(), 1);
+    const transient = await vscode.env.clipboard.readText();
+    assert.match(transient, /^transient-/);
 
     const browserSignIn = vscode.commands.executeCommand('plex.signInWithBrowser');
     await waitFor('PIN polling to start', () => ui.openedUrls.length === 1 && api.testing.pendingPollTimers() === 1);
@@ -19,7 +21,9 @@ suite('Deactivation mid-request (last: ends the extension in this host)', () => 
     const refresh = vscode.commands.executeCommand('plex.refresh');
     await waitFor('the refresh request to arrive', async () => (await control.log()).some((entry) => entry.route === 'user'));
 
-    api.testing.deactivate();
+    await api.testing.deactivate();
+    // VS Code awaited deactivate(): the clipboard clear that was still waiting ran at once.
+    assert.ok((await vscode.env.clipboard.readText()) === '', 'the transient token is no longer on the clipboard');
     await Promise.all([browserSignIn, refresh]);
 
     assert.equal(api.testing.pendingPollTimers(), 0);

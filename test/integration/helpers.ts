@@ -95,3 +95,19 @@ export async function plexTvStatusWith(token: string): Promise<number> {
   await response.arrayBuffer();
   return response.status;
 }
+
+export const DAY_MS = 24 * 60 * 60 * 1000;
+
+/**
+ * Marks the token unused for two days and runs the upkeep's look. globalState is shared by every
+ * window, and the echo of an earlier write (the sign-in's own use) can still arrive and put its newer
+ * time back for a moment: a look that then finds the ping "not due" marks again and looks again.
+ */
+export async function lookAfterTwoDaysUnused(api: PlexExtensionApi & { testing: PlexTestingApi }): Promise<string> {
+  let outcome = 'not-due';
+  for (let attempt = 0; attempt < 5 && outcome === 'not-due'; attempt++) {
+    await api.testing.setLastTokenUse(Date.now() - 2 * DAY_MS);
+    outcome = await api.testing.pingTokenIfDue();
+  }
+  return outcome;
+}

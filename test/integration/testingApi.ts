@@ -41,8 +41,11 @@ export interface PlexTestingApi {
   deviceTreeItems(): Promise<vscode.TreeItem[]>;
   /** The claim-token countdown: its status-bar text while one is live; expireNow() ends it as if its time ran out. */
   claimCountdown(): { text: string | undefined; expireNow(): Promise<void> };
-  /** Deactivates the extension as VS Code does (deactivate(), then every subscription disposed). For good in this host. */
-  deactivate(): void;
+  /**
+   * Deactivates the extension as VS Code does (deactivate(), every subscription disposed, then
+   * deactivate()'s promise awaited). For good in this host.
+   */
+  deactivate(): Promise<void>;
   /** The Account view's rows. */
   accountFields(): readonly { label: string; value: string }[];
   /** Token upkeep's look (normally hourly, and a minute after start-up): pings when due. */
@@ -101,9 +104,10 @@ export function testingApi(underTest: ExtensionUnderTest): PlexTestingApi {
       const claim = composed.commands().services.claim;
       return { text: claim.text, expireNow: () => claim.end() };
     },
-    deactivate: () => {
-      underTest.deactivate();
+    deactivate: async () => {
+      const deactivated = underTest.deactivate();
       context.subscriptions.splice(0).forEach((subscription) => void subscription.dispose());
+      await deactivated;
     },
     accountFields: () => accountTree.getChildren(),
     pingTokenIfDue: () => composed.commands().services.upkeep.pingIfDue(),

@@ -1,24 +1,6 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { freshStart, signInAs, waitFor } from './helpers';
-
-const DAY_MS = 24 * 60 * 60 * 1000;
-
-type Api = Awaited<ReturnType<typeof freshStart>>['api'];
-
-/**
- * Marks the token unused for two days and runs the upkeep's look. globalState is shared by every
- * window, and the echo of an earlier write (the sign-in's own use) can still arrive and put its newer
- * time back for a moment: a look that then finds the ping "not due" marks again and looks again.
- */
-async function lookAfterTwoDaysUnused(api: Api): Promise<string> {
-  let outcome = 'not-due';
-  for (let attempt = 0; attempt < 5 && outcome === 'not-due'; attempt++) {
-    await api.testing.setLastTokenUse(Date.now() - 2 * DAY_MS);
-    outcome = await api.testing.pingTokenIfDue();
-  }
-  return outcome;
-}
+import { DAY_MS, freshStart, lookAfterTwoDaysUnused, signInAs, waitFor } from './helpers';
 
 suite('Token upkeep (daily ping)', () => {
   // A Plex view left open would read plex.tv after each sign-in, and any accepted request counts

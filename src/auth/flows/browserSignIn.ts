@@ -1,7 +1,9 @@
 import * as vscode from 'vscode';
 import type { PlexPin, PlexSignIn } from '../../plex/types';
 import type { PlexTvClient } from '../../plexApi';
+import { readSettings } from '../../config';
 import { failureKind, isPlexFailure, plexFailure } from '../../plex/failure';
+import type { ConnectionSecurity } from '../../servers/connectionSecurity';
 import { delay, withCancellableProgress } from '../../ui/progress';
 import type { Ui } from '../../ui/ui';
 
@@ -30,6 +32,23 @@ function classicPins(plexTv: PlexTvClient): PinRequests {
     create: (signal) => plexTv.createPin({ signal }),
     check: async (pin, signal) => (await plexTv.checkPin(pin.id, { signal })).authToken,
   };
+}
+
+/**
+ * The approval page from the user's settings: https, or http only on this computer. It is where
+ * the user approves access to their account, so no other scheme (file:, command:, vscode:) is opened.
+ */
+export function approvalPageUrl(security: ConnectionSecurity): string {
+  const { authUrl } = readSettings();
+  if (!security.isSecure(authUrl)) {
+    throw plexFailure(
+      'setting',
+      vscode.l10n.t(
+        'The setting "plex.authUrl" must be an https:// address (http:// is allowed only for this computer): it is the page where you approve the sign-in to your Plex account.',
+      ),
+    );
+  }
+  return authUrl;
 }
 
 /**

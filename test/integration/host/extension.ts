@@ -20,6 +20,6 @@ export async function activate(context: vscode.ExtensionContext): Promise<PlexEx
   return Object.defineProperty(composed.api, UNDER_TEST, { value: underTest });
 }
 
-export function deactivate(): void {
-  active?.deactivate();
+export function deactivate(): Promise<void> {
+  return active?.deactivate() ?? Promise.resolve();
 }
