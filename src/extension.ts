@@ -10,7 +10,6 @@ import type * as CommandsModule from './commands/index';
 import type { Core } from './commands/services';
 import { INTERNALS_KEY, type ExtensionInternals } from './internals';
 import { Log } from './log';
-import { PlexClients } from './plexApi';
 import { ConnectionSecurity } from './servers/connectionSecurity';
 import type { Ui } from './ui/ui';
 import { AccountTreeProvider } from './views/accountTree';
@@ -27,7 +26,6 @@ export async function activate(context: vscode.ExtensionContext): Promise<PlexEx
   const store = new SessionStore(context.secrets, log);
   const session = new Session(store, log);
   const security = new ConnectionSecurity();
-  const clients = new PlexClients(() => clientIdentifier(context.globalState), log, security);
   const documents = new SourceDocumentProvider();
 
   await session.load();
@@ -58,7 +56,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<PlexEx
     log,
     session,
     security,
-    clients,
+    clientIdentifier: () => clientIdentifier(context.globalState),
     documents,
     uiOverride: () => uiOverride,
   };

@@ -8,7 +8,6 @@ import type { SignInService } from '../auth/signInService';
 import type { SignOutService } from '../auth/signOutService';
 import type { TokenUpkeep } from '../auth/tokenUpkeep';
 import type { Log } from '../log';
-import type { PlexClients } from '../plexApi';
 import type { ConnectionSecurity } from '../servers/connectionSecurity';
 import type { ServerServices } from '../servers/serverServices';
 import type { Ui } from '../ui/ui';
@@ -26,7 +25,8 @@ export interface Core {
   log: Log;
   session: Session;
   security: ConnectionSecurity;
-  clients: PlexClients;
+  /** This installation's client identifier (kept in globalState), for the gateway's clients. */
+  clientIdentifier(): string;
   documents: SourceDocumentProvider;
   /** The tests' scripted prompts, when set. */
   uiOverride(): Ui | undefined;

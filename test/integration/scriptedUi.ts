@@ -99,6 +99,17 @@ export class ScriptedUi implements Ui {
     return this.insecureAnswers.shift();
   }
 
+  /** Answers to "send the token to this plex.serverUrl address?": true send, false don't, undefined dismiss. */
+  serverAddressAnswers: (boolean | undefined)[] = [];
+
+  async confirmServerAddress(host: string): Promise<boolean | undefined> {
+    this.questions.push(`serverAddress:${host}`);
+    if (this.serverAddressAnswers.length === 0) {
+      throw new Error(`The test did not script an answer for "serverAddress:${host}"`);
+    }
+    return this.serverAddressAnswers.shift();
+  }
+
   async openInBrowser(url: string): Promise<boolean> {
     this.openedUrls.push(url);
     return this.browserOpens;

@@ -91,7 +91,7 @@ export function testingApi(internals: ExtensionInternals): PlexTestingApi {
       }),
     pendingPollTimers: () => running()?.delays.size ?? 0,
     treatAsRemote: (hosts) => treatAsRemote(security, hosts),
-    forgetInsecureConnectionAnswers: () => internals.commands().services.insecure.forget(),
+    forgetInsecureConnectionAnswers: () => internals.commands().services.gateway.insecure.forget(),
     serverTreeItems: async () => (await serversTree.getChildren()).map((node) => serversTree.getTreeItem(node)),
     deviceTreeItems: async () => (await internals.devicesTree.getChildren()).map((node) => internals.devicesTree.getTreeItem(node)),
     claimCountdown: () => {
