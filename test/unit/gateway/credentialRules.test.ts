@@ -55,7 +55,8 @@ suite('Gateway credential rules', () => {
     for (const serverId of ['unknown', '__proto__', 'constructor', 'toString', 'hasOwnProperty', '']) {
       assert.deepEqual(decide({ kind: 'server', serverId, uri: 'https://shared.example:32400' }), { refuse: 'not-listed' }, serverId);
     }
-    assert.deepEqual(decide({ kind: 'server', serverId: 'owned-id', uri: 'http://10.0.0.2:32400' }, context({}, undefined)), { refuse: 'not-listed' });
+    const notRead: CredentialContext = { identityToken: IDENTITY, listed: undefined, hostAnswer: () => undefined };
+    assert.deepEqual(decide({ kind: 'server', serverId: 'owned-id', uri: 'http://10.0.0.2:32400' }, notRead), { refuse: 'not-listed' });
     assert.equal(listedServer(LISTED, { toString: () => 'owned-id' }), undefined, 'only a string id is looked up');
   });
 
