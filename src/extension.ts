@@ -95,9 +95,6 @@ export async function activate(context: vscode.ExtensionContext): Promise<PlexEx
     get status() {
       return session.status;
     },
-    get username() {
-      return session.stored?.account.username;
-    },
     get signingIn() {
       return session.signingIn;
     },

@@ -25,7 +25,9 @@ export async function removeDevice(services: AccountToolServices, deviceId: numb
     async (ticket) => {
       const device = await withCancellableProgress(vscode.l10n.t('Reading your Plex devices...'), () => services.devices.find(ticket, deviceId));
       if (!device) {
-        throw plexFailure('not-allowed', vscode.l10n.t('That device is not one Plex lists for your account, so nothing was removed. Refresh the Devices view and choose it there.'));
+        // Removed elsewhere since the view was painted, or never this account's: the view shows what plex.tv lists now.
+        services.showDevices();
+        throw plexFailure('not-allowed', vscode.l10n.t('That device is not on your Plex account (any more), so nothing was removed. The Devices view shows the devices Plex lists now.'));
       }
       const name = plainText(deviceName(device));
       if (!confirmed && !(await services.ui().confirmRemoveDevice(name, device.current))) {

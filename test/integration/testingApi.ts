@@ -16,6 +16,8 @@ const DEVICE_KEY_SECRET = 'plex.deviceKey';
 export interface PlexTestingApi {
   /** Replaces the prompts and messages with a scripted Ui; undefined restores the real one. */
   setUi(ui: Ui | undefined): void;
+  /** The signed-in account's username (the exports do not show it: that needs the user's consent). */
+  username(): string | undefined;
   /** The raw value in SecretStorage, to check what is stored and where. */
   readStoredSession(): Promise<string | undefined>;
   /** Names of the cached servers, undefined when not loaded. */
@@ -75,6 +77,7 @@ export function testingApi(internals: ExtensionInternals): PlexTestingApi {
   const running = () => internals.loadedCommands()?.running;
   return {
     setUi: (ui) => internals.overrideUi(ui),
+    username: () => internals.commands().services.session.stored?.account.username,
     readStoredSession: () => Promise.resolve(secrets.get(SESSION_SECRET)),
     // Without the command code loaded, no server has been listed yet.
     cachedServerNames: () => internals.loadedCommands()?.services.catalog.cached?.map((server) => server.name),
