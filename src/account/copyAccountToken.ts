@@ -21,13 +21,12 @@ export async function copyAccountToken(services: AccountToolServices): Promise<v
         await services.copyTransientToken();
         return;
       }
-      const session = services.session.stored;
-      if (answer !== 'copy' || !session || !services.gateway.isCurrent(ticket)) {
+      if (answer !== 'copy' || !services.gateway.isCurrent(ticket)) {
         return;
       }
       // The token now: a JWT renewed while the warning was open is the one that works.
       const clearAfterMs = readSettings().clipboardClearAfterMs;
-      await services.clipboard.copy(activeIdentity(session).token, clearAfterMs);
+      await services.clipboard.copy(services.gateway.tokenToCopy(ticket), clearAfterMs);
       const name = plainText(account.username);
       void services.ui().info(
         clearAfterMs > 0

@@ -66,6 +66,10 @@ export class HomeService {
     }
     const stored = ticket.session;
     try {
+      if (userUuid === stored.account.uuid) {
+        await this.switchBack(ticket); // the account itself: no request, nothing to look up
+        return;
+      }
       const chosen = userUuid === undefined ? await this.pick(ticket) : await this.resolve(ticket, userUuid);
       if (!chosen) {
         return;

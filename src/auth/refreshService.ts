@@ -41,7 +41,7 @@ export class RefreshService {
         await serversReload;
       });
     } catch (error) {
-      if (!this.gateway.isCurrent(ticket)) {
+      if (!this.gateway.isSameSignIn(ticket)) {
         // Signed out (or in as someone else) while this ran: its failure is about a session that
         // is gone, e.g. the token the sign-out just revoked, and would contradict the user's last action.
         this.log.info('Refresh: the session changed while it ran; its result was dropped.');

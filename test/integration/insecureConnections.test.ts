@@ -127,18 +127,21 @@ suite('Unencrypted connections', () => {
   });
 
   test('plex.serverUrl on a real non-loopback http address: asks with its address; declined, nothing is sent', async () => {
-    const { ui, control } = await freshStart();
+    const { api, ui, control } = await freshStart();
     await signInAs('alice', ui, control);
     forgetRecorded(ui);
     // A guard only: declining means no request is made at all.
     await setSetting('requestTimeoutSeconds', 1);
     await setSetting('serverUrl', 'http://192.0.2.10:32400');
+    await api.testing.forgetServerPermissions();
+    ui.serverAddressAnswers.push(true);
     ui.insecureAnswers.push(false);
     await control.clearLog();
     await vscode.commands.executeCommand('plex.copyTransientToken');
-    assert.deepEqual(ui.questions, ['insecure:192.0.2.10']);
+    // An address plex.tv does not list: the user allows it first, then is asked about plain http.
+    assert.deepEqual(ui.questions, ['serverAddress:192.0.2.10:32400', 'insecure:192.0.2.10']);
     assert.deepEqual(ui.errors(), []);
-    assert.deepEqual(await control.log(), []);
+    assert.deepEqual((await control.log()).map((entry) => entry.route), ['resources'], 'only plex.tv was asked (for the server list)');
   });
 
   test('plex.tv over plain http to another computer is refused before anything is sent', async () => {

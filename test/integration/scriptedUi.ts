@@ -22,7 +22,8 @@ export class ScriptedUi implements Ui {
   tokens: (string | undefined)[] = [];
   /** Picks the server with this label; undefined backs out. */
   serverToPick: string | undefined = undefined;
-  confirmSignOutAnswer = true;
+  /** A promise keeps the confirmation open until it settles. */
+  confirmSignOutAnswer: boolean | Promise<boolean> = true;
   browserOpens = true;
   /** Answers to give to messages, by the action label to "click" when offered. */
   messageAnswers: string[] = [];

@@ -193,6 +193,7 @@ const visibleWhen: Record<string, (model: Model) => boolean> = {
   'plex.signInWithPassword': () => true,
   'plex.signInWithToken': () => true,
   'plex.showLog': () => true,
+  'plex.forgetServerPermissions': () => true,
   'plex.signOut': (model) => model.status !== 'signedOut',
   'plex.refresh': (model) => model.status === 'signedIn',
   'plex.copyTransientToken': (model) => model.status === 'signedIn',

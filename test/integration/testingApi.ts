@@ -37,6 +37,8 @@ export interface PlexTestingApi {
   pendingPollTimers(): number;
   /** Treats these host:port values as another computer, so tests never need a non-loopback address. */
   treatAsRemote(hosts: readonly string[]): void;
+  /** Forgets every "send the token to this plex.serverUrl address?" and "send it unencrypted?" answer. */
+  forgetServerPermissions(): Promise<void>;
   /** Forgets every "send the token unencrypted?" answer. */
   forgetInsecureConnectionAnswers(): Promise<void>;
   /** The Servers view's top-level items as VS Code gets them. */
@@ -95,6 +97,10 @@ export function testingApi(internals: ExtensionInternals): PlexTestingApi {
     pendingPollTimers: () => running()?.delays.size ?? 0,
     treatAsRemote: (hosts) => treatAsRemote(security, hosts),
     forgetInsecureConnectionAnswers: () => internals.commands().services.gateway.insecure.forget(),
+    forgetServerPermissions: async () => {
+      await internals.commands().services.gateway.forgetServerAddressAnswers();
+      await internals.commands().services.gateway.insecure.forget();
+    },
     serverTreeItems: async () => (await serversTree.getChildren()).map((node) => serversTree.getTreeItem(node)),
     deviceTreeItems: async () => (await internals.devicesTree.getChildren()).map((node) => internals.devicesTree.getTreeItem(node)),
     claimCountdown: () => {

@@ -101,6 +101,15 @@ export class PlexGateway {
     return this.session.stored !== undefined && this.session.generation === ticket.generation;
   }
 
+  /**
+   * Still the same sign-in as when `ticket` was taken, whoever acts: a Home switch, or a Home user's
+   * token refused (the fallback that request itself caused), keeps it.
+   */
+  isSameSignIn(ticket: SessionTicket): boolean {
+    const session = this.session.stored;
+    return session !== undefined && signInOf(session) === ticket.signIn;
+  }
+
   /** plex.tv as the active identity: the Home user while acting as one, else the account. */
   asActive(ticket: SessionTicket): PlexTvRequests {
     return this.requests(ticket, (session) => activeIdentity(session).token);
@@ -128,6 +137,11 @@ export class PlexGateway {
       const { homeUser: _left, ...account } = current;
       return homeUser ? { ...account, homeUser } : account;
     });
+  }
+
+  /** The active identity's token as it is now, for the user to copy (Copy Account Token); nothing for a session that ended. */
+  tokenToCopy(ticket: SessionTicket): string {
+    return this.currentToken(ticket, (session) => activeIdentity(session).token);
   }
 
   /** Revokes the session's token at plex.tv: the token current now, a renewed one included. Not tracked: it ends the session. */

@@ -63,8 +63,9 @@ async function assertSignedInAs(context: MatrixContext, username: string): Promi
   assert.ok(raw !== undefined && (JSON.parse(raw) as { account: { username: string } }).account.username === username);
 }
 
-function serverArgument(context: MatrixContext): { server: NonNullable<MatrixContext['clickedServer']> } | undefined {
-  return context.clickedServer && { server: context.clickedServer };
+/** As a Servers view row passes it: the server's client identifier. */
+function serverArgument(context: MatrixContext): { serverId: string } | undefined {
+  return context.clickedServer && { serverId: context.clickedServer.clientIdentifier };
 }
 
 export const ACTIONS: readonly MatrixAction[] = [
@@ -369,7 +370,7 @@ export const ACTIONS: readonly MatrixAction[] = [
       const kids = (await context.control.homeUsers('alice')).find((user) => user.title === 'Kids');
       assert.ok(kids, 'the stand-in has Kids in alice\'s Home');
       const user = { id: kids.id, uuid: kids.uuid, title: kids.title, kind: 'managed', admin: false, protected: false };
-      await vscode.commands.executeCommand('plex.switchHomeUser', { user });
+      await vscode.commands.executeCommand('plex.switchHomeUser', { userUuid: user.uuid });
     },
     assertWorked: async (context) => {
       const raw = await context.api.testing.readStoredSession();
