@@ -4,7 +4,7 @@ import { copyClaimToken } from '../account/copyClaimToken';
 import { linkDevice } from '../account/linkDevice';
 import { removeDevice } from '../account/removeDevice';
 import type { CommandHandler } from '../commandTable';
-import { referenceOf, withReference } from './references';
+import { referenceOf, takeReference } from './references';
 
 type AccountToolCommandId = 'plex.copyClaimToken' | 'plex.linkDevice' | 'plex.copyAccountToken' | 'plex.removeDevice' | 'plex.refreshDevices';
 
@@ -14,8 +14,10 @@ export function accountToolCommandHandlers(services: AccountToolServices, reload
     'plex.linkDevice': () => linkDevice(services),
     'plex.copyAccountToken': () => copyAccountToken(services),
     // A Devices view row passes its `deviceId`.
-    'plex.removeDevice': (argument?: unknown) =>
-      withReference(services.ui, referenceOf(argument, 'deviceId', 'number'), (deviceId) => removeDevice(services, deviceId)),
+    'plex.removeDevice': (argument?: unknown) => {
+      const deviceId = takeReference(services.ui, referenceOf(argument, 'deviceId', 'number'));
+      return deviceId === false ? undefined : removeDevice(services, deviceId);
+    },
     'plex.refreshDevices': () => reloadDevices(),
   };
 }

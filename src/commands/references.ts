@@ -22,17 +22,13 @@ export function referenceOf(argument: unknown, key: string, type: 'string' | 'nu
 }
 
 /**
- * Runs `run` with the reference `argument` carries (undefined: none given); an argument that is
- * not a reference of this kind is refused with a message, and nothing is sent.
+ * The reference `argument` carries under `key` (undefined: no argument, the service asks), or
+ * false after telling the user that the argument is not a reference of this kind: nothing is sent.
  */
-export async function withReference<T extends string | number>(
-  ui: () => Ui,
-  reference: T | typeof NONE | undefined,
-  run: (reference: T | undefined) => Promise<unknown>,
-): Promise<void> {
+export function takeReference<T extends string | number>(ui: () => Ui, reference: T | typeof NONE | undefined): T | undefined | false {
   if (reference === undefined) {
     void ui().error(vscode.l10n.t('That Plex command takes an item of a Plex view, and was given something else, so nothing was sent.'));
-    return;
+    return false;
   }
-  await run(reference === NONE ? undefined : reference);
+  return reference === NONE ? undefined : reference;
 }

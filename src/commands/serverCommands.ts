@@ -1,7 +1,7 @@
 import { copyTransientToken, forgetServerPermissions, selectServer, setDefaultServer, showSourceConnectionInformation } from '../servers/serverActions';
 import type { ServerServices } from '../servers/serverServices';
 import type { CommandHandler } from '../commandTable';
-import { referenceOf, withReference } from './references';
+import { referenceOf, takeReference } from './references';
 
 type ServerCommandId =
   | 'plex.copyTransientToken'
@@ -12,13 +12,21 @@ type ServerCommandId =
 
 /** Each takes a server's client identifier (a Servers view row's `serverId`), or nothing. */
 export function serverCommandHandlers(services: ServerServices): Record<ServerCommandId, CommandHandler> {
-  const onServerId = (argument: unknown, run: (serverId: string | undefined) => Promise<void>) =>
-    withReference(services.ui, referenceOf(argument, 'serverId', 'string'), run);
+  const serverId = (argument: unknown) => takeReference(services.ui, referenceOf(argument, 'serverId', 'string'));
   return {
-    'plex.copyTransientToken': (argument?: unknown) => onServerId(argument, (serverId) => copyTransientToken(services, serverId)),
-    'plex.showSourceConnectionInformation': (argument?: unknown) => onServerId(argument, (serverId) => showSourceConnectionInformation(services, serverId)),
+    'plex.copyTransientToken': (argument?: unknown) => {
+      const id = serverId(argument);
+      return id === false ? undefined : copyTransientToken(services, id);
+    },
+    'plex.showSourceConnectionInformation': (argument?: unknown) => {
+      const id = serverId(argument);
+      return id === false ? undefined : showSourceConnectionInformation(services, id);
+    },
     'plex.selectServer': () => selectServer(services),
-    'plex.setDefaultServer': (argument?: unknown) => onServerId(argument, (serverId) => setDefaultServer(services, serverId)),
+    'plex.setDefaultServer': (argument?: unknown) => {
+      const id = serverId(argument);
+      return id === false ? undefined : setDefaultServer(services, id);
+    },
     'plex.forgetServerPermissions': () => forgetServerPermissions(services),
   };
 }

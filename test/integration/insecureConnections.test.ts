@@ -133,7 +133,7 @@ suite('Unencrypted connections', () => {
     // A guard only: declining means no request is made at all.
     await setSetting('requestTimeoutSeconds', 1);
     await setSetting('serverUrl', 'http://192.0.2.10:32400');
-    await api.testing.forgetServerPermissions();
+    await api.testing.forgetServerAnswers();
     ui.serverAddressAnswers.push(true);
     ui.insecureAnswers.push(false);
     await control.clearLog();

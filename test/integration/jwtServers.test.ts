@@ -19,7 +19,7 @@ async function jwtOnServerUrl(): Promise<{ api: TestApi; ui: ScriptedUi; control
   unlisted.hostname = 'localhost';
   const address = unlisted.href.replace(/\/+$/, '');
   await setSetting('serverUrl', address);
-  await api.testing.forgetServerPermissions();
+  await api.testing.forgetServerAnswers();
   ui.serverAddressAnswers.push(true);
   await control.clearLog();
   ui.messages.length = 0;

@@ -17,7 +17,7 @@ export interface PlexTestingApi {
   /** Replaces the prompts and messages with a scripted Ui; undefined restores the real one. */
   setUi(ui: Ui | undefined): void;
   /** The signed-in account's username (the exports do not show it: that needs the user's consent). */
-  username(): string | undefined;
+  accountUsername(): string | undefined;
   /** The raw value in SecretStorage, to check what is stored and where. */
   readStoredSession(): Promise<string | undefined>;
   /** Names of the cached servers, undefined when not loaded. */
@@ -38,7 +38,7 @@ export interface PlexTestingApi {
   /** Treats these host:port values as another computer, so tests never need a non-loopback address. */
   treatAsRemote(hosts: readonly string[]): void;
   /** Forgets every "send the token to this plex.serverUrl address?" and "send it unencrypted?" answer. */
-  forgetServerPermissions(): Promise<void>;
+  forgetServerAnswers(): Promise<void>;
   /** Forgets every "send the token unencrypted?" answer. */
   forgetInsecureConnectionAnswers(): Promise<void>;
   /** The Servers view's top-level items as VS Code gets them. */
@@ -79,7 +79,7 @@ export function testingApi(internals: ExtensionInternals): PlexTestingApi {
   const running = () => internals.loadedCommands()?.running;
   return {
     setUi: (ui) => internals.overrideUi(ui),
-    username: () => internals.commands().services.session.stored?.account.username,
+    accountUsername: () => internals.commands().services.session.stored?.account.username,
     readStoredSession: () => Promise.resolve(secrets.get(SESSION_SECRET)),
     // Without the command code loaded, no server has been listed yet.
     cachedServerNames: () => internals.loadedCommands()?.services.catalog.cached?.map((server) => server.name),
@@ -97,7 +97,7 @@ export function testingApi(internals: ExtensionInternals): PlexTestingApi {
     pendingPollTimers: () => running()?.delays.size ?? 0,
     treatAsRemote: (hosts) => treatAsRemote(security, hosts),
     forgetInsecureConnectionAnswers: () => internals.commands().services.gateway.insecure.forget(),
-    forgetServerPermissions: async () => {
+    forgetServerAnswers: async () => {
       await internals.commands().services.gateway.forgetServerAddressAnswers();
       await internals.commands().services.gateway.insecure.forget();
     },
