@@ -7,6 +7,7 @@ import type { PlexClientIdentity, PlexRequestLogEntry } from '../../plex/types';
 import { plexClientsUrl, readSettings } from '../../config';
 import type { Log } from '../../log';
 import type { ConnectionSecurity } from '../../servers/connectionSecurity';
+import { SigningKeys } from './signingKeys';
 
 export type Plex = typeof PlexModule;
 export type PlexTvClient = InstanceType<Plex['PlexTvClient']>;
@@ -23,17 +24,13 @@ export function loadPlex(): Plex {
   return plex;
 }
 
-/** plex.tv's published signing keys are public, kept per origin and fetched again after this long. */
-const SIGNING_KEYS_TTL_MS = 12 * 60 * 60 * 1000;
-
 export class PlexClientFactory {
-  private readonly signingKeys = new Map<string, { keys: PlexModule.PlexSigningKeyCache; since: number }>();
+  private readonly signingKeys = new SigningKeys();
 
   constructor(
     private readonly clientIdentifier: () => string,
     private readonly log: Log,
     private readonly security: ConnectionSecurity,
-    private readonly now: () => number = Date.now,
   ) {}
 
   /** plex.tv (from plex.plexTvUrl) as this installation, or as the JWT device with `clientIdentifier`. */
@@ -55,30 +52,13 @@ export class PlexClientFactory {
     const plex = loadPlex();
     const baseUrl = plexClientsUrl(plexTvUrl);
     const client = checkedUrl('plex.plexTvUrl', () => new plex.PlexTvJwtClient({ ...this.options(clientIdentifier, requestTimeoutMs), baseUrl }));
-    return new plex.PlexJwtAuth({ client, key, signingKeys: this.signingKeysFor(baseUrl) });
+    return new plex.PlexJwtAuth({ client, key, signingKeys: this.signingKeys.for(baseUrl) });
   }
 
   mediaServer(baseUrl: string): PlexMediaServerClient {
     const { requestTimeoutMs } = readSettings();
     const { PlexMediaServerClient } = loadPlex();
     return checkedUrl('plex.serverUrl', () => new PlexMediaServerClient({ ...this.options(undefined, requestTimeoutMs), baseUrl }));
-  }
-
-  /** The keys of one origin: a stand-in or proxy never lends its keys to plex.tv, and old keys are fetched again. */
-  private signingKeysFor(baseUrl: string): PlexModule.PlexSigningKeyCache {
-    let origin: string;
-    try {
-      origin = new URL(baseUrl).origin;
-    } catch {
-      return {};
-    }
-    const held = this.signingKeys.get(origin);
-    if (held && this.now() - held.since < SIGNING_KEYS_TTL_MS) {
-      return held.keys;
-    }
-    const fresh = { keys: {}, since: this.now() };
-    this.signingKeys.set(origin, fresh);
-    return fresh.keys;
   }
 
   private options(clientIdentifier: string | undefined, timeoutMs: number) {
