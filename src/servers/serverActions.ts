@@ -35,7 +35,10 @@ export async function showSourceConnectionInformation(services: ServerServices, 
   await onServer(services, serverId, 'plex.showSourceConnectionInformation', async (server, signal, stillSignedIn) => {
     if (!server.clientIdentifier) {
       void services.ui().error(
-        vscode.l10n.t('{0} is not one of your account\'s servers, so its source identifier is unknown. Open the Servers view once, or clear "plex.serverUrl".', plainText(server.name)),
+        vscode.l10n.t(
+          '{0} is none of the servers Plex lists for your account, so its source identifier is unknown. Check "plex.serverUrl": set it to an address of one of your servers, or clear it.',
+          plainText(server.name),
+        ),
       );
       return;
     }
