@@ -11,7 +11,6 @@ import type { Commands } from './commands/index';
 import type { Core } from './commands/services';
 import type { HostPort } from './hostPort';
 import { Log } from './log';
-import { PlexClients } from './plexApi';
 import { ConnectionSecurity } from './servers/connectionSecurity';
 import { AccountTreeProvider } from './views/accountTree';
 import type { DeviceNode } from './views/deviceView';
@@ -53,7 +52,6 @@ export async function composeExtension(context: vscode.ExtensionContext, host: H
   const store = new SessionStore(context.secrets, log);
   const session = new Session(store, log, host.setContext);
   const security = new ConnectionSecurity(host.isLocalAddress);
-  const clients = new PlexClients(() => clientIdentifier(context.globalState), log, security);
   const documents = new SourceDocumentProvider();
 
   await session.load();
@@ -83,7 +81,7 @@ export async function composeExtension(context: vscode.ExtensionContext, host: H
     log,
     session,
     security,
-    clients,
+    clientIdentifier: () => clientIdentifier(context.globalState),
     documents,
     host,
   };
@@ -121,9 +119,6 @@ export async function composeExtension(context: vscode.ExtensionContext, host: H
   const api: PlexExtensionApi = {
     get status() {
       return session.status;
-    },
-    get username() {
-      return session.stored?.account.username;
     },
     get signingIn() {
       return session.signingIn;

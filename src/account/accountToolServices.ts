@@ -1,6 +1,6 @@
-import type { AccountRequests, SessionView } from '../auth/sessionView';
+import type { PlexGateway } from '../auth/gateway/plexGateway';
+import type { SessionView } from '../auth/sessionView';
 import type { Log } from '../log';
-import type { PlexClients } from '../plexApi';
 import type { ErrorReporter } from '../ui/errorReporter';
 import type { SecretClipboard } from '../ui/secretClipboard';
 import type { Ui } from '../ui/ui';
@@ -9,8 +9,8 @@ import type { DeviceList } from './deviceList';
 
 /** What the account tools (devices, claim token, linking, account token) work with; built with the command code. */
 export interface AccountToolServices {
-  readonly session: SessionView & AccountRequests;
-  readonly clients: PlexClients;
+  readonly session: SessionView;
+  readonly gateway: PlexGateway;
   readonly clipboard: SecretClipboard;
   readonly errors: ErrorReporter;
   readonly log: Log;
@@ -21,4 +21,6 @@ export interface AccountToolServices {
   showDevices(): void;
   /** Forgets the session here after plex.tv already revoked its token (this device was removed). */
   signOutRevoked(): Promise<unknown>;
+  /** Copy Transient Token, offered instead of the account token. */
+  copyTransientToken(): Promise<unknown>;
 }

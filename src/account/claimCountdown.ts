@@ -4,8 +4,8 @@ import type { Clipboard } from '../hostPort';
 
 interface LiveClaim {
   readonly token: string;
-  /** The account token it was fetched with: another session's claim token is not kept. */
-  readonly sessionToken: string;
+  /** The session generation it was fetched in: another session's claim token is not kept (a JWT renewal is the same session). */
+  readonly generation: number;
   readonly expiresAt: number;
   readonly item: vscode.StatusBarItem;
   readonly ticker: ReturnType<typeof setInterval>;
@@ -26,7 +26,7 @@ export class ClaimCountdown implements vscode.Disposable {
     private readonly now: () => number = Date.now,
   ) {
     this.subscription = session.onDidChange(() => {
-      if (this.live && this.session.stored?.token !== this.live.sessionToken) {
+      if (this.live && (this.session.stored === undefined || this.session.generation !== this.live.generation)) {
         void this.end();
       }
     });
@@ -45,7 +45,7 @@ export class ClaimCountdown implements vscode.Disposable {
   }
 
   /** Copies `token` and counts down to `expiresAt` (epoch ms); a previous countdown ends first. */
-  async start(token: string, sessionToken: string, expiresAt: number): Promise<void> {
+  async start(token: string, generation: number, expiresAt: number): Promise<void> {
     this.stop();
     await this.clipboard.writeText(token);
     const item = vscode.window.createStatusBarItem('plex.claimToken', vscode.StatusBarAlignment.Left, -1);
@@ -53,7 +53,7 @@ export class ClaimCountdown implements vscode.Disposable {
     item.tooltip = vscode.l10n.t('A Plex claim token is on the clipboard: give it to the new Plex Media Server (PLEX_CLAIM) before it expires. Click for a new one.');
     item.command = 'plex.copyClaimToken';
     const ticker = setInterval(() => this.tick(), 1000);
-    this.live = { token, sessionToken, expiresAt, item, ticker };
+    this.live = { token, generation, expiresAt, item, ticker };
     this.tick();
     item.show();
   }

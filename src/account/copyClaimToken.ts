@@ -1,8 +1,7 @@
 import * as vscode from 'vscode';
-import { activeIdentity } from '../auth/storedSession';
 import { usableToken } from '../tokenShape';
 import { withCancellableProgress } from '../ui/progress';
-import { accountAction, sameIdentity } from './accountAction';
+import { accountAction } from './accountAction';
 import type { AccountToolServices } from './accountToolServices';
 
 /**
@@ -10,31 +9,35 @@ import type { AccountToolServices } from './accountToolServices';
  * short life in the status bar. One is live at a time: a second copy asks first.
  */
 export async function copyClaimToken(services: AccountToolServices): Promise<void> {
-  await accountAction(services, 'plex.copyClaimToken', async (session) => {
-    const live = services.claim.current();
-    if (live) {
-      const answer = await services.ui().askFreshClaimToken(live.secondsLeft);
-      if (answer === 'same' && sameIdentity(services, session)) {
-        await services.claim.start(live.token, session.token, live.expiresAt);
+  await accountAction(
+    services,
+    'plex.copyClaimToken',
+    async (ticket) => {
+      const live = services.claim.current();
+      if (live) {
+        const answer = await services.ui().askFreshClaimToken(live.secondsLeft);
+        if (answer === 'same' && services.gateway.isCurrent(ticket)) {
+          await services.claim.start(live.token, ticket.generation, live.expiresAt);
+        }
+        if (answer !== 'fresh') {
+          return;
+        }
       }
-      if (answer !== 'fresh') {
-        return;
+      const claim = await withCancellableProgress(vscode.l10n.t('Getting a claim token from Plex...'), (signal) =>
+        services.gateway.asActive(ticket).accountTools((tools, token) => tools.getClaimToken(token, { signal })),
+      );
+      if (!services.gateway.isCurrent(ticket)) {
+        return; // signed out or switched meanwhile: nothing of that session goes on the clipboard now
       }
-    }
-    const { token } = activeIdentity(session);
-    const claim = await withCancellableProgress(vscode.l10n.t('Getting a claim token from Plex...'), (signal) =>
-      services.session.tracked(token, services.clients.accountTools().getClaimToken(token, { signal })),
-    );
-    if (!sameIdentity(services, session)) {
-      return; // signed out or switched meanwhile: nothing of that session goes on the clipboard now
-    }
-    await services.claim.start(usableToken(claim.token, 'Plex'), session.token, claim.expiresAt);
-    const minutes = Math.max(1, Math.round((claim.expiresAt - Date.now()) / 60_000));
-    void services.ui().info(
-      vscode.l10n.t(
-        'Claim token copied. Give it to your new Plex Media Server (PLEX_CLAIM in Docker) within {0} minutes; the clipboard is cleared when it expires.',
-        minutes,
-      ),
-    );
-  });
+      await services.claim.start(usableToken(claim.token, 'Plex'), ticket.generation, claim.expiresAt);
+      const minutes = Math.max(1, Math.round((claim.expiresAt - Date.now()) / 60_000));
+      void services.ui().info(
+        vscode.l10n.t(
+          'Claim token copied. Give it to your new Plex Media Server (PLEX_CLAIM in Docker) within {0} minutes; the clipboard is cleared when it expires.',
+          minutes,
+        ),
+      );
+    },
+    () => copyClaimToken(services),
+  );
 }

@@ -1,12 +1,11 @@
 import * as vscode from 'vscode';
 import type { Log } from '../log';
-import type { PlexClients } from '../plexApi';
 import type { ServerCatalog } from '../servers/serverCatalog';
 import type { ErrorReporter } from '../ui/errorReporter';
 import { withCancellableProgress } from '../ui/progress';
 import type { Ui } from '../ui/ui';
+import type { PlexGateway } from './gateway/plexGateway';
 import type { Session } from './session';
-import { activeIdentity } from './storedSession';
 
 /**
  * Re-reads the account (and the servers, when they were loaded) from plex.tv. The session
@@ -15,7 +14,7 @@ import { activeIdentity } from './storedSession';
  */
 export class RefreshService {
   constructor(
-    private readonly clients: PlexClients,
+    private readonly gateway: PlexGateway,
     private readonly session: Session,
     private readonly catalog: ServerCatalog,
     private readonly ui: () => Ui,
@@ -26,24 +25,23 @@ export class RefreshService {
   ) {}
 
   async refresh(): Promise<void> {
-    const stored = this.session.stored;
-    if (!stored) {
+    const ticket = this.gateway.ticket();
+    if (!ticket) {
       void this.ui().info(vscode.l10n.t('Sign in to Plex first.'));
       return;
     }
-    const { token } = activeIdentity(stored);
     try {
       await withCancellableProgress(vscode.l10n.t('Refreshing Plex...'), async (signal) => {
         // Account and servers in parallel: one round trip to plex.tv instead of two.
-        const serversReload = this.catalog.cached === undefined ? Promise.resolve(undefined) : this.catalog.list(token, signal, true);
+        const serversReload = this.catalog.cached === undefined ? Promise.resolve(undefined) : this.catalog.list(signal, true);
         void serversReload.catch(() => undefined); // awaited below, unless the account read fails first
-        const account = await this.session.tracked(token, this.clients.plexTv().getAccount(token, { signal }));
-        await this.session.accountRead(token, account);
+        const read = await this.gateway.asActive(ticket).plexTv(async (client, token) => ({ token, account: await client.getAccount(token, { signal }) }));
+        await this.session.accountRead(read.token, read.account);
         this.onRefreshed();
         await serversReload;
       });
     } catch (error) {
-      if (this.session.stored?.token !== stored.token) {
+      if (!this.gateway.isSameSignIn(ticket)) {
         // Signed out (or in as someone else) while this ran: its failure is about a session that
         // is gone, e.g. the token the sign-out just revoked, and would contradict the user's last action.
         this.log.info('Refresh: the session changed while it ran; its result was dropped.');
@@ -52,8 +50,8 @@ export class RefreshService {
       this.errors.report(error, {
         action: 'Refresh',
         where: 'Plex',
-        token,
-        retry: () => vscode.commands.executeCommand('plex.refresh'),
+        session: ticket.session,
+        retry: () => this.refresh(),
       });
     }
   }

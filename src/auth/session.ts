@@ -11,6 +11,7 @@ import {
   type SessionEvent,
   type SessionState,
 } from './sessionState';
+import { startsNewGeneration } from './sessionGeneration';
 import type { SessionStore } from './sessionStore';
 import type { AccountRequests, AuthStatus, SessionView } from './sessionView';
 import { activeIdentity, type StoredSession } from './storedSession';
@@ -23,6 +24,7 @@ import type { PlexAccount } from '../plex/types';
  */
 export class Session implements SessionView, AccountRequests, vscode.Disposable {
   private current: SessionState = SIGNED_OUT;
+  private generationCount = 0;
   private deactivated = false;
   /** What the context keys were last set to; a key never set counts as false in when clauses. */
   private readonly contextKeys = new Map<string, boolean>();
@@ -60,6 +62,11 @@ export class Session implements SessionView, AccountRequests, vscode.Disposable 
     return stored && activeIdentity(stored).token;
   }
 
+  /** Bumped by every sign-in, sign-out, account change and Home switch; a JWT renewal keeps it (sessionGeneration.ts). */
+  get generation(): number {
+    return this.generationCount;
+  }
+
   get signingIn(): boolean {
     return this.current.status === 'signingIn';
   }
@@ -78,6 +85,9 @@ export class Session implements SessionView, AccountRequests, vscode.Disposable 
     const next = transition(this.current, event);
     if (next === this.current) {
       return;
+    }
+    if (startsNewGeneration(this.current, next, event)) {
+      this.generationCount++;
     }
     this.current = next;
     this.publishContextKeys();

@@ -16,6 +16,11 @@ export interface SessionView {
   /** The token requests are made with: the Home user's while acting as one, else the account's. */
   readonly activeToken: string | undefined;
   readonly signingIn: boolean;
+  /**
+   * Bumped by every sign-in, sign-out, account change and Home switch, not by a JWT renewal: "did
+   * the session change while this ran?" compares generations, never tokens.
+   */
+  readonly generation: number;
   readonly onDidChange: vscode.Event<void>;
 }
 

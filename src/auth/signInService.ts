@@ -1,6 +1,5 @@
 import * as vscode from 'vscode';
 import type { PlexSignIn } from '../plex/types';
-import type { PlexClients } from '../plexApi';
 import { readSettings } from '../config';
 import type { ErrorReporter } from '../ui/errorReporter';
 import { plainText } from '../ui/plainText';
@@ -9,6 +8,7 @@ import type { Ui } from '../ui/ui';
 import { approvalPageUrl, signInWithBrowser } from './flows/browserSignIn';
 import { signInWithPassword } from './flows/passwordSignIn';
 import { signInWithToken } from './flows/tokenSignIn';
+import type { PlexGateway } from './gateway/plexGateway';
 import type { DeviceKeyStore } from './jwt/deviceKeyStore';
 import { signInWithJwt } from './jwt/jwtSignIn';
 import type { Session } from './session';
@@ -23,11 +23,13 @@ export class SignInService {
   private link: string | undefined;
 
   constructor(
-    private readonly clients: PlexClients,
+    private readonly gateway: PlexGateway,
     private readonly session: Session,
     private readonly ui: () => Ui,
     private readonly errors: ErrorReporter,
     private readonly keys: DeviceKeyStore,
+    /** Copies the approval link of the sign-in in progress (Copy Link). */
+    private readonly copyLink: () => unknown,
   ) {}
 
   /** The browser approval link of the sign-in in progress, for "Copy Link". */
@@ -76,7 +78,7 @@ export class SignInService {
       void ui.info(vscode.l10n.t('Signed in to Plex as {0}.', plainText(result.account.username)));
       return stored;
     } catch (error) {
-      const rejection = this.clients.module().jwtRejectionOf(error);
+      const rejection = this.gateway.module().jwtRejectionOf(error);
       if (rejection !== undefined && KEY_REFUSALS.has(rejection)) {
         await this.keys.forget();
       }
@@ -93,16 +95,17 @@ export class SignInService {
   private async runJwtFlow(method: SignInMethod, ui: Ui): Promise<(PlexSignIn & { jwt: StoredJwt }) | undefined> {
     const stored = await this.keys.load();
     const device = stored ?? this.keys.create();
-    const clients = this.clients;
+    const security = this.gateway.security;
     const result = await signInWithJwt(method, {
-      clients,
+      gateway: this.gateway,
       device,
       ui,
       // Read (and refused if unusable) only by the browser sign-in, before it makes its PIN.
       get authPageUrl() {
-        return approvalPageUrl(clients.security);
+        return approvalPageUrl(security);
       },
       onLink: (url) => (this.link = url),
+      copyLink: this.copyLink,
     });
     if (!result) {
       return undefined;
@@ -114,14 +117,15 @@ export class SignInService {
   }
 
   private runFlow(method: SignInMethod, ui: Ui): Promise<(PlexSignIn & { jwt?: undefined }) | undefined> {
-    const plexTv = this.clients.plexTv();
+    const plexTv = this.gateway.signInClient();
     switch (method) {
       case 'browser':
         return signInWithBrowser({
           plexTv,
           ui,
-          authPageUrl: approvalPageUrl(this.clients.security),
+          authPageUrl: approvalPageUrl(this.gateway.security),
           onLink: (url) => (this.link = url),
+          copyLink: this.copyLink,
         });
       case 'password':
         return signInWithPassword(plexTv, ui);

@@ -1,12 +1,14 @@
 import * as vscode from 'vscode';
-import type { PlexClients } from '../plexApi';
 import type { Log } from '../log';
 import { failureKind } from '../plex/failure';
 import { describeFailure } from '../ui/errorMessages';
+import { plainText } from '../ui/plainText';
 import { withCancellableProgress } from '../ui/progress';
 import type { Ui } from '../ui/ui';
+import type { PlexGateway } from './gateway/plexGateway';
 import type { DeviceKeyStore } from './jwt/deviceKeyStore';
 import type { Session } from './session';
+import type { StoredSession } from './storedSession';
 
 export interface SignOutOptions {
   confirm: boolean;
@@ -18,7 +20,7 @@ export class SignOutService {
   private running: Promise<boolean> | undefined;
 
   constructor(
-    private readonly clients: PlexClients,
+    private readonly gateway: PlexGateway,
     private readonly session: Session,
     private readonly ui: () => Ui,
     private readonly log: Log,
@@ -40,20 +42,30 @@ export class SignOutService {
 
   private async run(options: SignOutOptions): Promise<boolean> {
     const ui = this.ui();
-    const session = this.session.stored;
-    if (!session) {
+    const ticket = this.gateway.ticket();
+    if (!ticket) {
       void ui.info(vscode.l10n.t('You are not signed in to Plex.'));
       return false;
     }
-    if (options.confirm && !(await ui.confirmSignOut(session.account.username))) {
+    if (options.confirm && !(await ui.confirmSignOut(ticket.session.account.username))) {
+      return false;
+    }
+    // What is signed out is the sign-in the user confirmed: a JWT renewal or a Home switch meanwhile
+    // keeps it; a sign-out elsewhere already did it; another sign-in is not the one confirmed.
+    const now = this.gateway.ticket();
+    if (!now) {
+      void ui.info(vscode.l10n.t('Signed out of Plex.'));
+      return true;
+    }
+    if (!sameSignIn(now.session, ticket.session)) {
+      void ui.info(vscode.l10n.t('You signed in again while you were asked, so nothing was signed out. Sign out again to sign out of {0}.', plainText(now.session.account.username)));
       return false;
     }
     let revoked: boolean;
     try {
       if (!options.alreadyRevoked) {
-        await withCancellableProgress(vscode.l10n.t('Signing out of Plex...'), (signal) =>
-          this.clients.plexTv().signOut(session.token, { signal }),
-        );
+        // The token current when the request goes: a JWT renewed meanwhile is the one to revoke.
+        await withCancellableProgress(vscode.l10n.t('Signing out of Plex...'), (signal) => this.gateway.revoke(now, signal));
       }
       revoked = true;
     } catch (error) {
@@ -63,7 +75,10 @@ export class SignOutService {
         this.log.error('Could not revoke the token at plex.tv', error);
       }
     }
-    if (this.session.stored?.token === session.token) {
+    // A JWT renewal meanwhile (here or in another window) is the same session: it is signed out too.
+    const current = this.session.stored;
+    if (current && sameSignIn(current, now.session)) {
+      const jwt = current.jwt ?? now.session.jwt;
       try {
         await this.session.signedOut();
       } catch (error) {
@@ -71,7 +86,7 @@ export class SignOutService {
         void ui.error(describeFailure(error, 'Plex'));
         return false;
       }
-      if (session.jwt) {
+      if (jwt) {
         await this.keys.forget(); // the next sign-in makes a new device key
       }
     }
@@ -85,4 +100,9 @@ export class SignOutService {
     }
     return true;
   }
+}
+
+/** The same sign-in, whatever was renewed or switched since. */
+function sameSignIn(a: StoredSession, b: StoredSession): boolean {
+  return a.signedInAt === b.signedInAt && a.account.uuid === b.account.uuid;
 }

@@ -1,8 +1,7 @@
 import type * as vscode from 'vscode';
 import type { Log } from '../log';
 import { failureKind } from '../plex/failure';
-import type { PlexClients } from '../plexApi';
-import type { Session } from './session';
+import type { PlexGateway } from './gateway/plexGateway';
 import { lastTokenUse, setLastTokenUse } from './tokenUse';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -20,9 +19,8 @@ export class TokenUpkeep implements vscode.Disposable {
   private readonly controller = new AbortController();
 
   constructor(
-    private readonly session: Session,
+    private readonly gateway: PlexGateway,
     private readonly globalState: vscode.Memento,
-    private readonly clients: PlexClients,
     private readonly log: Log,
     private readonly now: () => number = Date.now,
   ) {}
@@ -38,8 +36,8 @@ export class TokenUpkeep implements vscode.Disposable {
   }
 
   private async ping(): Promise<UpkeepOutcome> {
-    const stored = this.session.stored;
-    if (!stored) {
+    const ticket = this.gateway.ticket();
+    if (!ticket) {
       return 'not-signed-in';
     }
     const last = lastTokenUse(this.globalState);
@@ -49,7 +47,7 @@ export class TokenUpkeep implements vscode.Disposable {
     // Claimed before the request, so another window that looks meanwhile does not ping as well.
     await setLastTokenUse(this.globalState, this.now());
     try {
-      await this.session.tracked(stored.token, this.clients.plexTv().ping(stored.token, { signal: this.controller.signal }));
+      await this.gateway.asAccount(ticket).plexTv((client, token) => client.ping(token, { signal: this.controller.signal }));
       this.log.info('Token upkeep: plex.tv saw the token in use.');
       return 'pinged';
     } catch (error) {

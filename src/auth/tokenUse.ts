@@ -25,12 +25,16 @@ export function recordTokenUse(globalState: vscode.Memento, now: number): void {
   }
 }
 
-/** Calls `look` once start-up has settled, then hourly; never during activation. */
-export function scheduleUpkeep(look: () => Promise<unknown>): vscode.Disposable {
+/** Calls `look` once start-up has settled, then hourly; never during activation. A look that throws, even at once, does not stop the next. */
+export function scheduleUpkeep(look: () => Promise<unknown>, firstLookMs = FIRST_LOOK_MS, lookEveryMs = LOOK_EVERY_MS): vscode.Disposable {
   let timer: ReturnType<typeof setTimeout> | undefined;
   const next = (delay: number) => {
-    timer = setTimeout(() => void look().finally(() => next(LOOK_EVERY_MS)), delay);
+    timer = setTimeout(() => {
+      void new Promise((resolve) => resolve(look()))
+        .catch(() => undefined)
+        .finally(() => next(lookEveryMs));
+    }, delay);
   };
-  next(FIRST_LOOK_MS);
+  next(firstLookMs);
   return { dispose: () => clearTimeout(timer) };
 }

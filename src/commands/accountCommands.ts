@@ -32,7 +32,7 @@ export function accountCommandHandlers(services: Services): Record<AccountComman
   };
 }
 
-async function copySignInLink(services: Services): Promise<void> {
+export async function copySignInLink(services: Services): Promise<void> {
   const link = services.signIn.signInLink;
   if (!link) {
     void services.ui().info(vscode.l10n.t('No browser sign-in is waiting for approval.'));

@@ -4,7 +4,7 @@ import { copyClaimToken } from '../account/copyClaimToken';
 import { linkDevice } from '../account/linkDevice';
 import { removeDevice } from '../account/removeDevice';
 import type { CommandHandler } from '../commandTable';
-import type { DeviceNode } from '../views/deviceView';
+import { referenceOf, takeReference } from './references';
 
 type AccountToolCommandId = 'plex.copyClaimToken' | 'plex.linkDevice' | 'plex.copyAccountToken' | 'plex.removeDevice' | 'plex.refreshDevices';
 
@@ -13,7 +13,11 @@ export function accountToolCommandHandlers(services: AccountToolServices, reload
     'plex.copyClaimToken': () => copyClaimToken(services),
     'plex.linkDevice': () => linkDevice(services),
     'plex.copyAccountToken': () => copyAccountToken(services),
-    'plex.removeDevice': (node?: DeviceNode) => removeDevice(services, node?.kind === 'device' ? node.device : undefined),
+    // A Devices view row passes its `deviceId`.
+    'plex.removeDevice': (argument?: unknown) => {
+      const deviceId = takeReference(services.ui, referenceOf(argument, 'deviceId', 'number'));
+      return deviceId === false ? undefined : removeDevice(services, deviceId);
+    },
     'plex.refreshDevices': () => reloadDevices(),
   };
 }

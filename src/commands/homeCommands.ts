@@ -1,10 +1,13 @@
 import type { CommandHandler } from '../commandTable';
-import type { PlexHomeUser } from '../plex/accountToolsTypes';
+import { referenceOf, takeReference } from './references';
 import type { Services } from './services';
 
-/** From the palette, the status-bar menu, or a user in the Plex Home view (which passes its node). */
+/** From the palette or the status-bar menu (asks), or a user in the Plex Home view (which passes its `userUuid`). */
 export function homeCommandHandlers(services: Services): Record<'plex.switchHomeUser', CommandHandler> {
   return {
-    'plex.switchHomeUser': (node?: { user?: PlexHomeUser }) => services.home.switchTo(node?.user),
+    'plex.switchHomeUser': (argument?: unknown) => {
+      const userUuid = takeReference(services.ui, referenceOf(argument, 'userUuid', 'string'));
+      return userUuid === false ? undefined : services.home.switchTo(userUuid);
+    },
   };
 }

@@ -2,6 +2,7 @@
 // first loads), so activation compiles only what the status bar and the views need.
 import { ClaimCountdown } from '../account/claimCountdown';
 import { DeviceList } from '../account/deviceList';
+import { PlexGateway } from '../auth/gateway/plexGateway';
 import { HomeService } from '../auth/homeService';
 import { DeviceKeyStore } from '../auth/jwt/deviceKeyStore';
 import { JwtRenewal } from '../auth/jwt/jwtRenewal';
@@ -10,7 +11,7 @@ import { RefreshService } from '../auth/refreshService';
 import { SignInService } from '../auth/signInService';
 import { SignOutService } from '../auth/signOutService';
 import { TokenUpkeep } from '../auth/tokenUpkeep';
-import { InsecureConnections } from '../servers/insecureConnections';
+import { copyTransientToken } from '../servers/serverActions';
 import { ServerCatalog } from '../servers/serverCatalog';
 import { ErrorReporter } from '../ui/errorReporter';
 import { runningWork, stopAllWork, type RunningWork } from '../ui/progress';
@@ -21,7 +22,7 @@ import { renderSourceDocument } from '../views/sourceDocumentText';
 import { ServerListLoader } from '../views/serverList';
 import { ServersTreeProvider } from '../views/serversTree';
 import { accountToolCommandHandlers } from './accountToolCommands';
-import { accountCommandHandlers } from './accountCommands';
+import { accountCommandHandlers, copySignInLink } from './accountCommands';
 import { homeCommandHandlers } from './homeCommands';
 import type { CommandHandler, CommandId } from '../commandTable';
 import { serverCommandHandlers } from './serverCommands';
@@ -50,45 +51,53 @@ export interface Commands {
 export function createCommands(core: Core): Commands {
   const { clock, clipboard: hostClipboard } = core.host;
   const ui = () => core.host.ui;
-  const { log, session, clients } = core;
+  const { log, session } = core;
   // The servers are read only by command code (the Servers view's content is command code too).
-  const catalog = new ServerCatalog(clients, session, core.globalState);
-  const errors = new ErrorReporter(ui, log, session);
-  const keys = new DeviceKeyStore(core.secrets, clients, log);
-  const upkeep = new TokenUpkeep(session, core.globalState, clients, log, clock.now);
-  const jwtRenewal = new JwtRenewal(session, core.globalState, clients, keys, ui, log, clock.now);
-  const signOut = new SignOutService(clients, session, ui, log, keys);
-  const serversTree = new ServersTreeProvider(session, catalog, new ServerListLoader(catalog, errors));
-  const devices = new DeviceList(clients, session);
-  const deviceView = new DeviceView(session, devices, errors, clock.now);
-  const home = new HomeService(clients, session, ui, errors);
-  const homeView = new HomeView(session, (token) => home.loadForView(token));
+  // The gateway lets a server token go only where the catalog's list (what plex.tv listed) says.
+  const gateway: PlexGateway = new PlexGateway(session, core.globalState, core.security, core.clientIdentifier, log, ui, () => catalog.cached);
+  const catalog = new ServerCatalog(() => gateway, session, core.globalState);
+  const signInNow = () => services.signIn.signIn();
+  const errors = new ErrorReporter(ui, log, session, signInNow);
+  const keys = new DeviceKeyStore(core.secrets, gateway, log);
+  const upkeep = new TokenUpkeep(gateway, core.globalState, log, clock.now);
+  const jwtRenewal = new JwtRenewal(session, core.globalState, gateway, keys, ui, log, signInNow, clock.now);
+  const signOut = new SignOutService(gateway, session, ui, log, keys);
+  const serversTree = new ServersTreeProvider(session, catalog, new ServerListLoader(gateway, catalog, errors));
+  const devices = new DeviceList(gateway);
+  const deviceView = new DeviceView(session, gateway, devices, errors, clock.now);
+  const home = new HomeService(gateway, ui, errors);
+  const homeView = new HomeView(session, async () => {
+    const ticket = gateway.ticket();
+    return ticket ? home.loadForView(ticket) : { users: [], inHome: false };
+  });
+  const refresh = new RefreshService(gateway, session, catalog, ui, errors, log, () => {
+    serversTree.retry();
+    home.forget();
+    homeView.reload();
+  });
   const services: Services = {
     log,
     session,
-    clients,
+    gateway,
     catalog,
     errors,
     ui,
-    insecure: new InsecureConnections(core.globalState, core.security, ui),
     clipboard: new SecretClipboard(hostClipboard, clock),
-    signIn: new SignInService(clients, session, ui, errors, keys),
+    signIn: new SignInService(gateway, session, ui, errors, keys, () => copySignInLink(services)),
     signOut,
     devices,
     claim: new ClaimCountdown(session, hostClipboard, clock.now),
     showDevices: () => deviceView.repaint(),
     signOutRevoked: () => signOut.signOut({ confirm: false, alreadyRevoked: true }),
-    refresh: new RefreshService(clients, session, catalog, ui, errors, log, () => {
-      serversTree.retry();
-      home.forget();
-      homeView.reload();
-    }),
+    copyTransientToken: () => copyTransientToken(services, undefined),
+    refreshServers: () => refresh.refresh(),
+    refresh,
     showSourceDocument: (serverName, information) => core.documents.show(serverName, renderSourceDocument(information)),
     upkeep,
     home,
     jwtRenewal,
     keepTokenAlive: () => (session.stored?.jwt ? jwtRenewal.renewIfDue() : upkeep.pingIfDue()),
-    jwtSettingChanged: () => offerSignInForJwtSetting(session, ui()),
+    jwtSettingChanged: () => offerSignInForJwtSetting(session, ui(), signInNow),
   };
   // First use: the command code loads when the user first acts (or a view first needs plex.tv).
   // A JWT close to expiry is renewed beside that action; the action goes on with the JWT in hand.

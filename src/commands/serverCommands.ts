@@ -1,17 +1,32 @@
-import type { PlexServer } from '../plex/types';
-import { copyTransientToken, selectServer, setDefaultServer, showSourceConnectionInformation } from '../servers/serverActions';
+import { copyTransientToken, forgetServerPermissions, selectServer, setDefaultServer, showSourceConnectionInformation } from '../servers/serverActions';
 import type { ServerServices } from '../servers/serverServices';
 import type { CommandHandler } from '../commandTable';
+import { referenceOf, takeReference } from './references';
 
-type ServerArgument = { server?: PlexServer } | undefined;
+type ServerCommandId =
+  | 'plex.copyTransientToken'
+  | 'plex.showSourceConnectionInformation'
+  | 'plex.selectServer'
+  | 'plex.setDefaultServer'
+  | 'plex.forgetServerPermissions';
 
-type ServerCommandId = 'plex.copyTransientToken' | 'plex.showSourceConnectionInformation' | 'plex.selectServer' | 'plex.setDefaultServer';
-
+/** Each takes a server's client identifier (a Servers view row's `serverId`), or nothing. */
 export function serverCommandHandlers(services: ServerServices): Record<ServerCommandId, CommandHandler> {
+  const serverId = (argument: unknown) => takeReference(services.ui, referenceOf(argument, 'serverId', 'string'));
   return {
-    'plex.copyTransientToken': (node?: ServerArgument) => copyTransientToken(services, node?.server),
-    'plex.showSourceConnectionInformation': (node?: ServerArgument) => showSourceConnectionInformation(services, node?.server),
+    'plex.copyTransientToken': (argument?: unknown) => {
+      const id = serverId(argument);
+      return id === false ? undefined : copyTransientToken(services, id);
+    },
+    'plex.showSourceConnectionInformation': (argument?: unknown) => {
+      const id = serverId(argument);
+      return id === false ? undefined : showSourceConnectionInformation(services, id);
+    },
     'plex.selectServer': () => selectServer(services),
-    'plex.setDefaultServer': (node?: ServerArgument) => setDefaultServer(services, node?.server),
+    'plex.setDefaultServer': (argument?: unknown) => {
+      const id = serverId(argument);
+      return id === false ? undefined : setDefaultServer(services, id);
+    },
+    'plex.forgetServerPermissions': () => forgetServerPermissions(services),
   };
 }

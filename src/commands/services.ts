@@ -9,7 +9,6 @@ import type { SignOutService } from '../auth/signOutService';
 import type { TokenUpkeep } from '../auth/tokenUpkeep';
 import type { HostPort } from '../hostPort';
 import type { Log } from '../log';
-import type { PlexClients } from '../plexApi';
 import type { ConnectionSecurity } from '../servers/connectionSecurity';
 import type { ServerServices } from '../servers/serverServices';
 import type { SourceDocumentProvider } from '../views/sourceDocument';
@@ -26,7 +25,8 @@ export interface Core {
   log: Log;
   session: Session;
   security: ConnectionSecurity;
-  clients: PlexClients;
+  /** This installation's client identifier (kept in globalState), for the gateway's clients. */
+  clientIdentifier(): string;
   documents: SourceDocumentProvider;
   /** The prompts, context keys, clock and clipboard of the host the extension runs in. */
   host: HostPort;

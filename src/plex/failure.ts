@@ -3,8 +3,12 @@
 // Symbol.for (one symbol per process, whichever bundle asks), never by class identity or name.
 import { PLEX_ERROR_KINDS, type PlexErrorKind } from './types';
 
-/** Failures of the extension's own; their message says what the user can do and is shown as it is. */
-export const EXTENSION_FAILURE_KINDS = ['setting', 'secret-storage', 'insecure-declined'] as const;
+/**
+ * Failures of the extension's own; their message says what the user can do and is shown as it is.
+ * 'not-allowed': the gateway refused to send a token there (an unlisted server, a shared server
+ * without its own token, an argument that names nothing plex.tv listed).
+ */
+export const EXTENSION_FAILURE_KINDS = ['setting', 'secret-storage', 'insecure-declined', 'not-allowed'] as const;
 
 export type FailureKind = PlexErrorKind | (typeof EXTENSION_FAILURE_KINDS)[number];
 

@@ -1,6 +1,7 @@
 import type * as vscode from 'vscode';
 import type { Ui } from '../ui/ui';
 import type { ConnectionSecurity } from './connectionSecurity';
+import { RememberedAnswers } from './rememberedAnswers';
 
 /** Per server: may the token go to it over plain http? Not a secret, so globalState. */
 const ANSWERS_KEY = 'plex.insecureConnectionAnswers';
@@ -18,11 +19,15 @@ export interface InsecureTarget {
  * remembers the answer. https, and http to this computer, never ask.
  */
 export class InsecureConnections {
+  private readonly answers: RememberedAnswers;
+
   constructor(
-    private readonly globalState: vscode.Memento,
+    globalState: vscode.Memento,
     private readonly security: ConnectionSecurity,
     private readonly ui: () => Ui,
-  ) {}
+  ) {
+    this.answers = new RememberedAnswers(globalState, ANSWERS_KEY);
+  }
 
   /** A server is remembered by its client identifier, or (from plex.serverUrl) by its origin. */
   static keyOf(target: InsecureTarget, uri: string): string {
@@ -41,7 +46,7 @@ export class InsecureConnections {
       return 'allowed';
     }
     const key = InsecureConnections.keyOf(target, uri);
-    const remembered = this.answers()[key];
+    const remembered = this.answers.get(key);
     if (remembered !== undefined) {
       return remembered ? 'allowed' : 'declined';
     }
@@ -49,18 +54,13 @@ export class InsecureConnections {
     if (answer === undefined) {
       return 'dismissed';
     }
-    await this.globalState.update(ANSWERS_KEY, { ...this.answers(), [key]: answer });
+    await this.answers.set(key, answer);
     return answer ? 'allowed' : 'asked-declined';
   }
 
   /** Forgets one server's answer (to ask again), or every answer. */
-  async forget(key?: string): Promise<void> {
-    const kept = key === undefined ? [] : Object.entries(this.answers()).filter(([server]) => server !== key);
-    await this.globalState.update(ANSWERS_KEY, kept.length === 0 ? undefined : Object.fromEntries(kept));
-  }
-
-  private answers(): Record<string, boolean> {
-    return this.globalState.get<Record<string, boolean>>(ANSWERS_KEY) ?? {};
+  forget(key?: string): Promise<void> {
+    return this.answers.forget(key);
   }
 }
 

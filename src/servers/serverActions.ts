@@ -1,30 +1,23 @@
 import * as vscode from 'vscode';
 import { readSettings } from '../config';
-import { activeIdentity } from '../auth/storedSession';
+import type { SessionTicket } from '../auth/gateway/plexGateway';
+import type { PlexMediaServerClient } from '../auth/gateway/plexClients';
 import { failureKind, isPlexFailure } from '../plex/failure';
-import type { PlexServer } from '../plex/types';
 import { usableToken } from '../tokenShape';
 import { describeFailure } from '../ui/errorMessages';
 import { plainText } from '../ui/plainText';
 import { withCancellableProgress } from '../ui/progress';
-import { chooseServer, serverChoice, type ChosenServer } from './chooseServer';
-import { onFirstAnsweringConnection } from './connect';
+import { chooseServer, resolveServer, serverChoice, type ChosenServer } from './chooseServer';
 import type { ServerServices } from './serverServices';
 
-// The server actions behind the commands: each chooses a server, talks to it with progress, and
-// reports every failure once. A server refusing the token says nothing about the account.
+// The server actions behind the commands: each chooses a server (by the id the caller passed, looked
+// up in what plex.tv listed), talks to it through the gateway with progress, and reports every
+// failure once. A server refusing the token says nothing about the account.
 
 /** Gets a transient token from the chosen server, copies it, and clears it again later. */
-export async function copyTransientToken(services: ServerServices, clicked: PlexServer | undefined): Promise<void> {
-  await onServer(services, clicked, 'plex.copyTransientToken', async (server, signal, stillSignedIn) => {
-    const { value: token, uri } = await onFirstAnsweringConnection(
-      services.clients,
-      services.insecure,
-      server,
-      server.clientIdentifier && services.catalog.workingConnection(server.clientIdentifier),
-      (client) => client.getTransientToken(server.token, { signal }),
-    );
-    remember(services, server, uri);
+export async function copyTransientToken(services: ServerServices, serverId: string | undefined): Promise<void> {
+  await onServer(services, serverId, 'plex.copyTransientToken', async (server, signal, stillSignedIn) => {
+    const token = await request(services, server, (client, serverToken) => client.getTransientToken(serverToken, { signal }));
     if (!stillSignedIn()) {
       return; // Signed out meanwhile: no token of that session goes on the clipboard now.
     }
@@ -38,23 +31,19 @@ export async function copyTransientToken(services: ServerServices, clicked: Plex
   });
 }
 
-export async function showSourceConnectionInformation(services: ServerServices, clicked: PlexServer | undefined): Promise<void> {
-  await onServer(services, clicked, 'plex.showSourceConnectionInformation', async (server, signal, stillSignedIn) => {
+export async function showSourceConnectionInformation(services: ServerServices, serverId: string | undefined): Promise<void> {
+  await onServer(services, serverId, 'plex.showSourceConnectionInformation', async (server, signal, stillSignedIn) => {
     if (!server.clientIdentifier) {
       void services.ui().error(
-        vscode.l10n.t('{0} is not one of your account\'s servers, so its source identifier is unknown. Open the Servers view once, or clear "plex.serverUrl".', plainText(server.name)),
+        vscode.l10n.t(
+          '{0} is none of the servers Plex lists for your account, so its source identifier is unknown. Check "plex.serverUrl": set it to an address of one of your servers, or clear it.',
+          plainText(server.name),
+        ),
       );
       return;
     }
     const source = `server://${server.clientIdentifier}`;
-    const { value: information, uri } = await onFirstAnsweringConnection(
-      services.clients,
-      services.insecure,
-      server,
-      services.catalog.workingConnection(server.clientIdentifier),
-      (client) => client.getSourceConnectionInformation(server.token, source, { signal }),
-    );
-    remember(services, server, uri);
+    const information = await request(services, server, (client, serverToken) => client.getSourceConnectionInformation(serverToken, source, { signal }));
     if (!stillSignedIn()) {
       return;
     }
@@ -65,7 +54,8 @@ export async function showSourceConnectionInformation(services: ServerServices, 
       void services.ui()
         .info(vscode.l10n.t('Source connection information for {0}. The access token is hidden.', plainText(server.name)), copy)
         .then(async (answer) => {
-          if (answer === copy) {
+          // An old notification's button copies nothing once its session has ended or changed.
+          if (answer === copy && stillSignedIn()) {
             const clearAfterMs = readSettings().clipboardClearAfterMs;
             await services.clipboard.copy(accessToken, clearAfterMs);
             void services.ui().info(vscode.l10n.t('Access token for {0} copied.', plainText(server.name)));
@@ -76,15 +66,13 @@ export async function showSourceConnectionInformation(services: ServerServices, 
 }
 
 export async function selectServer(services: ServerServices): Promise<void> {
-  const session = services.session.stored;
-  if (!session) {
+  const ticket = services.gateway.ticket();
+  if (!ticket) {
     void services.ui().info(vscode.l10n.t('Sign in to Plex first.'));
     return;
   }
   try {
-    const servers = await withCancellableProgress(vscode.l10n.t('Finding your Plex Media Servers...'), (signal) =>
-      services.catalog.list(activeIdentity(session).token, signal),
-    );
+    const servers = await withCancellableProgress(vscode.l10n.t('Finding your Plex Media Servers...'), (signal) => services.catalog.list(signal));
     if (servers.length === 0) {
       void services.ui().info(vscode.l10n.t('No Plex Media Server was found on your Plex account.'));
       return;
@@ -100,50 +88,83 @@ export async function selectServer(services: ServerServices): Promise<void> {
       ),
     );
     if (picked) {
-      await setDefaultServer(services, picked.server);
+      await setDefaultServer(services, picked.server.clientIdentifier);
     }
   } catch (error) {
     // Retry like every other action that lists servers (the fault matrix found it missing here).
     services.errors.report(error, {
       action: 'Select server',
       where: 'Plex',
-      token: session.token,
-      retry: () => vscode.commands.executeCommand('plex.selectServer'),
+      session: ticket.session,
+      retry: () => selectServer(services),
     });
   }
 }
 
-export async function setDefaultServer(services: ServerServices, server: PlexServer | undefined): Promise<void> {
-  if (!server) {
+export async function setDefaultServer(services: ServerServices, serverId: string | undefined): Promise<void> {
+  if (serverId === undefined) {
     await selectServer(services);
     return;
   }
-  await services.catalog.setDefaultServer(server.clientIdentifier);
-  void services.ui().info(vscode.l10n.t('{0} is now the default Plex Media Server.', plainText(server.name)));
+  const ticket = services.gateway.ticket();
+  if (!ticket) {
+    void services.ui().info(vscode.l10n.t('Sign in to Plex first.'));
+    return;
+  }
+  try {
+    const server = await resolveServer(services, serverId);
+    await services.catalog.setDefaultServer(server.clientIdentifier);
+    void services.ui().info(vscode.l10n.t('{0} is now the default Plex Media Server.', plainText(server.name)));
+  } catch (error) {
+    services.errors.report(error, { action: 'plex.setDefaultServer', where: 'Plex', session: ticket.session });
+  }
+}
+
+/** Forgets every "send the token to this address?" and "send it unencrypted?" answer: each is asked again when next needed. */
+export async function forgetServerPermissions(services: ServerServices): Promise<void> {
+  await services.gateway.forgetServerAddressAnswers();
+  await services.gateway.insecure.forget();
+  void services.ui().info(vscode.l10n.t('Plex will ask again before sending your token to a server address you allowed before.'));
+}
+
+/** Asks the chosen server through the gateway, starting with the connection that answered last time. */
+async function request<T>(
+  services: ServerServices,
+  server: ChosenServer & { ticket: SessionTicket },
+  call: (client: PlexMediaServerClient, token: string) => Promise<T>,
+): Promise<T> {
+  const preferred = server.clientIdentifier === undefined ? undefined : services.catalog.workingConnection(server.clientIdentifier);
+  const answer = await services.gateway.onServer(server.ticket, server.destination, preferred, call);
+  if (answer.server) {
+    services.catalog.rememberWorkingConnection(answer.server.clientIdentifier, answer.uri);
+  }
+  return answer.value;
 }
 
 /** The shared shape of a server action: session check, server choice, progress, error report. */
 async function onServer(
   services: ServerServices,
-  clicked: PlexServer | undefined,
+  serverId: string | undefined,
   commandId: string,
-  run: (server: ChosenServer, signal: AbortSignal, stillSignedIn: () => boolean) => Promise<void>,
+  run: (server: ChosenServer & { ticket: SessionTicket }, signal: AbortSignal, stillSignedIn: () => boolean) => Promise<void>,
 ): Promise<void> {
-  const session = services.session.stored;
-  if (!session) {
+  const ticket = services.gateway.ticket();
+  if (!ticket) {
     void services.ui().info(vscode.l10n.t('Sign in to Plex first.'));
     return;
   }
-  // The user may sign out (here or in another window) while the server answers: then the
-  // answer, or its failure, belongs to a session that is gone (found by the concurrency tests).
-  const stillSignedIn = (): boolean => services.session.activeToken === activeIdentity(session).token;
+  // The user may sign out, switch or sign in again (here or in another window) while the server
+  // answers: then the answer, or its failure, belongs to a session that is gone. A JWT renewal
+  // meanwhile is the same session.
+  const stillSignedIn = (): boolean => services.gateway.isCurrent(ticket);
+  const retry = () => (serverId === undefined ? onServerCommand(services, commandId) : onServerCommand(services, commandId, serverId));
   let server: ChosenServer | undefined;
   try {
-    server = await chooseServer(services, session, clicked);
+    server = await chooseServer(services, serverId);
     if (!server) {
       return;
     }
-    const chosen = server;
+    const chosen = { ...server, ticket };
     await withCancellableProgress(vscode.l10n.t('Contacting {0}...', chosen.name), (signal) => run(chosen, signal, stillSignedIn));
   } catch (error) {
     if (!stillSignedIn()) {
@@ -161,16 +182,16 @@ async function onServer(
       return;
     }
     if (server && kind === 'insecure-declined' && isPlexFailure(error) && error.serverKey) {
-      declinedEarlier(services, server.name, error.serverKey, () => vscode.commands.executeCommand(commandId, clicked ? { server: clicked } : undefined));
+      declinedEarlier(services, server.name, error.serverKey, retry);
       return;
     }
-    services.errors.report(error, {
-      action: commandId,
-      where: server?.name ?? 'Plex',
-      token: session.token,
-      retry: () => vscode.commands.executeCommand(commandId, clicked ? { server: clicked } : undefined),
-    });
+    services.errors.report(error, { action: commandId, where: server?.name ?? 'Plex', session: ticket.session, retry });
   }
+}
+
+/** The same action again (Retry): the same server id, looked up again. */
+function onServerCommand(services: ServerServices, commandId: string, serverId?: string): Promise<void> {
+  return commandId === 'plex.copyTransientToken' ? copyTransientToken(services, serverId) : showSourceConnectionInformation(services, serverId);
 }
 
 function serverRefused(services: ServerServices, serverName: string): void {
@@ -180,7 +201,7 @@ function serverRefused(services: ServerServices, serverName: string): void {
     .error(vscode.l10n.t('{0} did not accept your Plex token. Refresh the server list, or check that your account may use this server.', plainText(serverName)), refresh)
     .then((answer) => {
       if (answer === refresh) {
-        void vscode.commands.executeCommand('plex.refresh');
+        void services.refreshServers();
       }
     });
 }
@@ -209,14 +230,8 @@ function declinedEarlier(services: ServerServices, serverName: string, serverKey
     )
     .then(async (answer) => {
       if (answer === askAgain) {
-        await services.insecure.forget(serverKey);
+        await services.gateway.insecure.forget(serverKey);
         void retry();
       }
     });
-}
-
-function remember(services: ServerServices, server: ChosenServer, uri: string): void {
-  if (server.clientIdentifier) {
-    services.catalog.rememberWorkingConnection(server.clientIdentifier, uri);
-  }
 }

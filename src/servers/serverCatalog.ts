@@ -1,14 +1,17 @@
 import * as vscode from 'vscode';
 import type { PlexServer } from '../plex/types';
-import type { PlexClients } from '../plexApi';
-import type { AccountRequests, SessionView } from '../auth/sessionView';
+import type { PlexGateway } from '../auth/gateway/plexGateway';
+import type { SessionView } from '../auth/sessionView';
+import { activeIdentity } from '../auth/storedSession';
 import { plexFailure } from '../plex/failure';
 
 const DEFAULT_SERVER_KEY = 'plex.defaultServer';
 
 /**
- * The account's servers from plex.tv: loaded on first need, cached, reloaded on demand, and
- * forgotten when the session changes. The default server's id is not secret: globalState.
+ * The active identity's servers from plex.tv: loaded on first need, cached, reloaded on demand,
+ * and forgotten when the session generation changes (a JWT renewal keeps them). What it lists is
+ * what the gateway lets a server token go to, and what a command's server id is looked up in.
+ * The default server's id is not secret: globalState.
  */
 export class ServerCatalog implements vscode.Disposable {
   private servers: PlexServer[] | undefined;
@@ -17,22 +20,25 @@ export class ServerCatalog implements vscode.Disposable {
   private readonly workingConnections = new Map<string, string>();
   private readonly changeEmitter = new vscode.EventEmitter<void>();
   private readonly subscription: vscode.Disposable;
-  private sessionToken: string | undefined;
-  /** The list of the identity last switched away from. */
-  private previous: { token: string; servers: PlexServer[] } | undefined;
+  private generation: number;
+  private identity: string | undefined;
+  /** The list of the account's own identity, kept while acting as a Home user of the same sign-in. */
+  private previous: { identity: string; servers: PlexServer[] } | undefined;
 
   readonly onDidChange = this.changeEmitter.event;
 
   constructor(
-    private readonly clients: PlexClients,
-    private readonly state: SessionView & AccountRequests,
+    private readonly gateway: () => PlexGateway,
+    private readonly state: SessionView,
     private readonly globalState: vscode.Memento,
   ) {
-    this.sessionToken = state.activeToken;
+    this.generation = state.generation;
+    this.identity = identityOf(state);
     this.subscription = state.onDidChange(() => {
-      if (state.activeToken !== this.sessionToken) {
-        const left = this.sessionToken;
-        this.sessionToken = state.activeToken;
+      if (state.generation !== this.generation) {
+        const left = this.identity;
+        this.generation = state.generation;
+        this.identity = identityOf(state);
         this.forget(left);
       }
     });
@@ -56,19 +62,24 @@ export class ServerCatalog implements vscode.Disposable {
    * caller waits with its own signal: cancelling one caller leaves the others waiting, and the
    * request itself stops only when every caller has given up.
    */
-  async list(token: string, signal: AbortSignal, reload = false): Promise<readonly PlexServer[]> {
+  async list(signal: AbortSignal, reload = false): Promise<readonly PlexServer[]> {
     if (this.servers && !reload) {
       return this.servers;
     }
-    if (!this.loading || this.loading.token !== token) {
+    const ticket = this.gateway().ticket();
+    if (!ticket) {
+      throw plexFailure('cancelled', 'Signed out');
+    }
+    if (!this.loading || this.loading.generation !== ticket.generation) {
       const controller = new AbortController();
-      // The session follows the answer: a 401 expires it, an answer makes it valid again.
-      const promise = this.state.tracked(token, this.clients.plexTv().getServers(token, { signal: controller.signal }));
-      const loading: Loading = { token, promise, controller, waiting: 0 };
+      const promise = this.gateway()
+        .asActive(ticket)
+        .plexTv((client, token) => client.getServers(token, { signal: controller.signal }));
+      const loading: Loading = { generation: ticket.generation, promise, controller, waiting: 0 };
       this.loading = loading;
       void promise.then(
         (servers) => {
-          if (this.loading === loading && this.state.activeToken === token) {
+          if (this.loading === loading && this.gateway().isCurrent(ticket)) {
             this.servers = servers;
             this.changeEmitter.fire();
           }
@@ -97,14 +108,13 @@ export class ServerCatalog implements vscode.Disposable {
   }
 
   /**
-   * A new identity's list starts empty, except when switching back between the account and a Home
-   * user: the list of the identity switched away from is kept for that, while its token is still the session's.
+   * A new identity's list starts empty, except when switching back from a Home user to the account
+   * of the same sign-in: the account's list is kept for that while a Home user acts.
    */
   private forget(left: string | undefined): void {
-    const stored = this.state.stored;
-    const back = this.previous !== undefined && this.previous.token === this.sessionToken ? this.previous.servers : undefined;
-    const stillHeld = left !== undefined && (left === stored?.token || left === stored?.homeUser?.token);
-    this.previous = stillHeld && this.servers ? { token: left, servers: this.servers } : undefined;
+    const back = this.previous !== undefined && this.previous.identity === this.identity ? this.previous.servers : undefined;
+    const leftAccount = left !== undefined && left === accountIdentityOf(this.state);
+    this.previous = leftAccount && this.servers ? { identity: left, servers: this.servers } : undefined;
     this.servers = back;
     this.loading = undefined;
     this.workingConnections.clear();
@@ -112,8 +122,20 @@ export class ServerCatalog implements vscode.Disposable {
   }
 }
 
+/** Who the list is for: this sign-in's account, or one of its Home users. */
+function identityOf(state: SessionView): string | undefined {
+  const stored = state.stored;
+  return stored && JSON.stringify([stored.signedInAt, stored.account.uuid, activeIdentity(stored).homeUser ? stored.homeUser?.uuid : null]);
+}
+
+/** This sign-in's account itself (no Home user). */
+function accountIdentityOf(state: SessionView): string | undefined {
+  const stored = state.stored;
+  return stored && JSON.stringify([stored.signedInAt, stored.account.uuid, null]);
+}
+
 interface Loading {
-  token: string;
+  generation: number;
   promise: Promise<PlexServer[]>;
   controller: AbortController;
   /** Callers still waiting; the request is aborted when the last one gives up. */

@@ -52,6 +52,7 @@ export function describeFailure(error: unknown, where: string): string {
     case 'setting':
     case 'secret-storage':
     case 'insecure-declined':
+    case 'not-allowed':
       // The extension's own failures say what to do: a setting to fix, a keychain to unlock.
       return failure.message;
     default:

@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import type { SessionView } from '../auth/sessionView';
+import type { StoredSession } from '../auth/storedSession';
 import type { Log } from '../log';
 import { failureKind } from '../plex/failure';
 import type { Ui } from './ui';
@@ -16,10 +17,13 @@ export class ErrorReporter {
     private readonly ui: () => Ui,
     private readonly log: Log,
     private readonly session: SessionView,
+    /** Starts a sign-in (Sign In Again). */
+    private readonly signIn: () => unknown,
   ) {}
 
   /** Shows the message and returns at once; the user's answer is handled when it comes. */
-  report(error: unknown, context: { action: string; where: string; token?: string; retry?: () => unknown }): void {
+  /** `session`: the session the action began with; absent for a sign-in, which has none yet. */
+  report(error: unknown, context: { action: string; where: string; session?: StoredSession; retry?: () => unknown }): void {
     const kind = failureKind(error);
     if (kind === 'cancelled') {
       this.log.info(`${context.action}: cancelled`);
@@ -29,15 +33,15 @@ export class ErrorReporter {
     // `where` may be a server's name, which the server chose: no links in the notification.
     // A refused token with no session behind it is a sign-in that plex.tv turned down at the
     // last step (the account read after approval), not an expired session.
-    const message = this.refusedMessage(kind, context.token) ?? describeFailure(error, plainText(context.where));
+    const message = this.refusedMessage(kind, context.session) ?? describeFailure(error, plainText(context.where));
     const showLog = vscode.l10n.t('Show Log');
-    if (kind === 'token-invalid' && !this.wasHomeUsersToken(context.token)) {
+    if (kind === 'token-invalid' && !this.wasHomeUser(context.session)) {
       const signIn = vscode.l10n.t('Sign In Again');
       void this.ui()
         .error(message, signIn, showLog)
         .then((answer) => {
           if (answer === signIn) {
-            void vscode.commands.executeCommand('plex.signIn');
+            void this.signIn();
           } else if (answer === showLog) {
             this.log.show();
           }
@@ -58,21 +62,21 @@ export class ErrorReporter {
   }
 
   /** A refused token means different things: a sign-in turned down, or a Home user's token (the session fell back). */
-  private refusedMessage(kind: string | undefined, token: string | undefined): string | undefined {
+  private refusedMessage(kind: string | undefined, session: StoredSession | undefined): string | undefined {
     if (kind !== 'token-invalid') {
       return undefined;
     }
-    if (!token) {
+    if (!session) {
       return vscode.l10n.t('Plex did not accept the new sign-in. Try again, or sign in another way.');
     }
-    return this.wasHomeUsersToken(token)
+    return this.wasHomeUser(session)
       ? vscode.l10n.t('Plex no longer accepts the Home user you acted as. You act as your own account again.')
       : undefined;
   }
 
-  /** A request made as a Home user; its refusal already put the account back (Session.tracked). */
-  private wasHomeUsersToken(token: string | undefined): boolean {
-    const stored = this.session.stored;
-    return token !== undefined && stored !== undefined && stored.token !== token;
+  /** The action ran as a Home user the session no longer acts as: its refusal already put the account back (Session.tracked). */
+  private wasHomeUser(session: StoredSession | undefined): boolean {
+    const homeUser = session?.homeUser;
+    return homeUser !== undefined && this.session.stored !== undefined && this.session.stored.homeUser?.uuid !== homeUser.uuid;
   }
 }

@@ -37,6 +37,11 @@ export interface Ui {
    * is remembered by the caller): true send, false do not, undefined the dialog was dismissed.
    */
   confirmInsecureConnection(host: string, serverName: string): Promise<boolean | undefined>;
+  /**
+   * Modal: may the Plex token go to `host`, the address in "plex.serverUrl" that is none of the
+   * servers Plex lists for the account? true send (remembered for the host), false don't, undefined dismissed.
+   */
+  confirmServerAddress(host: string): Promise<boolean | undefined>;
   openInBrowser(url: string): Promise<boolean>;
   /** Modal: remove this device from the account? Removing this VS Code (`thisDevice`) signs it out, and it says so. */
   confirmRemoveDevice(deviceName: string, thisDevice: boolean): Promise<boolean>;
@@ -182,6 +187,22 @@ export const vscodeUi: Ui = {
       },
       send,
       dontSend,
+    );
+    return answer === undefined ? undefined : answer === send;
+  },
+
+  async confirmServerAddress(host) {
+    const send = vscode.l10n.t('Send Token to This Address');
+    const answer = await vscode.window.showWarningMessage(
+      vscode.l10n.t('Send your Plex token to {0}?', plainText(host)),
+      {
+        modal: true,
+        detail: vscode.l10n.t(
+          'The setting "plex.serverUrl" points at {0}, which is none of the servers Plex lists for your account. Whoever runs it gets your Plex token and with it your Plex account. Your answer is remembered for this address until you clear the setting\'s permissions (Plex: Forget Server Permissions).',
+          plainText(host),
+        ),
+      },
+      send,
     );
     return answer === undefined ? undefined : answer === send;
   },

@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import type { DeviceList } from '../account/deviceList';
 import { deviceName } from '../account/deviceName';
+import type { PlexGateway } from '../auth/gateway/plexGateway';
 import type { SessionView } from '../auth/sessionView';
 import type { PlexDevice } from '../plex/accountToolsTypes';
 import { failureKind } from '../plex/failure';
@@ -9,7 +10,8 @@ import type { ErrorReporter } from '../ui/errorReporter';
 import type { TreeSource } from './lazyTree';
 import { messageItem } from './messageItem';
 
-export type DeviceNode = { kind: 'device'; device: PlexDevice } | { kind: 'message'; text: string; retry: boolean };
+/** `deviceId` is what Remove Device reads (and looks up again in what plex.tv lists); `device` is only what the row shows. */
+export type DeviceNode = { kind: 'device'; deviceId: number; device: PlexDevice } | { kind: 'message'; text: string; retry: boolean };
 
 /**
  * The Devices view's content: part of the command code (dist/commands.js), loaded when the view
@@ -17,22 +19,23 @@ export type DeviceNode = { kind: 'device'; device: PlexDevice } | { kind: 'messa
  * repaint; a refused token is reported once, as everywhere (the session expires).
  */
 export class DeviceView implements TreeSource<DeviceNode>, vscode.Disposable {
-  private lastError: { token: string; error: unknown } | undefined;
+  private lastError: { generation: number; error: unknown } | undefined;
   private repaintView: (() => void) | undefined;
   private readonly subscription: vscode.Disposable;
 
   constructor(
     private readonly state: SessionView,
+    private readonly gateway: PlexGateway,
     private readonly list: DeviceList,
     private readonly errors: ErrorReporter,
     private readonly now: () => number = Date.now,
   ) {
     // Only another account (or status) changes the list; a sign-in starting or ending would only
     // hold the next real update back by VS Code's tree debounce (see AccountTreeProvider).
-    let shown = { status: state.status, token: state.stored?.token };
+    let shown = { status: state.status, generation: state.generation };
     this.subscription = state.onDidChange(() => {
-      if (state.status !== shown.status || state.stored?.token !== shown.token) {
-        shown = { status: state.status, token: state.stored?.token };
+      if (state.status !== shown.status || state.generation !== shown.generation) {
+        shown = { status: state.status, generation: state.generation };
         this.repaint();
       }
     });
@@ -61,22 +64,22 @@ export class DeviceView implements TreeSource<DeviceNode>, vscode.Disposable {
   }
 
   async getChildren(node?: DeviceNode): Promise<DeviceNode[]> {
-    const session = this.state.stored;
-    if (node || !session || this.state.status !== 'signedIn') {
+    const ticket = this.gateway.ticket();
+    if (node || !ticket || this.state.status !== 'signedIn') {
       return [];
     }
-    if (this.lastError?.token === session.token) {
+    if (this.lastError?.generation === ticket.generation) {
       return [failureNode(this.lastError.error)];
     }
     try {
-      const devices = await this.list.load(session);
+      const devices = await this.list.load(ticket);
       return devices.length === 0
         ? [{ kind: 'message', text: vscode.l10n.t('No authorized devices on this account.'), retry: false }]
-        : devices.map((device) => ({ kind: 'device', device }));
+        : devices.map((device) => ({ kind: 'device', deviceId: device.id, device }));
     } catch (error) {
-      this.lastError = { token: session.token, error };
+      this.lastError = { generation: ticket.generation, error };
       if (failureKind(error) === 'token-invalid') {
-        this.errors.report(error, { action: 'Loading devices', where: 'Plex', token: session.token });
+        this.errors.report(error, { action: 'Loading devices', where: 'Plex', session: ticket.session });
         return [];
       }
       return [failureNode(error)];

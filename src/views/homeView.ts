@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { signInOf } from '../auth/gateway/plexGateway';
 import type { SessionView } from '../auth/sessionView';
 import type { PlexHome, PlexHomeUser } from '../plex/accountToolsTypes';
 import { homeUserIcon } from '../ui/homeUserIcon';
@@ -6,10 +7,11 @@ import { plainText } from '../ui/plainText';
 import type { TreeSource } from './lazyTree';
 import { messageItem } from './messageItem';
 
-export type HomeNode = { kind: 'user'; user: PlexHomeUser } | { kind: 'message'; text: string };
+/** `userUuid` is what Switch Home User reads (and looks up again in what plex.tv lists); `user` is only what the row shows. */
+export type HomeNode = { kind: 'user'; userUuid: string; user: PlexHomeUser } | { kind: 'message'; text: string };
 
-/** Loads the Home from plex.tv, with progress in the view. */
-export type HomeLoader = (token: string) => Promise<PlexHome | { failure: string }>;
+/** Loads the Home from plex.tv for the current session, with progress in the view. */
+export type HomeLoader = () => Promise<PlexHome | { failure: string }>;
 
 /**
  * The Plex Home view's content: the Home's users, the one the extension acts as marked. Part of
@@ -18,7 +20,7 @@ export type HomeLoader = (token: string) => Promise<PlexHome | { failure: string
  */
 export class HomeView implements TreeSource<HomeNode>, vscode.Disposable {
   private readonly subscription: vscode.Disposable;
-  private loaded: { token: string; home: Promise<PlexHome | { failure: string }> } | undefined;
+  private loaded: { signIn: string; home: Promise<PlexHome | { failure: string }> } | undefined;
   private repaintView: (() => void) | undefined;
 
   constructor(
@@ -54,15 +56,16 @@ export class HomeView implements TreeSource<HomeNode>, vscode.Disposable {
     if (node || !stored || this.session.status !== 'signedIn' || !stored.account.home) {
       return [];
     }
-    if (this.loaded?.token !== stored.token) {
-      this.loaded = { token: stored.token, home: this.loader(stored.token) };
+    const signIn = signInOf(stored);
+    if (this.loaded?.signIn !== signIn) {
+      this.loaded = { signIn, home: this.loader() };
     }
     const home = await this.loaded.home;
     if ('failure' in home) {
       this.loaded = undefined; // the next paint (Refresh, or the view shown again) tries again
       return [{ kind: 'message', text: home.failure }];
     }
-    return home.users.map((user) => ({ kind: 'user', user }));
+    return home.users.map((user) => ({ kind: 'user', userUuid: user.uuid, user }));
   }
 
   getTreeItem(node: HomeNode): vscode.TreeItem {
@@ -83,7 +86,7 @@ export class HomeView implements TreeSource<HomeNode>, vscode.Disposable {
     item.iconPath = new vscode.ThemeIcon(active ? 'pass-filled' : homeUserIcon(user));
     item.contextValue = active ? 'plex.homeUser.active' : 'plex.homeUser';
     if (!active) {
-      item.command = { command: 'plex.switchHomeUser', title: vscode.l10n.t('Switch Home User'), arguments: [node] };
+      item.command = { command: 'plex.switchHomeUser', title: vscode.l10n.t('Switch Home User'), arguments: [{ userUuid: user.uuid }] };
     }
     return item;
   }
@@ -95,7 +98,7 @@ export class HomeView implements TreeSource<HomeNode>, vscode.Disposable {
   /** What the view depends on: the account and who it acts as. */
   private shownState(): string {
     const stored = this.session.stored;
-    return `${this.session.status}|${stored?.token ?? ''}|${stored?.homeUser?.uuid ?? ''}|${stored?.account.home ?? ''}`;
+    return `${this.session.status}|${stored ? signInOf(stored) : ''}|${stored?.homeUser?.uuid ?? ''}|${stored?.account.home ?? ''}`;
   }
 }
 

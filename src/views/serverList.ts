@@ -1,4 +1,4 @@
-import { activeIdentity, type StoredSession } from '../auth/storedSession';
+import type { PlexGateway } from '../auth/gateway/plexGateway';
 import type { PlexServer } from '../plex/types';
 import type { ServerCatalog } from '../servers/serverCatalog';
 import type { ErrorReporter } from '../ui/errorReporter';
@@ -12,9 +12,10 @@ import { withCancellableProgress } from '../ui/progress';
  * command code (dist/commands.js): the view only needs it once it shows a signed-in account.
  */
 export class ServerListLoader {
-  private lastError: { token: string; error: unknown } | undefined;
+  private lastError: { generation: number; error: unknown } | undefined;
 
   constructor(
+    private readonly gateway: PlexGateway,
     private readonly catalog: ServerCatalog,
     private readonly errors: ErrorReporter,
   ) {}
@@ -27,21 +28,24 @@ export class ServerListLoader {
   }
 
   /** The servers, or the sentence that says why they could not be loaded. */
-  async load(session: StoredSession): Promise<readonly PlexServer[] | { failure: string }> {
-    const { token } = activeIdentity(session);
-    if (this.lastError?.token === token && !this.catalog.cached) {
+  async load(): Promise<readonly PlexServer[] | { failure: string }> {
+    const ticket = this.gateway.ticket();
+    if (!ticket) {
+      return [];
+    }
+    if (this.lastError?.generation === ticket.generation && !this.catalog.cached) {
       return { failure: describeFailure(this.lastError.error, 'Plex') };
     }
     try {
       const servers =
         this.catalog.cached ??
-        (await withCancellableProgress('', (signal) => this.catalog.list(token, signal), { viewId: 'plex.servers' }));
+        (await withCancellableProgress('', (signal) => this.catalog.list(signal), { viewId: 'plex.servers' }));
       this.lastError = undefined;
       return servers;
     } catch (error) {
-      this.lastError = { token, error };
+      this.lastError = { generation: ticket.generation, error };
       if (failureKind(error) === 'token-invalid') {
-        this.errors.report(error, { action: 'Loading servers', where: 'Plex', token });
+        this.errors.report(error, { action: 'Loading servers', where: 'Plex', session: ticket.session });
         return [];
       }
       return { failure: describeFailure(error, 'Plex') };

@@ -6,9 +6,13 @@ import type { TreeSource } from './lazyTree';
 import { messageItem } from './messageItem';
 import type { ServerListLoader } from './serverList';
 
+/**
+ * What VS Code hands back to a command run from a row: `serverId` is what the server commands read
+ * (and look up again in what plex.tv listed); `server` is only what the row shows.
+ */
 export type ServerNode =
-  | { kind: 'server'; server: PlexServer }
-  | { kind: 'connection'; server: PlexServer; connection: PlexConnection; value: string }
+  | { kind: 'server'; serverId: string; server: PlexServer }
+  | { kind: 'connection'; serverId: string; server: PlexServer; connection: PlexConnection; value: string }
   | { kind: 'message'; text: string; retry: boolean };
 
 /**
@@ -27,12 +31,12 @@ export class ServersTreeProvider implements TreeSource<ServerNode>, vscode.Dispo
   ) {
     // A sign-in starting or ending changes nothing here; firing anyway would delay the next real
     // update by VS Code's 200 ms tree debounce (see AccountTreeProvider).
-    let shown = { status: state.status, token: state.activeToken };
+    let shown = { status: state.status, generation: state.generation };
     this.subscriptions = [
       catalog.onDidChange(() => this.repaintView?.()),
       state.onDidChange(() => {
-        if (state.status !== shown.status || state.activeToken !== shown.token) {
-          shown = { status: state.status, token: state.activeToken };
+        if (state.status !== shown.status || state.generation !== shown.generation) {
+          shown = { status: state.status, generation: state.generation };
           this.repaintView?.();
         }
       }),
@@ -57,14 +61,14 @@ export class ServersTreeProvider implements TreeSource<ServerNode>, vscode.Dispo
   async getChildren(node?: ServerNode): Promise<ServerNode[]> {
     if (node) {
       return node.kind === 'server'
-        ? node.server.connections.map((connection) => ({ kind: 'connection', server: node.server, connection, value: connection.uri }))
+        ? node.server.connections.map((connection) => ({ kind: 'connection', serverId: node.serverId, server: node.server, connection, value: connection.uri }))
         : [];
     }
     const session = this.state.stored;
     if (!session || this.state.status !== 'signedIn') {
       return [];
     }
-    const servers = this.catalog.cached ?? (await this.list.load(session));
+    const servers = this.catalog.cached ?? (await this.list.load());
     return 'failure' in servers ? [{ kind: 'message', text: servers.failure, retry: true }] : serverNodes(servers);
   }
 
@@ -129,5 +133,5 @@ function serverNodes(servers: readonly PlexServer[]): ServerNode[] {
   if (servers.length === 0) {
     return [{ kind: 'message', text: vscode.l10n.t('No Plex Media Server on this account.'), retry: false }];
   }
-  return servers.map((server) => ({ kind: 'server', server }));
+  return servers.map((server) => ({ kind: 'server', serverId: server.clientIdentifier, server }));
 }

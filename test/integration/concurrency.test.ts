@@ -45,7 +45,7 @@ suite('Concurrency and lifecycle', () => {
 
     assert.deepEqual(ui.questions, ['login', 'password']);
     assert.equal((await control.log()).filter((entry) => entry.route === 'signin').length, 1);
-    assert.equal(api.username, 'carol');
+    assert.equal(api.testing.accountUsername(), 'carol');
     assert.ok(ui.messages.some((shown) => shown.message === 'A Plex sign-in is already in progress.'));
     await assertNothingLeftRunning(api);
   });
@@ -83,7 +83,7 @@ suite('Concurrency and lifecycle', () => {
     const carol = await signInAs('carol', ui, control);
     await refreshing;
 
-    assert.equal(api.username, 'carol');
+    assert.equal(api.testing.accountUsername(), 'carol');
     assert.equal((await storedSession(api))?.token, carol);
     assert.equal((await storedSession(api))?.account.username, 'carol');
     assert.deepEqual(ui.errors(), []);
@@ -170,7 +170,7 @@ suite('Concurrency and lifecycle', () => {
 
     await control.setPinAutoApproval(1, 'carol');
     await vscode.commands.executeCommand('plex.signInWithBrowser');
-    assert.equal(api.username, 'carol', 'the next browser sign-in works');
+    assert.equal(api.testing.accountUsername(), 'carol', 'the next browser sign-in works');
   });
 
   test('another window signs in as someone else, then out: this window follows without a reload', async () => {
@@ -178,7 +178,7 @@ suite('Concurrency and lifecycle', () => {
     await signInAs('alice', ui, control);
     const carolToken = await control.issueToken('carol');
     await api.testing.writeStoredSessionAsAnotherWindow(sessionFromAnotherWindow('carol', carolToken));
-    await waitFor('this window to show carol', () => api.username === 'carol');
+    await waitFor('this window to show carol', () => api.testing.accountUsername() === 'carol');
     assert.deepEqual((await api.testing.authenticationSessions()).map((session) => session.account.label), ['carol']);
     assert.equal(api.testing.cachedServerNames(), undefined, "alice's servers are forgotten");
 
@@ -215,11 +215,11 @@ suite('Concurrency and lifecycle', () => {
     // The other window finishes first...
     const carol = await control.issueToken('carol');
     await api.testing.writeStoredSessionAsAnotherWindow(sessionFromAnotherWindow('carol', carol));
-    await waitFor('this window to show carol', () => api.username === 'carol');
+    await waitFor('this window to show carol', () => api.testing.accountUsername() === 'carol');
     // ...then this window's sign-in completes: the last action.
     await signingIn;
 
-    assert.equal(api.username, 'alice');
+    assert.equal(api.testing.accountUsername(), 'alice');
     assert.equal((await storedSession(api))?.token, alice);
     assert.deepEqual((await api.testing.authenticationSessions()).map((session) => session.account.label), ['alice']);
     await assertNothingLeftRunning(api);

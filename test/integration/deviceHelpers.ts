@@ -35,10 +35,12 @@ export async function shownDevices(api: Api): Promise<ShownDevice[]> {
 export async function deviceNode(api: Api, label: string): Promise<DeviceNode> {
   const row = (await shownDevices(api)).find((shown) => shown.label === label);
   assert.ok(row?.id, `the Devices view shows ${label}`);
+  const id = Number(row.id.replace(/^device:/, ''));
   return {
     kind: 'device',
+    deviceId: id,
     device: {
-      id: Number(row.id.replace(/^device:/, '')),
+      id,
       name: row.label,
       clientIdentifier: '',
       provides: [],
@@ -69,5 +71,5 @@ export async function registerDevice(control: StandInControl, username: string, 
   await response.arrayBuffer();
   const device = (await control.devices(username)).find((candidate) => candidate.clientIdentifier === clientIdentifier);
   assert.ok(device, `the stand-in authorized ${name}`);
-  return { kind: 'device', device: { id: device.id, name, clientIdentifier, provides: ['client'], current: false } };
+  return { kind: 'device', deviceId: device.id, device: { id: device.id, name, clientIdentifier, provides: ['client'], current: false } };
 }

@@ -125,12 +125,18 @@ suite('Devices view and Remove Device', () => {
     ui.removeDeviceAnswers.push(true, true);
     await removeDeviceCommand(node);
     ui.messages.length = 0;
+    ui.questions.length = 0;
     await control.clearLog();
+    // The row is stale: plex.tv is asked what it lists now, and no removal is sent for a device it does not list.
     await removeDeviceCommand(node);
 
-    assert.deepEqual(ui.messages.map((shown) => `${shown.severity}: ${shown.message}`), ["info: Bob's iPhone was already removed from your Plex account."]);
-    await shownDevices(api);
-    assert.deepEqual((await control.log()).map((entry) => `${entry.route} ${entry.status}`), ['devices.remove 404', 'devices 200']);
+    assert.deepEqual(
+      ui.messages.map((shown) => `${shown.severity}: ${shown.message}`),
+      ['error: That device is not on your Plex account (any more), so nothing was removed. The Devices view shows the devices Plex lists now.'],
+    );
+    assert.deepEqual(ui.questions, [], 'no confirmation for a device that is not listed');
+    assert.ok(!(await shownDevices(api)).some((row) => row.label === "Bob's iPhone"));
+    assert.deepEqual((await control.log()).map((entry) => `${entry.route} ${entry.status}`), ['devices 200']);
     assert.equal(api.status, 'signedIn');
   });
 

@@ -12,7 +12,6 @@ const DECLINED = "No encrypted connection to Alice's Cloud answered, and you cho
 
 suite('Unencrypted connections', () => {
   let cloud: StandInServerInfo;
-  let library: StandInServerInfo;
 
   setup(async () => {
     const { api, control } = await freshStart();
@@ -24,7 +23,6 @@ suite('Unencrypted connections', () => {
       return server;
     };
     cloud = find("Alice's Cloud");
-    library = find("Alice's Library");
   });
 
   teardown(async () => {
@@ -103,42 +101,22 @@ suite('Unencrypted connections', () => {
     assert.match(await vscode.env.clipboard.readText(), /^transient-/);
   });
 
-  test('a secure connection is preferred: an unencrypted remote one listed first is never used or asked about', async () => {
-    const { api, ui, control } = await freshStart();
-    await signInAs('alice', ui, control);
-    forgetRecorded(ui);
-    api.testing.treatAsRemote([hostOf(cloud.url)]);
-    const connection = (url: string) => {
-      const parsed = new URL(url);
-      return { uri: url, protocol: 'http' as const, address: parsed.hostname, port: Number(parsed.port), local: true, relay: false, ipv6: false };
-    };
-    // Alice owns both servers, so both listeners take her token; the first one counts as remote.
-    const server = {
-      name: "Alice's Library",
-      clientIdentifier: library.clientIdentifier,
-      owned: true,
-      connections: [connection(cloud.url), connection(library.url)],
-    };
-    await control.clearLog();
-    await vscode.commands.executeCommand('plex.copyTransientToken', { server });
-    assert.deepEqual(ui.questions, []);
-    assert.deepEqual((await control.log()).map((entry) => `${entry.host} ${entry.route}`), [`${library.clientIdentifier} pms.transientToken`]);
-    assert.match(await vscode.env.clipboard.readText(), /^transient-/);
-  });
-
   test('plex.serverUrl on a real non-loopback http address: asks with its address; declined, nothing is sent', async () => {
-    const { ui, control } = await freshStart();
+    const { api, ui, control } = await freshStart();
     await signInAs('alice', ui, control);
     forgetRecorded(ui);
     // A guard only: declining means no request is made at all.
     await setSetting('requestTimeoutSeconds', 1);
     await setSetting('serverUrl', 'http://192.0.2.10:32400');
+    await api.testing.forgetServerAnswers();
+    ui.serverAddressAnswers.push(true);
     ui.insecureAnswers.push(false);
     await control.clearLog();
     await vscode.commands.executeCommand('plex.copyTransientToken');
-    assert.deepEqual(ui.questions, ['insecure:192.0.2.10']);
+    // An address plex.tv does not list: the user allows it first, then is asked about plain http.
+    assert.deepEqual(ui.questions, ['serverAddress:192.0.2.10:32400', 'insecure:192.0.2.10']);
     assert.deepEqual(ui.errors(), []);
-    assert.deepEqual(await control.log(), []);
+    assert.deepEqual((await control.log()).map((entry) => entry.route), ['resources'], 'only plex.tv was asked (for the server list)');
   });
 
   test('plex.tv over plain http to another computer is refused before anything is sent', async () => {

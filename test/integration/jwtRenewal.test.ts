@@ -170,4 +170,49 @@ suite('JWT preview: renewal', () => {
     const texts = { log: await api.testing.logText(), messages: JSON.stringify(ui.messages) };
     assert.deepEqual(secretsIn(secrets, texts), [], 'no secret in the log or a message');
   });
+
+  test('sign-out confirmed after a renewal replaced the JWT: signed out, the device key deleted, plex.tv asked to revoke', async () => {
+    const { api, ui, control } = await dueForRenewal();
+    let confirm: (yes: boolean) => void = () => undefined;
+    ui.confirmSignOutAnswer = new Promise<boolean>((resolve) => (confirm = resolve));
+    const signingOut = Promise.resolve(vscode.commands.executeCommand('plex.signOut'));
+    await waitFor('the confirmation to be open', () => ui.questions.includes('confirmSignOut'));
+    assert.equal(await api.testing.renewJwtIfDue(), 'renewed');
+    confirm(true);
+    await signingOut;
+
+    assert.equal(api.status, 'signedOut');
+    assert.equal(await api.testing.readStoredSession(), undefined, 'the session is deleted');
+    assert.equal(await api.testing.readStoredDeviceKey(), undefined, 'the device key is deleted');
+    assert.ok((await control.log()).some((entry) => entry.route === 'signout'), 'plex.tv was asked to revoke');
+    assert.ok(ui.messages.some((shown) => shown.message === 'Signed out of Plex.'));
+  });
+
+  test('a live claim countdown survives a renewal; a sign-out still ends it', async () => {
+    const { api, ui, control } = await dueForRenewal();
+    await vscode.commands.executeCommand('plex.copyClaimToken');
+    const claim = await vscode.env.clipboard.readText();
+    assert.match(api.testing.claimCountdown().text ?? '', /Claim token/);
+    assert.equal(await api.testing.renewJwtIfDue(), 'renewed');
+    assert.match(api.testing.claimCountdown().text ?? '', /Claim token/, 'the countdown goes on');
+    assert.equal(await vscode.env.clipboard.readText(), claim, 'the claim token stays on the clipboard');
+    ui.confirmSignOutAnswer = true;
+    await vscode.commands.executeCommand('plex.signOut');
+    await waitFor('the countdown to end', () => api.testing.claimCountdown().text === undefined);
+    assert.ok((await control.log()).some((entry) => entry.route === 'claim.token'));
+  });
+
+  test('the server list plex.tv sends while the JWT is renewed is kept, not dropped', async () => {
+    const { api, control } = await dueForRenewal();
+    await control.addFault({ route: 'resources', fault: { kind: 'slow', delayMs: 800 }, times: 1 });
+    const listing = api.testing.serverTreeItems();
+    await waitFor('the server list request', async () => (await control.log()).some((entry) => entry.route === 'resources'));
+    assert.equal(await api.testing.renewJwtIfDue(), 'renewed');
+    const items = await listing;
+    assert.ok(items.length > 0);
+    assert.ok((api.testing.cachedServerNames() ?? []).length > 0, 'the list is kept for the renewed session');
+    await control.clearLog();
+    await api.testing.serverTreeItems();
+    assert.deepEqual((await control.log()).map((entry) => entry.route), [], 'no second request for the same session');
+  });
 });

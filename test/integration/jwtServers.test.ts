@@ -6,18 +6,26 @@ import { secretsIn } from '../harness/secretScanner';
 import { allSecrets, jwtOff, jwtSignInWithToken, jwtStart, signedInWithJwt, type TestApi } from './jwtHelpers';
 import type { ScriptedUi } from './scriptedUi';
 
-/** A JWT session talking to Alice's Cloud through plex.serverUrl, so the server gets the Plex JWT itself. */
+/**
+ * A JWT session talking to Alice's Cloud through plex.serverUrl, spelled as an address plex.tv does
+ * not list (localhost for 127.0.0.1): the user allows that host, and the server gets the Plex JWT itself.
+ */
 async function jwtOnServerUrl(): Promise<{ api: TestApi; ui: ScriptedUi; control: StandInControl; server: string; host: string }> {
   const { api, ui, control } = await jwtStart();
   await jwtSignInWithToken('alice', ui, control);
   await signedInWithJwt(api, control);
   const cloud = (await control.state()).servers.find((server) => server.name === "Alice's Cloud");
   assert.ok(cloud);
-  await setSetting('serverUrl', cloud.url);
+  const unlisted = new URL(cloud.url);
+  unlisted.hostname = 'localhost';
+  const address = unlisted.href.replace(/\/+$/, '');
+  await setSetting('serverUrl', address);
+  await api.testing.forgetServerAnswers();
+  ui.serverAddressAnswers.push(true);
   await control.clearLog();
   ui.messages.length = 0;
   // A server given by address is named by its host in messages.
-  return { api, ui, control, server: cloud.clientIdentifier, host: new URL(cloud.url).host };
+  return { api, ui, control, server: cloud.clientIdentifier, host: unlisted.host };
 }
 
 suite('JWT preview: servers', () => {
@@ -27,12 +35,16 @@ suite('JWT preview: servers', () => {
   });
 
   test('a server set to accept the Plex JWT (Plex servers are reported to refuse them) hands out a transient token', async () => {
-    const { api, ui, control, server } = await jwtOnServerUrl();
+    const { api, ui, control, server, host } = await jwtOnServerUrl();
     await control.jwt.setServersRefuseJwt(false, server);
     await vscode.env.clipboard.writeText('before');
     await vscode.commands.executeCommand('plex.copyTransientToken');
 
-    assert.deepEqual((await control.log()).map((entry) => `${entry.host} ${entry.route} ${entry.status}`), [`${server} pms.transientToken 200`]);
+    assert.deepEqual((await control.log()).map((entry) => `${entry.host} ${entry.route} ${entry.status}`), [
+      'plex.tv resources 200', // is the address one of the listed servers? It is not: the user allowed it
+      `${server} pms.transientToken 200`,
+    ]);
+    assert.deepEqual(ui.questions.filter((question) => question.startsWith('serverAddress:')), [`serverAddress:${new URL(`http://${host}`).host}`]);
     const copied = await vscode.env.clipboard.readText();
     assert.match(copied, /^transient-/);
     assert.deepEqual(ui.errors(), []);

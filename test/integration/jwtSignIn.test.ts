@@ -16,7 +16,7 @@ suite('JWT preview: sign-in', () => {
     await vscode.commands.executeCommand('plex.signInWithBrowser');
 
     const stored = await signedInWithJwt(api, control);
-    assert.equal(api.username, 'alice');
+    assert.equal(api.testing.accountUsername(), 'alice');
     assert.equal(stored.method, 'browser');
     const validFor = (stored.jwt?.expiresAt ?? 0) - Date.now() / 1000;
     assert.ok(validFor > 6.9 * DAY_S && validFor <= 7 * DAY_S + 60, `valid for 7 days, got ${validFor} s`);

@@ -22,7 +22,8 @@ export class ScriptedUi implements Ui {
   tokens: (string | undefined)[] = [];
   /** Picks the server with this label; undefined backs out. */
   serverToPick: string | undefined = undefined;
-  confirmSignOutAnswer = true;
+  /** A promise keeps the confirmation open until it settles. */
+  confirmSignOutAnswer: boolean | Promise<boolean> = true;
   browserOpens = true;
   /** Answers to give to messages, by the action label to "click" when offered. */
   messageAnswers: string[] = [];
@@ -97,6 +98,17 @@ export class ScriptedUi implements Ui {
       throw new Error(`The test did not script an answer for "insecure:${host}"`);
     }
     return this.insecureAnswers.shift();
+  }
+
+  /** Answers to "send the token to this plex.serverUrl address?": true send, false don't, undefined dismiss. */
+  serverAddressAnswers: (boolean | undefined)[] = [];
+
+  async confirmServerAddress(host: string): Promise<boolean | undefined> {
+    this.questions.push(`serverAddress:${host}`);
+    if (this.serverAddressAnswers.length === 0) {
+      throw new Error(`The test did not script an answer for "serverAddress:${host}"`);
+    }
+    return this.serverAddressAnswers.shift();
   }
 
   async openInBrowser(url: string): Promise<boolean> {

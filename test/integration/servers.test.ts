@@ -105,7 +105,9 @@ suite('Servers and transient tokens', () => {
     await vscode.commands.executeCommand('plex.copyTransientToken');
 
     const log = await control.log();
-    assert.deepEqual(log.map((entry) => `${entry.host} ${entry.route}`), [`${cloud.clientIdentifier} pms.transientToken`]);
+    // The list tells whether the address is a listed server's (here Alice's Cloud's relay): then it gets that server's token, unasked.
+    assert.deepEqual(log.map((entry) => `${entry.host} ${entry.route}`), ['plex.tv resources', `${cloud.clientIdentifier} pms.transientToken`]);
+    assert.ok(!ui.questions.some((question) => question.startsWith('serverAddress:')));
     assert.match(await vscode.env.clipboard.readText(), /^transient-/);
   });
 

@@ -1,8 +1,22 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { freshStart, signInAs, storedSession, waitFor } from './helpers';
+import { EXTENSION_ID, freshStart, signInAs, storedSession, waitFor } from './helpers';
 
 suite('Session lifecycle', () => {
+  test("the extension's exports show whether someone is signed in, never who (that takes the user's consent)", async () => {
+    const { ui, control } = await freshStart();
+    await signInAs('alice', ui, control);
+    const exports: unknown = vscode.extensions.getExtension(EXTENSION_ID)?.exports;
+    assert.ok(typeof exports === 'object' && exports !== null);
+    const shown: Record<string, unknown> = {};
+    for (const key of Object.keys(exports)) {
+      shown[key] = Object.getOwnPropertyDescriptor(exports, key)?.get?.call(exports) ?? (exports as Record<string, unknown>)[key];
+    }
+    assert.equal(shown.status, 'signedIn');
+    assert.ok(!('username' in exports), 'no username');
+    assert.ok(!/alice/i.test(JSON.stringify(shown)), `the exports name the account: ${JSON.stringify(shown)}`);
+  });
+
   test('sign out: confirms, revokes the token at plex.tv, deletes the secret', async () => {
     const { api, ui, control } = await freshStart();
     await signInAs('alice', ui, control);

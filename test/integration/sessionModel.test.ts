@@ -4,17 +4,28 @@
 // the secret, a failed secret write, deactivation) against the real Session, SessionStore and
 // authentication provider over a SecretStorage, and after every step compares what they show
 // with a small model. A failure prints the shortest sequence that breaks it.
+//
+// Renewals (here and in another window) interleave with a sign-out whose confirmation is open
+// (the real SignOutService), a live claim countdown (the real ClaimCountdown), a Home switch and
+// another window's writes; the gateway's session tickets say whether an action's session is still
+// the one it began with: a renewal keeps it, every sign-in, sign-out and switch ends it.
 import * as assert from 'node:assert/strict';
 import * as fc from 'fast-check';
 import * as vscode from 'vscode';
+import { ClaimCountdown } from '../../src/account/claimCountdown';
 import { PlexAuthenticationProvider } from '../../src/auth/authenticationProvider';
+import { PlexGateway, type SessionTicket } from '../../src/auth/gateway/plexGateway';
+import { DeviceKeyStore } from '../../src/auth/jwt/deviceKeyStore';
+import { SignOutService } from '../../src/auth/signOutService';
 import { Session } from '../../src/auth/session';
 import { SessionStore } from '../../src/auth/sessionStore';
 import type { StoredSession } from '../../src/auth/storedSession';
 import { COMMANDS } from '../../src/commandTable';
 import { Log } from '../../src/log';
 import { plexFailure } from '../../src/plex/failure';
+import { ConnectionSecurity } from '../../src/servers/connectionSecurity';
 import { EXTENSION_ID } from './helpers';
+import { ScriptedUi } from './scriptedUi';
 import { evaluateWhen } from './whenClause';
 
 const SECRET_KEY = 'plex.session';
@@ -75,6 +86,30 @@ class SharedSecretStorage implements vscode.SecretStorage {
   }
 }
 
+/** globalState for the gateway's remembered answers: nothing here asks. */
+class MemoryMemento implements vscode.Memento {
+  private readonly values = new Map<string, unknown>();
+  keys(): readonly string[] {
+    return [...this.values.keys()];
+  }
+  get<T>(key: string, defaultValue?: T): T | undefined {
+    return this.values.has(key) ? (this.values.get(key) as T) : defaultValue;
+  }
+  async update(key: string, value: unknown): Promise<void> {
+    this.values.set(key, value);
+  }
+}
+
+/** Holds the sign-out confirmation open until the test answers it. */
+class HeldConfirmationUi extends ScriptedUi {
+  answer: ((yes: boolean) => void) | undefined;
+
+  override confirmSignOut(): Promise<boolean> {
+    this.questions.push('confirmSignOut');
+    return new Promise((resolve) => (this.answer = resolve));
+  }
+}
+
 /** What the user should see, in as few words as possible. */
 interface Model {
   status: 'signedOut' | 'signedIn' | 'expired';
@@ -85,6 +120,22 @@ interface Model {
   stored: Identity | undefined;
   deactivated: boolean;
   tokensIssued: number;
+  /** Bumped by each sign-in here or in another window (each writes a sign-in of its own). */
+  signIns: number;
+  /** A sign-out whose confirmation is open, and the sign-in it was asked for. */
+  signOutAsked: { signIn: number } | undefined;
+  /** A claim countdown is live. */
+  claimLive: boolean;
+  /** The ticket taken last is still the session's (no sign-in, sign-out or switch since; renewals allowed). */
+  ticketCurrent: boolean | undefined;
+}
+
+/** A new session generation: a live claim ends, a ticket taken before is no longer current. */
+function newGeneration(model: Model): void {
+  model.claimLive = false;
+  if (model.ticketCurrent !== undefined) {
+    model.ticketCurrent = false;
+  }
 }
 
 /**
@@ -101,10 +152,17 @@ class Real {
   readonly contextKeys = new Map<string, boolean>();
   readonly session = new Session(this.store, this.log, (key, value) => this.contextKeys.set(key, value));
   readonly provider = new PlexAuthenticationProvider(this.session, async () => undefined, async () => undefined);
+  readonly ui = new HeldConfirmationUi();
+  readonly gateway = new PlexGateway(this.session, new MemoryMemento(), new ConnectionSecurity(), () => 'session-model', this.log, () => this.ui, () => undefined);
+  readonly signOutService = new SignOutService(this.gateway, this.session, () => this.ui, this.log, new DeviceKeyStore(this.secrets, this.gateway, this.log));
+  readonly claim = new ClaimCountdown(this.session, vscode.env.clipboard);
+  signOut: Promise<boolean> | undefined;
+  ticket: SessionTicket | undefined;
   /** The running sign-in, held open by the test until a Finish/Cancel command. */
   signIn: { finish: (outcome: () => Promise<void>) => void; done: Promise<unknown> } | undefined;
 
   dispose(): void {
+    this.claim.dispose();
     this.provider.dispose();
     this.session.dispose();
     this.store.dispose();
@@ -139,6 +197,7 @@ const visibleWhen: Record<string, (model: Model) => boolean> = {
   'plex.signInWithPassword': () => true,
   'plex.signInWithToken': () => true,
   'plex.showLog': () => true,
+  'plex.forgetServerPermissions': () => true,
   'plex.signOut': (model) => model.status !== 'signedOut',
   'plex.refresh': (model) => model.status === 'signedIn',
   'plex.copyTransientToken': (model) => model.status === 'signedIn',
@@ -185,6 +244,11 @@ async function compare(model: Model, real: Real, palette: Map<string, string | u
     const shown = when === undefined ? true : evaluateWhen(when, keys);
     const expected = visibleWhen[id]?.(model) ?? false;
     assert.equal(shown, expected, `palette shows ${id}`);
+  }
+
+  assert.equal(real.claim.current() !== undefined, model.claimLive, 'claim countdown live');
+  if (real.ticket) {
+    assert.equal(real.gateway.isCurrent(real.ticket), model.ticketCurrent, 'the ticket taken last is current');
   }
 
   const sessions = await real.provider.getSessions();
@@ -238,7 +302,9 @@ const commands: fc.Arbitrary<SessionCommand>[] = [
         await endRunningSignIn(real, () => real.session.signedIn(signedIn));
         model.signingIn = false;
         const next = { user: signedIn.account.username as User, token };
+        newGeneration(model); // shown, then (when the write fails) what was there before: a new generation either way
         if (!writeFails) {
+          model.signIns++;
           model.status = 'signedIn';
           model.shown = next;
           model.stored = next;
@@ -252,6 +318,8 @@ const commands: fc.Arbitrary<SessionCommand>[] = [
       const signedIn = storedSession(sameToken && model.shown ? model.shown.user : user, token);
       await real.session.whileSigningIn(() => real.session.signedIn(signedIn));
       const next = { user: signedIn.account.username as User, token };
+      newGeneration(model);
+      model.signIns++;
       model.status = 'signedIn';
       model.shown = next;
       model.stored = next;
@@ -317,6 +385,7 @@ const commands: fc.Arbitrary<SessionCommand>[] = [
         return;
       }
       await outcome;
+      newGeneration(model);
       model.status = 'signedOut';
       model.shown = undefined;
       model.stored = undefined;
@@ -327,6 +396,8 @@ const commands: fc.Arbitrary<SessionCommand>[] = [
       const token = sameToken && model.shown ? model.shown.token : `token-${++model.tokensIssued}`;
       const written = { user: sameToken && model.shown ? model.shown.user : user, token };
       real.secrets.writeAsAnotherWindow(JSON.stringify(storedSession(written.user, token)));
+      newGeneration(model);
+      model.signIns++;
       model.status = 'signedIn';
       model.shown = written;
       model.stored = written;
@@ -335,6 +406,9 @@ const commands: fc.Arbitrary<SessionCommand>[] = [
   fc.constant(
     command('anotherWindowDeletes', live, async (model, real) => {
       real.secrets.writeAsAnotherWindow(undefined);
+      if (model.shown) {
+        newGeneration(model);
+      }
       if (model.stored) {
         model.status = 'signedOut';
         model.shown = undefined;
@@ -351,6 +425,9 @@ const commands: fc.Arbitrary<SessionCommand>[] = [
         ...session,
         homeUser: { uuid: `uuid-${homeUser}`, token, account: { ...storedSession('alice', token).account, username: homeUser, title: homeUser } },
       }));
+      if (model.shown.homeUser?.user !== homeUser) {
+        newGeneration(model); // acting as someone else; a new token for the same Home user is the same identity
+      }
       model.status = 'signedIn';
       model.shown = { ...model.shown, homeUser: { user: homeUser, token } };
       model.stored = model.shown;
@@ -362,12 +439,65 @@ const commands: fc.Arbitrary<SessionCommand>[] = [
       await assert.rejects(real.session.tracked(token, Promise.reject(plexFailure('token-invalid', 'refused'))));
       await settle();
       assert.ok(model.shown);
+      newGeneration(model);
       model.shown = { user: model.shown.user, token: model.shown.token };
       model.stored = model.shown;
     }),
   ),
   fc.constant(
-    command('deactivated', live, async (model, real) => {
+    command('anotherWindowRenews (the same session, a new Plex JWT)', (model) => live(model) && model.shown !== undefined, async (model, real) => {
+      const session = real.session.stored;
+      assert.ok(session && model.shown);
+      const token = `jwt-${++model.tokensIssued}`;
+      real.secrets.writeAsAnotherWindow(JSON.stringify({ ...session, token, jwt: { expiresAt: model.tokensIssued } }));
+      model.status = 'signedIn';
+      model.shown = { ...model.shown, token };
+      model.stored = model.shown;
+    }),
+  ),
+  fc.constant(
+    command('signOut asked (the confirmation stays open)', (model) => idle(model) && model.shown !== undefined && !model.signOutAsked, async (model, real) => {
+      real.signOut = real.signOutService.signOut({ confirm: true, alreadyRevoked: true });
+      await settle();
+      assert.ok(real.ui.answer, 'the sign-out asks');
+      model.signOutAsked = { signIn: model.signIns };
+    }),
+  ),
+  fc.constant(
+    command('signOut confirmed', (model) => live(model) && model.signOutAsked !== undefined, async (model, real) => {
+      const answer = real.ui.answer;
+      const running = real.signOut;
+      assert.ok(answer && running && model.signOutAsked);
+      real.ui.answer = undefined;
+      real.signOut = undefined;
+      answer(true);
+      const signedOut = await running;
+      // The sign-in that was confirmed is signed out, renewed or switched meanwhile; one since is not.
+      const same = model.shown !== undefined && model.signIns === model.signOutAsked.signIn;
+      model.signOutAsked = undefined;
+      if (same) {
+        assert.equal(signedOut, true, 'signed out');
+        newGeneration(model);
+        model.status = 'signedOut';
+        model.shown = undefined;
+        model.stored = undefined;
+      }
+    }),
+  ),
+  fc.constant(
+    command('claim token copied (countdown starts)', (model) => live(model) && model.shown !== undefined, async (model, real) => {
+      await real.claim.start(`claim-${++model.tokensIssued}`, real.session.generation, Date.now() + 10 * 60_000);
+      model.claimLive = true;
+    }),
+  ),
+  fc.constant(
+    command('an action takes a session ticket', (model) => live(model) && model.shown !== undefined, async (model, real) => {
+      real.ticket = real.gateway.ticket();
+      model.ticketCurrent = true;
+    }),
+  ),
+  fc.constant(
+    command('deactivated', (model) => live(model) && model.signOutAsked === undefined, async (model, real) => {
       real.session.dispose(); // what deactivation does to it
       model.deactivated = true;
       model.signingIn = false;
@@ -394,7 +524,18 @@ suite('Session state machine (model-based, fast-check)', () => {
       fc.asyncProperty(fc.commands(commands, { maxCommands: 40, size: 'max' }), async (sequence) => {
         runs++;
         const real = new Real();
-        const model: Model = { status: 'signedOut', signingIn: false, shown: undefined, stored: undefined, deactivated: false, tokensIssued: 0 };
+        const model: Model = {
+          status: 'signedOut',
+          signingIn: false,
+          shown: undefined,
+          stored: undefined,
+          deactivated: false,
+          tokensIssued: 0,
+          signIns: 0,
+          signOutAsked: undefined,
+          claimLive: false,
+          ticketCurrent: undefined,
+        };
         try {
           await fc.asyncModelRun(
             () => ({ model, real }),
@@ -411,6 +552,10 @@ suite('Session state machine (model-based, fast-check)', () => {
         } finally {
           if (real.signIn) {
             await endRunningSignIn(real, async () => undefined);
+          }
+          if (real.ui.answer) {
+            real.ui.answer(false);
+            await real.signOut;
           }
           real.dispose();
         }

@@ -8,7 +8,7 @@ suite('Sign-in', () => {
     const token = await signInAs('alice', ui, control);
 
     assert.equal(api.status, 'signedIn');
-    assert.equal(api.username, 'alice');
+    assert.equal(api.testing.accountUsername(), 'alice');
     const stored = await storedSession(api);
     assert.equal(stored?.token, token);
     assert.equal(stored?.account.username, 'alice');
@@ -34,7 +34,7 @@ suite('Sign-in', () => {
     await vscode.commands.executeCommand('plex.signInWithPassword');
 
     assert.equal(api.status, 'signedIn');
-    assert.equal(api.username, 'carol');
+    assert.equal(api.testing.accountUsername(), 'carol');
   });
 
   test('with a wrong password: a clear message, nothing stored', async () => {
@@ -56,7 +56,7 @@ suite('Sign-in', () => {
     await vscode.commands.executeCommand('plex.signInWithPassword');
 
     assert.equal(api.status, 'signedIn');
-    assert.equal(api.username, 'bob');
+    assert.equal(api.testing.accountUsername(), 'bob');
     assert.deepEqual(ui.wrongCodeFlags, [false, true]);
     const signIns = (await control.log()).filter((entry) => entry.route === 'signin');
     assert.equal(signIns.length, 3, 'one try without a code, one with the wrong code, one with the right one');
@@ -110,7 +110,7 @@ suite('Sign-in', () => {
     await vscode.commands.executeCommand('plex.signInWithBrowser');
 
     assert.equal(api.status, 'signedIn');
-    assert.equal(api.username, 'alice');
+    assert.equal(api.testing.accountUsername(), 'alice');
     assert.equal(ui.openedUrls.length, 1);
     const opened = new URL(ui.openedUrls[0]);
     const state = await control.state();

@@ -14,6 +14,8 @@ const DEVICE_KEY_SECRET = 'plex.deviceKey';
 export interface PlexTestingApi {
   /** Replaces the prompts and messages with a scripted Ui; undefined restores the real one. */
   setUi(ui: Ui | undefined): void;
+  /** The signed-in account's username (the exports do not show it: that needs the user's consent). */
+  accountUsername(): string | undefined;
   /** The raw value in SecretStorage, to check what is stored and where. */
   readStoredSession(): Promise<string | undefined>;
   /** Names of the cached servers, undefined when not loaded. */
@@ -33,6 +35,8 @@ export interface PlexTestingApi {
   pendingPollTimers(): number;
   /** Treats these host:port values as another computer, so tests never need a non-loopback address. */
   treatAsRemote(hosts: readonly string[]): void;
+  /** Forgets every "send the token to this plex.serverUrl address?" and "send it unencrypted?" answer. */
+  forgetServerAnswers(): Promise<void>;
   /** Forgets every "send the token unencrypted?" answer. */
   forgetInsecureConnectionAnswers(): Promise<void>;
   /** The Servers view's top-level items as VS Code gets them. */
@@ -81,6 +85,7 @@ export function testingApi(underTest: ExtensionUnderTest): PlexTestingApi {
   const running = () => composed.loadedCommands()?.running;
   return {
     setUi: (ui) => host.setUi(ui),
+    accountUsername: () => composed.commands().services.session.stored?.account.username,
     readStoredSession: () => Promise.resolve(secrets.get(SESSION_SECRET)),
     // Without the command code loaded, no server has been listed yet.
     cachedServerNames: () => composed.loadedCommands()?.services.catalog.cached?.map((server) => server.name),
@@ -97,7 +102,11 @@ export function testingApi(underTest: ExtensionUnderTest): PlexTestingApi {
       }),
     pendingPollTimers: () => running()?.delays.size ?? 0,
     treatAsRemote: (hosts) => host.localAddresses.treatAsRemote(hosts),
-    forgetInsecureConnectionAnswers: () => composed.commands().services.insecure.forget(),
+    forgetInsecureConnectionAnswers: () => composed.commands().services.gateway.insecure.forget(),
+    forgetServerAnswers: async () => {
+      await composed.commands().services.gateway.forgetServerAddressAnswers();
+      await composed.commands().services.gateway.insecure.forget();
+    },
     serverTreeItems: async () => (await serversTree.getChildren()).map((node) => serversTree.getTreeItem(node)),
     deviceTreeItems: async () => (await devicesTree.getChildren()).map((node) => devicesTree.getTreeItem(node)),
     claimCountdown: () => {

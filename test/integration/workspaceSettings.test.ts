@@ -105,11 +105,11 @@ suite('Workspace settings cannot steer secrets', () => {
     ui.logins.push('carol@example.com');
     ui.passwords.push('carol-password');
     await vscode.commands.executeCommand('plex.signInWithPassword');
-    assert.equal(api.username, 'carol', 'the password went to the user\'s plex.tv');
+    assert.equal(api.testing.accountUsername(), 'carol', 'the password went to the user\'s plex.tv');
 
     await control.setPinAutoApproval(1, 'alice');
     await vscode.commands.executeCommand('plex.signInWithBrowser');
-    assert.equal(api.username, 'alice');
+    assert.equal(api.testing.accountUsername(), 'alice');
     assert.equal(ui.openedUrls.length, 1);
     const opened = new URL(ui.openedUrls[0]);
     assert.equal(`${opened.origin}${opened.pathname}`, plexTv.authUrl, 'the approval page is the user\'s');

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import type { PlexPin, PlexSignIn } from '../../plex/types';
-import type { PlexTvClient } from '../../plexApi';
+import type { PlexTvClient } from '../gateway/plexClients';
 import { readSettings } from '../../config';
 import { failureKind, isPlexFailure, plexFailure } from '../../plex/failure';
 import type { ConnectionSecurity } from '../../servers/connectionSecurity';
@@ -17,6 +17,8 @@ export interface BrowserSignInOptions {
   ui: Ui;
   /** Remembers the approval link so "Copy Link" works while the flow waits. */
   onLink(url: string | undefined): void;
+  /** Copies the approval link (the warning's Copy Link). */
+  copyLink(): unknown;
   /** How the PIN is made and polled; default the classic PIN. The JWT preview's PIN carries the device key. */
   pins?: PinRequests;
 }
@@ -70,7 +72,7 @@ export async function signInWithBrowser(options: BrowserSignInOptions): Promise<
         const copy = vscode.l10n.t('Copy Link');
         void ui.warn(vscode.l10n.t('The browser did not open. Copy the sign-in link and open it yourself.'), copy).then((answer) => {
           if (answer === copy) {
-            void vscode.commands.executeCommand('plex.copySignInLink');
+            void options.copyLink();
           }
         });
       }

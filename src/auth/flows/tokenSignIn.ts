@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import type { PlexSignIn } from '../../plex/types';
-import type { PlexTvClient } from '../../plexApi';
+import type { PlexTvClient } from '../gateway/plexClients';
 import { failureKind } from '../../plex/failure';
 import { withCancellableProgress } from '../../ui/progress';
 import type { Ui } from '../../ui/ui';

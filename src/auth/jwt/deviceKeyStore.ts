@@ -3,7 +3,7 @@ import * as vscode from 'vscode';
 import type { Log } from '../../log';
 import { plexFailure } from '../../plex/failure';
 import type { PlexDeviceKey } from '../../plex/jwt/deviceKey';
-import type { PlexClients } from '../../plexApi';
+import type { PlexGateway } from '../gateway/plexGateway';
 
 /** A secret of its own beside `plex.session`, so activation (which reads only the session) never reads the key. */
 const DEVICE_KEY_SECRET = 'plex.deviceKey';
@@ -23,7 +23,7 @@ export interface JwtDevice {
 export class DeviceKeyStore {
   constructor(
     private readonly secrets: vscode.SecretStorage,
-    private readonly clients: PlexClients,
+    private readonly gateway: PlexGateway,
     private readonly log: Log,
   ) {}
 
@@ -48,11 +48,11 @@ export class DeviceKeyStore {
 
   /** A new device: made here, stored only once a Plex JWT for it passed verification. */
   create(): JwtDevice {
-    return { clientIdentifier: randomUUID(), key: this.clients.module().generateDeviceKey() };
+    return { clientIdentifier: randomUUID(), key: this.gateway.module().generateDeviceKey() };
   }
 
   async save(device: JwtDevice): Promise<void> {
-    const serialized = JSON.stringify({ clientIdentifier: device.clientIdentifier, key: this.clients.module().serializeDeviceKey(device.key) });
+    const serialized = JSON.stringify({ clientIdentifier: device.clientIdentifier, key: this.gateway.module().serializeDeviceKey(device.key) });
     try {
       await this.secrets.store(DEVICE_KEY_SECRET, serialized);
     } catch (error) {
@@ -79,7 +79,7 @@ export class DeviceKeyStore {
       if (typeof value.clientIdentifier !== 'string' || value.clientIdentifier === '' || typeof value.key !== 'string') {
         return undefined;
       }
-      const key = this.clients.module().parseDeviceKey(value.key);
+      const key = this.gateway.module().parseDeviceKey(value.key);
       return key && { clientIdentifier: value.clientIdentifier, key };
     } catch {
       return undefined;

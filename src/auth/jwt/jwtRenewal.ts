@@ -1,12 +1,11 @@
 import * as vscode from 'vscode';
 import type { Log } from '../../log';
 import { failureKind } from '../../plex/failure';
-import type { PlexClients } from '../../plexApi';
+import type { PlexGateway, SessionTicket } from '../gateway/plexGateway';
 import { describeFailure } from '../../ui/errorMessages';
 import type { Ui } from '../../ui/ui';
 import type { Session } from '../session';
 import type { DeviceKeyStore } from './deviceKeyStore';
-import { jwtClientsFor } from './jwtClients';
 
 export type RenewalOutcome = 'renewed' | 'not-due' | 'not-jwt' | 'not-signed-in' | 'renewing-elsewhere' | 'expired' | 'failed';
 
@@ -32,10 +31,12 @@ export class JwtRenewal implements vscode.Disposable {
   constructor(
     private readonly session: Session,
     private readonly globalState: vscode.Memento,
-    private readonly clients: PlexClients,
+    private readonly gateway: PlexGateway,
     private readonly keys: DeviceKeyStore,
     private readonly ui: () => Ui,
     private readonly log: Log,
+    /** Starts a sign-in (Sign In Again). */
+    private readonly signIn: () => Promise<unknown>,
     private readonly now: () => number = Date.now,
   ) {}
 
@@ -50,14 +51,15 @@ export class JwtRenewal implements vscode.Disposable {
   }
 
   private async renewWhenDue(): Promise<RenewalOutcome> {
-    const stored = this.session.stored;
-    if (!stored?.jwt) {
+    const ticket = this.gateway.ticket();
+    const stored = ticket?.session;
+    if (!ticket || !stored?.jwt) {
       return 'not-jwt';
     }
     if (this.session.status !== 'signedIn') {
       return 'not-signed-in'; // expired: the user was told to sign in again, and a sign-in makes a new JWT
     }
-    if (!this.clients.module().plexJwtNeedsRenewal(stored.jwt.expiresAt, this.now())) {
+    if (!this.gateway.module().plexJwtNeedsRenewal(stored.jwt.expiresAt, this.now())) {
       return 'not-due';
     }
     const claimed = this.globalState.get<unknown>(JWT_RENEWAL_CLAIM_KEY);
@@ -66,22 +68,23 @@ export class JwtRenewal implements vscode.Disposable {
     }
     await this.globalState.update(JWT_RENEWAL_CLAIM_KEY, this.now());
     try {
-      return await this.renew(stored.token);
+      return await this.renew(ticket);
     } finally {
       await this.globalState.update(JWT_RENEWAL_CLAIM_KEY, undefined);
     }
   }
 
-  private async renew(token: string): Promise<RenewalOutcome> {
+  private async renew(ticket: SessionTicket): Promise<RenewalOutcome> {
+    const { token } = ticket.session;
     const device = await this.keys.load();
     if (!device) {
       this.log.warn('JWT renewal: no usable device key is stored; the JWT is used until it expires.');
       return 'failed';
     }
     try {
-      const renewed = await jwtClientsFor(this.clients, device).auth.renew({ signal: this.controller.signal });
+      const renewed = await this.gateway.jwtAuth(device).renew({ signal: this.controller.signal });
       const current = this.session.stored;
-      if (current?.token !== token) {
+      if (!current || !this.gateway.isCurrent(ticket)) {
         return 'failed'; // signed out or in again meanwhile: this JWT belongs to nothing
       }
       await this.session.renewed(token, { ...current, token: renewed.token, jwt: { expiresAt: renewed.expiresAt } });
@@ -94,7 +97,7 @@ export class JwtRenewal implements vscode.Disposable {
 
   private async failed(token: string, error: unknown): Promise<RenewalOutcome> {
     const kind = failureKind(error);
-    const rejection = this.clients.module().jwtRejectionOf(error);
+    const rejection = this.gateway.module().jwtRejectionOf(error);
     if (kind === 'token-invalid' || (rejection !== undefined && DEVICE_REFUSALS.has(rejection))) {
       this.log.error('JWT renewal: plex.tv refused the device', error);
       if (rejection !== undefined) {
@@ -111,7 +114,7 @@ export class JwtRenewal implements vscode.Disposable {
         )
         .then((answer) => {
           if (answer === signIn) {
-            void vscode.commands.executeCommand('plex.signIn');
+            void this.signIn();
           }
         });
       return 'expired';

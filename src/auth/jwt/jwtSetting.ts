@@ -7,7 +7,7 @@ import type { SessionView } from '../sessionView';
  * "plex.jwt.enabled" changed: the setting decides the next sign-in, so offer one now when the
  * session holds the other kind of token. Signed out, the next sign-in follows it by itself.
  */
-export async function offerSignInForJwtSetting(session: SessionView, ui: Ui): Promise<boolean> {
+export async function offerSignInForJwtSetting(session: SessionView, ui: Ui, startSignIn: () => Promise<unknown>): Promise<boolean> {
   const stored = session.stored;
   const enabled = readSettings().jwtEnabled;
   if (!stored || enabled === (stored.jwt !== undefined)) {
@@ -23,6 +23,6 @@ export async function offerSignInForJwtSetting(session: SessionView, ui: Ui): Pr
   if (answer !== signIn) {
     return false;
   }
-  await vscode.commands.executeCommand('plex.signIn');
+  await startSignIn();
   return true;
 }

@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import type { VerifiedPlexJwt } from '../../plex/jwt/verifyPlexJwt';
 import type { PlexSignIn } from '../../plex/types';
-import type { PlexClients } from '../../plexApi';
+import type { PlexGateway } from '../gateway/plexGateway';
 import { withCancellableProgress } from '../../ui/progress';
 import type { Ui } from '../../ui/ui';
 import { signInWithBrowser } from '../flows/browserSignIn';
@@ -9,7 +9,6 @@ import { signInWithPassword } from '../flows/passwordSignIn';
 import { signInWithToken } from '../flows/tokenSignIn';
 import type { SignInMethod } from '../storedSession';
 import type { JwtDevice } from './deviceKeyStore';
-import { jwtClientsFor } from './jwtClients';
 
 export interface JwtSignInResult extends PlexSignIn {
   /** Epoch seconds, from the verified JWT. */
@@ -17,11 +16,12 @@ export interface JwtSignInResult extends PlexSignIn {
 }
 
 export interface JwtSignInOptions {
-  clients: PlexClients;
+  gateway: PlexGateway;
   device: JwtDevice;
   ui: Ui;
   authPageUrl: string;
   onLink(url: string | undefined): void;
+  copyLink(): unknown;
 }
 
 /**
@@ -33,7 +33,8 @@ export interface JwtSignInOptions {
  */
 export async function signInWithJwt(method: SignInMethod, options: JwtSignInOptions): Promise<JwtSignInResult | undefined> {
   const { ui } = options;
-  const { plexTv, auth } = jwtClientsFor(options.clients, options.device);
+  const plexTv = options.gateway.signInClient(options.device.clientIdentifier);
+  const auth = options.gateway.jwtAuth(options.device);
   if (method === 'browser') {
     let verified: VerifiedPlexJwt | undefined;
     const signedIn = await signInWithBrowser({
@@ -41,6 +42,7 @@ export async function signInWithJwt(method: SignInMethod, options: JwtSignInOpti
       ui,
       authPageUrl: options.authPageUrl,
       onLink: options.onLink,
+      copyLink: options.copyLink,
       pins: {
         create: (signal) => auth.createPin({ signal }),
         check: async (pin, signal) => {
@@ -51,7 +53,7 @@ export async function signInWithJwt(method: SignInMethod, options: JwtSignInOpti
     });
     return verified && { ...signedIn, expiresAt: verified.expiresAt };
   }
-  const classic = method === 'password' ? await signInWithPassword(plexTv, ui) : await signInWithToken(options.clients.plexTv(), ui);
+  const classic = method === 'password' ? await signInWithPassword(plexTv, ui) : await signInWithToken(options.gateway.signInClient(), ui);
   if (!classic) {
     return undefined;
   }

@@ -76,7 +76,7 @@ let devicesRegistered = 0;
 
 async function assertSignedInAs(context: MatrixContext, username: string): Promise<void> {
   assert.equal(context.api.status, 'signedIn');
-  assert.equal(context.api.username, username);
+  assert.equal(context.api.testing.accountUsername(), username);
   const raw = await context.api.testing.readStoredSession();
   assert.ok(raw !== undefined && (JSON.parse(raw) as { account: { username: string } }).account.username === username);
 }

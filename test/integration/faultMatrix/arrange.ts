@@ -11,6 +11,9 @@ export async function arrangeFault(fault: MatrixFault, action: MatrixAction, con
   const undo = async (): Promise<void> => {
     ui.beforeVerificationCode = undefined;
     context.clickedServer = undefined;
+    ui.serverAddressAnswers.length = 0;
+    await setSetting('serverUrl', undefined);
+    await context.api.testing.forgetServerAnswers();
     await control.clearFaults();
     await setSetting('requestTimeoutSeconds', undefined);
     // The runner put the stand-in's URL in the user settings; put it back, never remove it.
@@ -41,12 +44,10 @@ export async function arrangeFault(fault: MatrixFault, action: MatrixAction, con
       const port = await findFreePort();
       const url = `http://127.0.0.1:${port}`;
       if (action.onServer) {
-        context.clickedServer = {
-          name: server.name,
-          clientIdentifier: server.clientIdentifier,
-          owned: true,
-          connections: [{ uri: url, protocol: 'http', address: '127.0.0.1', port, local: true, relay: false, ipv6: false }],
-        };
+        // A server is reached only on connections plex.tv lists, or at plex.serverUrl once the user
+        // allowed that address: the refused address is the setting's, allowed.
+        await setSetting('serverUrl', url);
+        ui.serverAddressAnswers.push(true);
       } else {
         await setSetting('plexTvUrl', url);
       }

@@ -19,9 +19,9 @@ export async function runCommand(id: string): Promise<void> {
   await vscode.commands.executeCommand(id);
 }
 
-/** Runs a server command as a click in the Servers view does (`server`), or from the palette (undefined). */
+/** Runs a server command as a click in the Servers view does (the server's id), or from the palette (undefined). */
 export async function runServerCommand(id: string, server: PlexServer | undefined): Promise<void> {
-  await vscode.commands.executeCommand(id, server && { server });
+  await vscode.commands.executeCommand(id, server && { serverId: server.clientIdentifier });
 }
 
 /** Remove Device on a row of the Devices view. */
@@ -31,5 +31,5 @@ export async function removeDevice(device: DeviceNode | undefined): Promise<void
 
 /** Switch Home User on a row of the Plex Home view. */
 export async function switchHomeUser(user: HomeUserArgument): Promise<void> {
-  await vscode.commands.executeCommand('plex.switchHomeUser', { user });
+  await vscode.commands.executeCommand('plex.switchHomeUser', { userUuid: user.uuid });
 }
