@@ -1,5 +1,6 @@
 // The shape of Plex's error answers, from the specs: `{"errors": [{code, message, status}]}` in
-// JSON, or `<errors><error code= message= status=/></errors>` in XML. A deliberate fault that
+// JSON, or `<errors><error code= message= status=/></errors>` in XML (plex.tv's v1 routes also
+// answer `<errors><error>message</error></errors>`, with no status: account-tools facts 8). A deliberate fault that
 // answers an error status (429, 5xx, 401, 404...) must still send this shape, since a client reads
 // the reason from it; the schema is the route's own error response where the specs document one,
 // else plex.tv's (2026-02 `GET /api/v2/user` 401). On top of the schema (which requires nothing)
@@ -29,9 +30,26 @@ export function errorSchema(specs: PlexSpecs, operations: SpecOperation[], statu
   return plexTv === undefined ? undefined : jsonSchemaOf(plexTv, '401');
 }
 
+/** The texts of `<error>…</error>` elements: plex.tv's v1 routes put the message there, with no attributes. */
+function errorTexts(body: string): string[] {
+  const texts: string[] = [];
+  for (let start = body.indexOf('<error>'); start >= 0; start = body.indexOf('<error>', start + 1)) {
+    const end = body.indexOf('</error>', start);
+    if (end < 0) break;
+    texts.push(body.slice(start + '<error>'.length, end).trim());
+  }
+  return texts;
+}
+
+/** Marks an error read from plex.tv's v1 text form, which carries no status of its own. */
+const V1_TEXT_FORM = 'v1 text form';
+
 function xmlErrors(body: string): unknown {
   const root = parseXml(body);
   if (root.name !== 'errors') return { [root.name]: null };
+  if (root.children.length > 0 && root.children.every((child) => child.attributes.size === 0)) {
+    return { errors: errorTexts(body).map((message) => ({ message, [V1_TEXT_FORM]: true })) };
+  }
   return {
     errors: root.children.map((child) =>
       Object.fromEntries(
@@ -62,7 +80,7 @@ export function errorShapeFindings(exchange: ConformanceExchange, schema: Schema
     if (typeof entry['message'] !== 'string' || entry['message'] === '') {
       findings.push({ key: `${prefix} /errors/*/message missing`, detail: 'each error says what went wrong' });
     }
-    if (entry['status'] !== exchange.status) {
+    if (entry[V1_TEXT_FORM] !== true && entry['status'] !== exchange.status) {
       findings.push({ key: `${prefix} /errors/*/status mismatch`, detail: `an error's status is ${String(entry['status'])}, the answer's ${exchange.status}` });
     }
   }
