@@ -91,6 +91,24 @@ function checkNoSharedState(results) {
   }
 }
 
+/**
+ * The size budgets, in bytes: what activation loads (dist/extension.js) stays small so the
+ * extension is the lightest of its kind to start; all shipped JavaScript together stays bounded
+ * (node-fetch is most of dist/plex.js). docs/performance.md reports them.
+ */
+const BUDGETS = [
+  { what: 'dist/extension.js (what activation loads)', files: ['dist/extension.js'], maxBytes: 25 * 1024 },
+  { what: 'all shipped JavaScript', files: ['dist/extension.js', 'dist/commands.js', 'dist/plex.js'], maxBytes: 240 * 1024 },
+];
+
+function budgetMessages(results) {
+  const bytes = new Map(results.flatMap((result) => Object.entries(result.metafile.outputs)).map(([file, output]) => [file, output.bytes]));
+  return BUDGETS.flatMap(({ what, files, maxBytes }) => {
+    const total = files.reduce((sum, file) => sum + (bytes.get(file) ?? 0), 0);
+    return total > maxBytes ? [`${what} is ${(total / 1024).toFixed(1)} KB, over its budget of ${maxBytes / 1024} KB.`] : [];
+  });
+}
+
 const UNDER_TEST_DIR = 'out/extension-under-test';
 const UNDER_TEST_ENTRY = 'test/integration/host/extension.ts';
 
@@ -150,7 +168,7 @@ if (probe) {
   ]);
   checkNoSharedState(results);
   const testingNames = testingNamesMessage(testingNamesIn('dist'));
-  for (const message of [staleL10n, testingNames].filter(Boolean)) {
+  for (const message of [staleL10n, testingNames, ...budgetMessages(results)].filter(Boolean)) {
     console.error(message);
     process.exitCode = 1;
   }

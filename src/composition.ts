@@ -11,7 +11,7 @@ import type { Commands } from './commands/index';
 import type { Core } from './commands/services';
 import type { HostPort } from './hostPort';
 import { Log } from './log';
-import { ConnectionSecurity } from './servers/connectionSecurity';
+import { ConnectionSecurity } from './auth/gateway/connectionSecurity';
 import { AccountTreeProvider } from './views/accountTree';
 import type { DeviceNode } from './views/deviceView';
 import { LazyTreeProvider } from './views/lazyTree';

@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { commandCode } from './commandCode';
 import type { HostPort } from './hostPort';
-import { isLoopbackHost } from './servers/connectionSecurity';
+import { isLoopbackHost } from './auth/gateway/connectionSecurity';
 
 /** The workbench the extension runs in. The prompts are command code: they load with it. */
 export const workbenchHost: HostPort = {

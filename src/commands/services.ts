@@ -9,7 +9,7 @@ import type { SignOutService } from '../auth/signOutService';
 import type { TokenUpkeep } from '../auth/tokenUpkeep';
 import type { HostPort } from '../hostPort';
 import type { Log } from '../log';
-import type { ConnectionSecurity } from '../servers/connectionSecurity';
+import type { ConnectionSecurity } from '../auth/gateway/connectionSecurity';
 import type { ServerServices } from '../servers/serverServices';
 import type { SourceDocumentProvider } from '../views/sourceDocument';
 

@@ -1,5 +1,5 @@
 // No vscode import: the unit tests use it too.
-import { isLoopbackHost } from '../../src/servers/connectionSecurity';
+import { isLoopbackHost } from '../../src/auth/gateway/connectionSecurity';
 
 /** Which addresses count as this computer: loopback ones, except host:port values treated as another computer. */
 export class LocalAddresses {

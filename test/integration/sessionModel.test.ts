@@ -23,7 +23,7 @@ import type { StoredSession } from '../../src/auth/storedSession';
 import { COMMANDS } from '../../src/commandTable';
 import { Log } from '../../src/log';
 import { plexFailure } from '../../src/plex/failure';
-import { ConnectionSecurity } from '../../src/servers/connectionSecurity';
+import { ConnectionSecurity } from '../../src/auth/gateway/connectionSecurity';
 import { EXTENSION_ID } from './helpers';
 import { ScriptedUi } from './scriptedUi';
 import { evaluateWhen } from './whenClause';

@@ -1,6 +1,6 @@
-// Which connections may carry the token without asking (src/servers/connectionSecurity.ts).
+// Which connections may carry the token without asking (src/auth/gateway/connectionSecurity.ts).
 import * as assert from 'node:assert/strict';
-import { ConnectionSecurity, isLoopbackHost } from '../../src/servers/connectionSecurity';
+import { ConnectionSecurity, isLoopbackHost } from '../../src/auth/gateway/connectionSecurity';
 import { LocalAddresses } from '../integration/localAddresses';
 
 const hostname = (url: string): string => new URL(url).hostname;

@@ -3,7 +3,7 @@ import type { PlexPin, PlexSignIn } from '../../plex/types';
 import type { PlexTvClient } from '../gateway/plexClients';
 import { readSettings } from '../../config';
 import { failureKind, isPlexFailure, plexFailure } from '../../plex/failure';
-import type { ConnectionSecurity } from '../../servers/connectionSecurity';
+import type { ConnectionSecurity } from '../gateway/connectionSecurity';
 import { delay, withCancellableProgress } from '../../ui/progress';
 import type { Ui } from '../../ui/ui';
 

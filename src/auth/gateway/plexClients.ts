@@ -6,7 +6,7 @@ import type * as PlexModule from '../../plex/index';
 import type { PlexClientIdentity, PlexRequestLogEntry } from '../../plex/types';
 import { plexClientsUrl, readSettings, type PlexSettings } from '../../config';
 import type { Log } from '../../log';
-import type { ConnectionSecurity } from '../../servers/connectionSecurity';
+import type { ConnectionSecurity } from './connectionSecurity';
 import { IgnoredWorkspaceSettings } from '../../userOnlySettings';
 import { SigningKeys } from './signingKeys';
 

@@ -2,7 +2,7 @@
 // so "constructor" or "__proto__" is an answer only when the user gave one.
 import * as assert from 'node:assert/strict';
 import type * as vscode from 'vscode';
-import { RememberedAnswers } from '../../../src/servers/rememberedAnswers';
+import { RememberedAnswers } from '../../../src/auth/gateway/rememberedAnswers';
 
 /** globalState as VS Code keeps it: values go through JSON. */
 class JsonMemento implements vscode.Memento {

@@ -1,5 +1,5 @@
 import type * as vscode from 'vscode';
-import type { Ui } from '../ui/ui';
+import type { Ui } from '../../ui/ui';
 import type { ConnectionSecurity } from './connectionSecurity';
 import { RememberedAnswers } from './rememberedAnswers';
 
