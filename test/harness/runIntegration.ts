@@ -16,7 +16,7 @@ import { writeReliabilityReport } from './reliabilityReport';
 import { standInSettings } from './standInSettings';
 import { parseSuiteFinished } from './suiteMarker';
 
-const suiteTimeoutMs = 15 * 60_000;
+const suiteTimeoutMs = 25 * 60_000;
 /** The fault matrix's results; reliabilityReport.ts turns them into docs/reliability.md. */
 const reliabilityResults = join(repoRoot, 'out', 'reliability.json');
 const verbose = process.env.PLEX_HARNESS_VERBOSE === '1';

@@ -11,6 +11,7 @@ export async function arrangeFault(fault: MatrixFault, action: MatrixAction, con
   const undo = async (): Promise<void> => {
     ui.beforeVerificationCode = undefined;
     context.clickedServer = undefined;
+    context.refusedAddress = undefined;
     ui.serverAddressAnswers.length = 0;
     await setSetting('serverUrl', undefined);
     await context.api.testing.forgetServerAnswers();
@@ -48,6 +49,7 @@ export async function arrangeFault(fault: MatrixFault, action: MatrixAction, con
         // allowed that address: the refused address is the setting's, allowed.
         await setSetting('serverUrl', url);
         ui.serverAddressAnswers.push(true);
+        context.refusedAddress = new URL(url).host;
       } else {
         await setSetting('plexTvUrl', url);
       }

@@ -17,6 +17,8 @@ export interface MatrixContext {
   clickedServer?: PlexServer;
   /** The device Remove Device removes: a fresh one per run (script). */
   device?: DeviceNode;
+  /** The host:port of the refused address a server action was sent to (plex.serverUrl), when there is one. */
+  refusedAddress?: string;
   /** What a background look answered (its run records it). */
   lookOutcome?: string;
   /** Where this case's lines begin in the "Plex" log. */

@@ -22,6 +22,9 @@ const SHOW_LOG = 'Show Log';
 const RETRY = 'Retry';
 const SIGN_IN_AGAIN = 'Sign In Again';
 
+/** Stands for the refused address's host:port in an expected message (a free port, known only when arranged). */
+export const REFUSED_ADDRESS = '<refused address>';
+
 /** Failures the error reporter offers Retry for (src/ui/errorMessages.ts: isTransient). */
 const TRANSIENT: ReadonlySet<FailureKind> = new Set<FailureKind>(['network', 'timeout', 'server-error', 'rate-limited', 'bad-response']);
 
@@ -43,7 +46,7 @@ export function expectedOutcome(action: MatrixAction, fault: MatrixFault): Outco
   if (action.background !== undefined && !(action.background.announcesExpiry && status === 'expired')) {
     return { expected: 'quiet', failure, status };
   }
-  const where = action.onServer ? SERVER_NAME : 'Plex';
+  const where = action.onServer ? (fault.make.kind === 'refused' ? REFUSED_ADDRESS : SERVER_NAME) : 'Plex';
   return { expected: 'message', failure, status, message: action.ownMessage?.(failure, where) ?? reported(failure, where, fault) };
 }
 

@@ -73,7 +73,11 @@ export const FAULTS: readonly MatrixFault[] = [
     make: { kind: 'refused' },
     failure: always('network'),
     notApplicable: (action) =>
-      action.id === 'twoFactor' ? 'one sign-in talks to one plex.tv address; a refusal meets the password step first' : undefined,
+      action.id === 'twoFactor'
+        ? 'one sign-in talks to one plex.tv address; a refusal meets the password step first'
+        : action.id === 'sourceInfo'
+          ? 'a refused address must be one plex.tv did not list (plex.serverUrl), and source information is asked only of a listed server'
+          : undefined,
   },
   { id: 'resetMidBody', title: 'Reset mid-body', make: rule({ kind: 'reset-mid-body' }), failure: always('network') },
   { id: 'timeout', title: 'Timeout', make: rule({ kind: 'hang' }), failure: always('timeout'), timeoutSeconds: 1 },

@@ -12,7 +12,7 @@ import { arrangeFault } from './arrange';
 import { caseLog, caseLogNaming, namesFailure, unexpectedLines } from './caseLog';
 import type { CaseResult, ShownMessageRecord } from './caseResult';
 import type { MatrixContext } from './context';
-import { SERVER_NAME, UNEXPECTED_MESSAGE, expectedOutcome, type Outcome } from './expectations';
+import { REFUSED_ADDRESS, SERVER_NAME, UNEXPECTED_MESSAGE, expectedOutcome, type Outcome } from './expectations';
 import type { MatrixFault } from './faults';
 import { assertFitToShow } from './messageChecks';
 import { MatrixUi } from './matrixUi';
@@ -54,7 +54,8 @@ export async function runCase(action: MatrixAction, fault: MatrixFault): Promise
         assert.deepEqual(problems(shown), [], 'a background look shows no error or warning');
         assert.equal(context.lookOutcome, outcome.status === 'expired' ? 'expired' : 'failed', 'what the look answered');
       } else {
-        assert.deepEqual(shown, [outcome.message], 'the message the user sees');
+        const expected = { ...outcome.message, message: outcome.message.message.replace(REFUSED_ADDRESS, context.refusedAddress ?? REFUSED_ADDRESS) };
+        assert.deepEqual(shown, [expected], 'the message the user sees');
       }
       await assertNothingLost(action, outcome, context, storedBefore);
     }
