@@ -19,10 +19,14 @@ const MB = 1000 * 1000;
 
 export const targets = {
   activationAboveEmptyMs: 2,
-  ownActivationMs: 2,
+  /** Plex's own activation cost, median: under 2 ms signed out, at most 3 ms signed in. */
+  ownActivationSignedOutMs: 2,
+  ownActivationSignedInMs: 3,
   extensionJsBytes: 25 * KB,
-  shippedJsBytes: 160 * KB,
-  vsixBytes: 80 * KB,
+  /** node-fetch is most of the lazy dist/plex.js. */
+  shippedJsBytes: 240 * KB,
+  /** Room for the walkthrough's images. */
+  vsixBytes: 400 * KB,
   overheadMs: 20,
   heapGrowthBytes: 5 * MB,
 } as const;
@@ -77,6 +81,10 @@ function activationFigures(windows: WindowResult[]): Figure[] {
     const aboveEmpty = summarize(samples(windows, phase, (sample) => sample.reported.plex - sample.reported.empty));
     const aboveEmptyApi = summarize(samples(windows, phase, (sample) => sample.reported.plex - sample.reported.emptyApi));
     const own = summarize(samples(windows, phase, (sample) => sample.plexOwnMs));
+    const ownTarget =
+      phase === 'signedOut'
+        ? { target: `< ${targets.ownActivationSignedOutMs}`, met: own ? own.median < targets.ownActivationSignedOutMs : undefined }
+        : { target: `<= ${targets.ownActivationSignedInMs}`, met: own ? own.median <= targets.ownActivationSignedInMs : undefined };
     figures.push(
       { name: `Plex, as VS Code reports it (${label})`, unit: 'ms', value: plex, target: '< GitHub Authentication', met: plex && github ? plex.median < github.median : undefined },
       { name: `Empty extension, same activation event (${label})`, unit: 'ms', value: reported('empty'), target: 'the floor', met: undefined },
@@ -84,7 +92,7 @@ function activationFigures(windows: WindowResult[]): Figure[] {
       { name: `GitHub Authentication, built in (${label})`, unit: 'ms', value: github, target: 'for comparison', met: undefined },
       { name: `Plex minus empty extension, same window (${label})`, unit: 'ms', value: aboveEmpty, target: `<= ${targets.activationAboveEmptyMs}`, met: aboveEmpty ? aboveEmpty.median <= targets.activationAboveEmptyMs : undefined },
       { name: `Plex minus the empty extension that requires 'vscode', same window (${label})`, unit: 'ms', value: aboveEmptyApi, target: `<= ${targets.activationAboveEmptyMs}`, met: aboveEmptyApi ? aboveEmptyApi.median <= targets.activationAboveEmptyMs : undefined },
-      { name: `Plex's own cost: bundle load to activate() resolved, waits excluded (${label})`, unit: 'ms', value: own, target: `< ${targets.ownActivationMs}`, met: own ? own.median < targets.ownActivationMs : undefined },
+      { name: `Plex's own cost: bundle load to activate() resolved, waits excluded (${label})`, unit: 'ms', value: own, ...ownTarget },
     );
   }
   const requireMs = (extension: BenchExtension) => summarize(samples(windows, 'signedOut', (sample) => sample.requireMs[extension]));
@@ -124,7 +132,7 @@ function bundleFigures(bundle: BundleSizes): Figure[] {
   return [
     { name: 'dist/extension.js (what activation loads)', unit: 'bytes', value: bundle.extensionJs, target: `<= ${targets.extensionJsBytes / KB} KB`, met: bundle.extensionJs <= targets.extensionJsBytes },
     { name: `All shipped JavaScript (${bundle.shippedJsFiles.join(', ')})`, unit: 'bytes', value: bundle.shippedJs, target: `<= ${targets.shippedJsBytes / KB} KB`, met: bundle.shippedJs <= targets.shippedJsBytes },
-    { name: '.vsix', unit: 'bytes', value: bundle.vsix, target: `< ${targets.vsixBytes / KB} KB`, met: bundle.vsix < targets.vsixBytes },
+    { name: '.vsix', unit: 'bytes', value: bundle.vsix, target: `<= ${targets.vsixBytes / KB} KB`, met: bundle.vsix <= targets.vsixBytes },
     { name: 'GitHub Authentication dist/extension.js (built in)', unit: 'bytes', value: bundle.githubAuthenticationJs, target: 'for comparison', met: undefined },
   ];
 }
