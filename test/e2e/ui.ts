@@ -63,15 +63,34 @@ function quickPickRow(page: Page, label: string | RegExp): Locator {
 }
 
 /** F1, as a person opens the command palette; the input starts with ">". */
-export async function openCommandPalette(page: Page): Promise<void> {
+async function openCommandPalette(page: Page): Promise<void> {
   await page.keyboard.press('F1');
   await waitVisible(quickInputBox(page), 'the command palette');
 }
 
+/**
+ * Opens the palette and types `text` into it. A quick input closes when it loses focus, and the
+ * workbench can move focus just after the palette opened (an input box closing, a view taking
+ * its focus back); then the palette is opened again, as a person would, at most three times.
+ */
+async function typeInCommandPalette(page: Page, text: string): Promise<void> {
+  const attempts = 3;
+  for (let attempt = 1; ; attempt++) {
+    await openCommandPalette(page);
+    try {
+      await quickInputBox(page).fill(text, { timeout: 5_000 });
+      return;
+    } catch (error) {
+      if (attempt === attempts) {
+        throw new Error(`The command palette closed before "${text}" could be typed, ${attempts} times`, { cause: error });
+      }
+    }
+  }
+}
+
 /** Opens the palette, types `title` and runs the command whose label is exactly `title` ("Plex: Sign In"). */
 export async function runCommand(page: Page, title: string): Promise<void> {
-  await openCommandPalette(page);
-  await quickInputBox(page).fill(`>${title}`);
+  await typeInCommandPalette(page, `>${title}`);
   const row = await waitVisible(quickPickRow(page, title), `the command "${title}" in the command palette`);
   await row.click();
   await waitHidden(quickPickRow(page, title), `the command palette row "${title}"`);
@@ -79,8 +98,7 @@ export async function runCommand(page: Page, title: string): Promise<void> {
 
 /** The command labels the palette shows for `filter` (e.g. "Plex:"); closes the palette. */
 export async function commandPaletteTitles(page: Page, filter: string): Promise<string[]> {
-  await openCommandPalette(page);
-  await quickInputBox(page).fill(`>${filter}`);
+  await typeInCommandPalette(page, `>${filter}`);
   await waitVisible(quickPickRows(page), `command palette results for "${filter}"`);
   const titles = await quickPickRows(page).locator(quickPickLabelSelector).allInnerTexts();
   await page.keyboard.press('Escape');
