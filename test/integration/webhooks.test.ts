@@ -261,9 +261,14 @@ suite('Send Test Event', () => {
     const { ui, url } = await listed();
     await receiver.close();
     ui.webhookEvents.push('media.play');
+    ui.messageAnswers.push('Retry');
     await vscode.commands.executeCommand('plex.sendTestWebhook', { webhookUrl: url });
-    assert.deepEqual(ui.messages.map((shown) => [shown.severity, shown.actions]), [['error', ['Retry']]]);
-    assert.match(ui.messages[0]?.message ?? '', /^Nothing answered at 127\.0\.0\.1:\d+: the receiver is not running, or the address is wrong\. The test event was not delivered\.$/);
+    // Retry sent the same event again (no second pick), and it failed the same way.
+    assert.deepEqual(ui.questions, [`webhookEvent:${url}:12`]);
+    assert.deepEqual(ui.messages.map((shown) => [shown.severity, shown.actions]), [['error', ['Retry']], ['error', ['Retry']]]);
+    for (const shown of ui.messages) {
+      assert.match(shown.message, /^Nothing answered at 127\.0\.0\.1:\d+: the receiver is not running, or the address is wrong\. The test event was not delivered\.$/);
+    }
   });
 
   test('a receiver that does not answer: a clear timeout message after the request timeout', async () => {
