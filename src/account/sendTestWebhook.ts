@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import type { SessionTicket } from '../auth/gateway/plexGateway';
-import { failureKind } from '../plex/failure';
+import { failureKind, plexFailure } from '../plex/failure';
+import { isWebhookUrl } from '../plex/webhookUrl';
 import { WEBHOOK_EVENTS, isWebhookEvent, webhookPayload, type WebhookPayload } from '../plex/webhookPayload';
 import type { WebhookDelivery } from '../plex/webhookSender';
 import { plainText } from '../ui/plainText';
@@ -30,6 +31,9 @@ export async function sendTestWebhook(services: WebhookServices, url: string | u
       const listed = await listedWebhook(services, ticket, url);
       if (listed === undefined) {
         return;
+      }
+      if (!isWebhookUrl(listed)) {
+        throw plexFailure('not-allowed', vscode.l10n.t('Plex lists {0} as a webhook, but it is not a usable http(s) address, so no test event was sent.', plainText(listed)));
       }
       const picked = event ?? (await services.ui().pickWebhookEvent(WEBHOOK_EVENTS, listed));
       if (!isWebhookEvent(picked)) {

@@ -40,9 +40,12 @@ export class PlexTvWebhooks {
     return decodeWebhooks(jsonOf(body));
   }
 
-  /** Replaces the whole list (`urls[]` per URL, `urls=` for none) and returns the list plex.tv now holds. Not retried. */
+  /**
+   * Replaces the whole list (`urls[]` per URL, `urls=` for none) and returns the list plex.tv now
+   * holds. Not retried. The URLs are sent as given: what plex.tv already holds goes back as it is.
+   */
   async setWebhooks(token: string, urls: readonly string[], options?: PlexRequestOptions): Promise<string[]> {
-    const form: [string, string][] = urls.length === 0 ? [['urls', '']] : urls.map((url) => ['urls[]', checkedUrl(url)]);
+    const form: [string, string][] = urls.length === 0 ? [['urls', '']] : urls.map((url) => ['urls[]', url]);
     const body = await this.plexPassRequired(() =>
       this.http.request({ method: 'POST', path: WEBHOOKS_PATH, form, token, expect: 'json', context: 'plex-tv-token', retry: false }, options),
     );
