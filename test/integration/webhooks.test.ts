@@ -199,6 +199,33 @@ suite('Webhooks view, Add and Remove Webhook', () => {
   });
 });
 
+suite('Webhooks refused by plex.tv (no Plex Pass the account answer did not show)', () => {
+  test('plex.tv’s 403 makes the view say so, hides Add, and the commands send nothing more', async () => {
+    const { api, ui, control } = await freshStart();
+    // An account answer without a subscription: whether the account has Plex Pass is then plex.tv's to say.
+    await control.addFault({ route: 'user', fault: { kind: 'set-field', field: 'subscription', value: null }, times: 1 });
+    await signedInAs('bob', ui, control);
+    await control.clearLog();
+    assert.deepEqual(await shownWebhooks(api), [], 'the view shows its Plex Pass welcome');
+    assert.equal(api.testing.recordedContextKeys().get('plex.webhooksNeedPlexPass'), true);
+    assert.deepEqual(await webhookRoutes(control), ['webhooks.list 403']);
+
+    await vscode.commands.executeCommand('plex.addWebhook');
+    await vscode.commands.executeCommand('plex.sendTestWebhook', { webhookUrl: 'https://example.com/a' });
+    assert.deepEqual(ui.questions, []);
+    assert.deepEqual(
+      ui.messages.map((shown) => shown.message),
+      ['Webhooks are a Plex Pass feature, and this Plex account has no active Plex Pass.', 'Webhooks are a Plex Pass feature, and this Plex account has no active Plex Pass.'],
+    );
+    assert.deepEqual(await webhookRoutes(control), ['webhooks.list 403'], 'plex.tv was not asked again');
+    assert.equal(api.status, 'signedIn', 'a refusal for want of Plex Pass is not a refused token');
+    // The stand-in's answer without a subscription is a deliberate break of the account schema.
+    const violations = await control.violations();
+    assert.ok(violations.every((violation) => /subscription/.test(violation)), violations.join('\n'));
+    await control.clearViolations();
+  });
+});
+
 suite('Send Test Event', () => {
   let receiver: WebhookReceiver;
   setup(async () => {
