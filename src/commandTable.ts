@@ -39,6 +39,10 @@ export const COMMANDS = [
   { id: 'plex.copyAccountToken', palette: SIGNED_IN },
   { id: 'plex.removeDevice', palette: 'never' },
   { id: 'plex.refreshDevices', palette: 'never' },
+  { id: 'plex.addWebhook', palette: SIGNED_IN },
+  { id: 'plex.removeWebhook', palette: 'never' },
+  { id: 'plex.sendTestWebhook', palette: 'never' },
+  { id: 'plex.refreshWebhooks', palette: 'never' },
 ] as const satisfies readonly CommandDefinition[];
 
 export type CommandId = (typeof COMMANDS)[number]['id'];

@@ -14,6 +14,7 @@ import { Log } from './log';
 import { ConnectionSecurity } from './auth/gateway/connectionSecurity';
 import { AccountTreeProvider } from './views/accountTree';
 import type { DeviceNode } from './views/deviceView';
+import type { WebhookNode } from './views/webhookView';
 import { LazyTreeProvider } from './views/lazyTree';
 import type { ServerNode } from './views/serversTree';
 import { SOURCE_SCHEME, SourceDocumentProvider } from './views/sourceDocument';
@@ -28,6 +29,7 @@ export interface ComposedExtension {
   readonly accountTree: AccountTreeProvider;
   readonly serversTree: LazyTreeProvider<ServerNode>;
   readonly devicesTree: LazyTreeProvider<DeviceNode>;
+  readonly webhooksTree: LazyTreeProvider<WebhookNode>;
   /** The command code if a command has run (or a view loaded it), without loading it. */
   loadedCommands(): Commands | undefined;
   /** The command code, loading it if needed. */
@@ -75,6 +77,7 @@ export async function composeExtension(context: vscode.ExtensionContext, host: H
   const serversTree = new LazyTreeProvider((repaint) => commands().serversTree.attach(repaint));
   const devicesTree = new LazyTreeProvider((repaint) => commands().deviceView.attach(repaint));
   const homeTree = new LazyTreeProvider((repaint) => commands().homeView.attach(repaint));
+  const webhooksTree = new LazyTreeProvider((repaint) => commands().webhookView.attach(repaint));
   const core: Core = {
     globalState: context.globalState,
     secrets: context.secrets,
@@ -106,6 +109,8 @@ export async function composeExtension(context: vscode.ExtensionContext, host: H
     homeTree,
     vscode.window.registerTreeDataProvider('plex.home', homeTree),
     vscode.window.registerTreeDataProvider('plex.devices', devicesTree),
+    webhooksTree,
+    vscode.window.registerTreeDataProvider('plex.webhooks', webhooksTree),
     vscode.workspace.registerTextDocumentContentProvider(SOURCE_SCHEME, documents),
     authenticationProvider,
     vscode.authentication.registerAuthenticationProvider('plex', 'Plex', authenticationProvider, {
@@ -132,6 +137,7 @@ export async function composeExtension(context: vscode.ExtensionContext, host: H
     accountTree,
     serversTree,
     devicesTree,
+    webhooksTree,
     loadedCommands: () => loaded,
     commands,
     // Nothing of the command code loaded: nothing was copied. Everything else is in context.subscriptions.

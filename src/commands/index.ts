@@ -1,7 +1,10 @@
 // The command code: dist/commands.js, required when a command first runs (or the Servers view
 // first loads), so activation compiles only what the status bar and the views need.
+import * as vscode from 'vscode';
 import { ClaimCountdown } from '../account/claimCountdown';
 import { DeviceList } from '../account/deviceList';
+import { WebhookList } from '../account/webhookList';
+import type { WebhookServices } from '../account/webhookServices';
 import { PlexGateway } from '../auth/gateway/plexGateway';
 import { HomeService } from '../auth/homeService';
 import { DeviceKeyStore } from '../auth/jwt/deviceKeyStore';
@@ -18,6 +21,7 @@ import { runningWork, stopAllWork, type RunningWork } from '../ui/progress';
 import { SecretClipboard } from '../ui/secretClipboard';
 import { DeviceView } from '../views/deviceView';
 import { HomeView } from '../views/homeView';
+import { WebhookView } from '../views/webhookView';
 import { renderSourceDocument } from '../views/sourceDocumentText';
 import { ServerListLoader } from '../views/serverList';
 import { ServersTreeProvider } from '../views/serversTree';
@@ -26,6 +30,7 @@ import { accountCommandHandlers, copySignInLink } from './accountCommands';
 import { homeCommandHandlers } from './homeCommands';
 import type { CommandHandler, CommandId } from '../commandTable';
 import { serverCommandHandlers } from './serverCommands';
+import { webhookCommandHandlers } from './webhookCommands';
 import type { Core, Services } from './services';
 
 /** The workbench's prompts, for the host port (src/extension.ts): they load with the command code. */
@@ -37,6 +42,7 @@ export interface Commands {
   readonly serversTree: ServersTreeProvider;
   readonly deviceView: DeviceView;
   readonly homeView: HomeView;
+  readonly webhookView: WebhookView;
   /** What dispose() stops. */
   readonly running: RunningWork;
   /**
@@ -65,6 +71,8 @@ export function createCommands(core: Core): Commands {
   const serversTree = new ServersTreeProvider(session, catalog, new ServerListLoader(gateway, catalog, errors));
   const devices = new DeviceList(gateway);
   const deviceView = new DeviceView(session, gateway, devices, errors, clock.now);
+  const webhookList = new WebhookList(gateway);
+  const webhookView = new WebhookView(session, gateway, webhookList, errors, core.host.setContext);
   const home = new HomeService(gateway, ui, errors);
   const homeView = new HomeView(session, async () => {
     const ticket = gateway.ticket();
@@ -74,6 +82,7 @@ export function createCommands(core: Core): Commands {
     serversTree.retry();
     home.forget();
     homeView.reload();
+    webhookView.reload();
   });
   const services: Services = {
     log,
@@ -102,6 +111,13 @@ export function createCommands(core: Core): Commands {
   // First use: the command code loads when the user first acts (or a view first needs plex.tv).
   // A JWT close to expiry is renewed beside that action; the action goes on with the JWT in hand.
   void jwtRenewal.renewIfDue();
+  const webhookServices: WebhookServices = {
+    ...services,
+    webhooks: webhookList,
+    showWebhooks: () => webhookView.repaint(),
+    firstServer: () => catalog.cached?.find((server) => server.owned),
+    playerTitle: vscode.env.appName,
+  };
   const { clipboard, claim } = services;
   return {
     handlers: {
@@ -109,11 +125,13 @@ export function createCommands(core: Core): Commands {
       ...serverCommandHandlers(services),
       ...homeCommandHandlers(services),
       ...accountToolCommandHandlers(services, () => deviceView.reload()),
+      ...webhookCommandHandlers(webhookServices, () => webhookView.reload()),
     },
     services,
     serversTree,
     deviceView,
     homeView,
+    webhookView,
     running: runningWork,
     clearSecretsFromClipboard: async () => {
       await Promise.all([clipboard.clearNow(), claim.end()]);
@@ -127,6 +145,7 @@ export function createCommands(core: Core): Commands {
       clipboard.dispose();
       claim.dispose();
       deviceView.dispose();
+      webhookView.dispose();
       homeView.dispose();
       serversTree.dispose();
       catalog.dispose();

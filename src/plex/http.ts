@@ -16,11 +16,11 @@ export const DEFAULT_TIMEOUT_MS = 15_000;
 const MAX_REDIRECTS = 3;
 const REDIRECT_STATUSES = new Set([301, 302, 303, 307, 308]);
 
-type Fetch = (url: string, init: RequestInit) => Promise<Response>;
+export type Fetch = (url: string, init: RequestInit) => Promise<Response>;
 let fetchModule: Promise<Fetch> | undefined;
 
 /** node-fetch is ESM-only; a dynamic import keeps type-checking happy and esbuild bundles it. */
-function loadFetch(): Promise<Fetch> {
+export function loadFetch(): Promise<Fetch> {
   fetchModule ??= import('node-fetch').then((module) => module.default);
   return fetchModule;
 }
@@ -32,8 +32,8 @@ export interface PlexHttpRequest {
   query?: Record<string, string>;
   /** Sent only as the X-Plex-Token header. */
   token?: string;
-  /** Sent as application/x-www-form-urlencoded. */
-  form?: Record<string, string>;
+  /** Sent as application/x-www-form-urlencoded; pairs for a field sent more than once (`urls[]`). */
+  form?: Record<string, string> | readonly (readonly [string, string])[];
   /** Replace identity headers (e.g. Accept, X-Plex-Product) for one route; never the token. */
   headers?: Record<string, string>;
   /** A larger body cap for answers known to grow with the account (default BODY_CAP_BYTES). */
@@ -96,13 +96,16 @@ function parseBaseUrl(baseUrl: string): URL {
   return url;
 }
 
-function describeDuration(ms: number): string {
+export function describeDuration(ms: number): string {
   return ms < 1000 ? `${Math.round(ms)} ms` : `${Math.round(ms / 100) / 10} s`;
 }
 
 function encodeBody(request: PlexHttpRequest): [contentType: string, body: string | undefined] {
   if (request.form !== undefined) {
-    return ['application/x-www-form-urlencoded', new URLSearchParams(request.form).toString()];
+    const fields: Iterable<[string, string]> = Array.isArray(request.form)
+      ? request.form.map(([name, value]): [string, string] => [name, value])
+      : Object.entries(request.form);
+    return ['application/x-www-form-urlencoded', new URLSearchParams([...fields]).toString()];
   }
   return ['application/json', request.json === undefined ? undefined : JSON.stringify(request.json)];
 }

@@ -132,6 +132,8 @@ export const PLEX_ERROR_KINDS = [
   'home-user-not-found',
   'link-code-invalid',
   'device-not-found',
+  // Webhooks (webhookErrors.ts).
+  'plex-pass-required',
   // Plex JWT device authentication (src/plex/jwt/errors.ts).
   'jwt-rejected',
   'server-refuses-jwt',

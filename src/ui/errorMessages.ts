@@ -26,6 +26,8 @@ export function describeFailure(error: unknown, where: string): string {
       return vscode.l10n.t('That code is not valid or has expired. Check the code the device shows now, and try again.');
     case 'device-not-found':
       return vscode.l10n.t('That device is no longer authorized on your Plex account. Refresh the Devices view.');
+    case 'plex-pass-required':
+      return vscode.l10n.t('Webhooks are a Plex Pass feature, and this Plex account has no active Plex Pass.');
     case 'home-pin-invalid':
       return vscode.l10n.t('That PIN is not correct for this Plex Home user. Try again.');
     case 'home-user-not-found':

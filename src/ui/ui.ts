@@ -4,6 +4,7 @@ import type { StatusBarMenuCommandId } from '../commandTable';
 import { LINK_CODE_PATTERN, type PlexHomeUser } from '../plex/accountToolsTypes';
 import { homeUserIcon } from './homeUserIcon';
 import { plainText } from './plainText';
+import { vscodeWebhookPrompts, type WebhookPrompts } from './webhookPrompts';
 
 export interface ServerChoice {
   label: string;
@@ -16,7 +17,7 @@ export interface ServerChoice {
  * provides it. The workbench's is `vscodeUi`; the integration tests' port answers from a script,
  * because a test inside the extension host cannot type into a quick input.
  */
-export interface Ui {
+export interface Ui extends WebhookPrompts {
   pickSignInMethod(): Promise<SignInMethod | undefined>;
   askLogin(): Promise<string | undefined>;
   askPassword(): Promise<string | undefined>;
@@ -57,6 +58,7 @@ export interface Ui {
 }
 
 export const vscodeUi: Ui = {
+  ...vscodeWebhookPrompts,
   async pickSignInMethod() {
     const items: (vscode.QuickPickItem & { choice: SignInMethod })[] = [
       {

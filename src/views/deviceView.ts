@@ -1,89 +1,37 @@
 import * as vscode from 'vscode';
 import type { DeviceList } from '../account/deviceList';
 import { deviceName } from '../account/deviceName';
-import type { PlexGateway } from '../auth/gateway/plexGateway';
+import type { PlexGateway, SessionTicket } from '../auth/gateway/plexGateway';
 import type { SessionView } from '../auth/sessionView';
 import type { PlexDevice } from '../plex/accountToolsTypes';
-import { failureKind } from '../plex/failure';
-import { describeFailure } from '../ui/errorMessages';
 import type { ErrorReporter } from '../ui/errorReporter';
-import type { TreeSource } from './lazyTree';
+import { AccountListView, type MessageNode } from './accountListView';
 import { messageItem } from './messageItem';
 
 /** `deviceId` is what Remove Device reads (and looks up again in what plex.tv lists); `device` is only what the row shows. */
-export type DeviceNode = { kind: 'device'; deviceId: number; device: PlexDevice } | { kind: 'message'; text: string; retry: boolean };
+export type DeviceNode = { kind: 'device'; deviceId: number; device: PlexDevice } | MessageNode;
 
-/**
- * The Devices view's content: part of the command code (dist/commands.js), loaded when the view
- * is first shown. A failed load shows in the view, with Retry, instead of a notification on every
- * repaint; a refused token is reported once, as everywhere (the session expires).
- */
-export class DeviceView implements TreeSource<DeviceNode>, vscode.Disposable {
-  private lastError: { generation: number; error: unknown } | undefined;
-  private repaintView: (() => void) | undefined;
-  private readonly subscription: vscode.Disposable;
-
+/** The Devices view's content: the account's authorized devices (see AccountListView). */
+export class DeviceView extends AccountListView<Extract<DeviceNode, { kind: 'device' }>> {
   constructor(
-    private readonly state: SessionView,
-    private readonly gateway: PlexGateway,
+    state: SessionView,
+    gateway: PlexGateway,
     private readonly list: DeviceList,
-    private readonly errors: ErrorReporter,
+    errors: ErrorReporter,
     private readonly now: () => number = Date.now,
   ) {
-    // Only another account (or status) changes the list; a sign-in starting or ending would only
-    // hold the next real update back by VS Code's tree debounce (see AccountTreeProvider).
-    let shown = { status: state.status, generation: state.generation };
-    this.subscription = state.onDidChange(() => {
-      if (state.status !== shown.status || state.generation !== shown.generation) {
-        shown = { status: state.status, generation: state.generation };
-        this.repaint();
-      }
-    });
+    super(state, gateway, errors, 'Loading devices');
   }
 
-  /** The view shows this source from now on; `repaint` asks VS Code to read it again. */
-  attach(repaint: () => void): this {
-    this.repaintView = repaint;
-    return this;
+  protected async rows(ticket: SessionTicket): Promise<DeviceNode[]> {
+    const devices = await this.list.load(ticket);
+    return devices.length === 0
+      ? [{ kind: 'message', text: vscode.l10n.t('No authorized devices on this account.'), retry: false }]
+      : devices.map((device) => ({ kind: 'device', deviceId: device.id, device }));
   }
 
-  /** Nothing to repaint until the view was first shown. */
-  repaint(): void {
-    this.repaintView?.();
-  }
-
-  /** Forgets a shown failure and the kept list, and repaints: the view asks plex.tv again. */
-  reload(): void {
-    this.lastError = undefined;
+  protected invalidate(): void {
     this.list.invalidate();
-    this.repaint();
-  }
-
-  dispose(): void {
-    this.subscription.dispose();
-  }
-
-  async getChildren(node?: DeviceNode): Promise<DeviceNode[]> {
-    const ticket = this.gateway.ticket();
-    if (node || !ticket || this.state.status !== 'signedIn') {
-      return [];
-    }
-    if (this.lastError?.generation === ticket.generation) {
-      return [failureNode(this.lastError.error)];
-    }
-    try {
-      const devices = await this.list.load(ticket);
-      return devices.length === 0
-        ? [{ kind: 'message', text: vscode.l10n.t('No authorized devices on this account.'), retry: false }]
-        : devices.map((device) => ({ kind: 'device', deviceId: device.id, device }));
-    } catch (error) {
-      this.lastError = { generation: ticket.generation, error };
-      if (failureKind(error) === 'token-invalid') {
-        this.errors.report(error, { action: 'Loading devices', where: 'Plex', session: ticket.session });
-        return [];
-      }
-      return [failureNode(error)];
-    }
   }
 
   getTreeItem(node: DeviceNode): vscode.TreeItem {
@@ -143,8 +91,4 @@ export class DeviceView implements TreeSource<DeviceNode>, vscode.Disposable {
 
 function productAndVersion(device: PlexDevice): string | undefined {
   return [device.product, device.version].filter(Boolean).join(' ') || undefined;
-}
-
-function failureNode(error: unknown): DeviceNode {
-  return { kind: 'message', text: describeFailure(error, 'Plex'), retry: true };
 }

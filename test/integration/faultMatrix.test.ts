@@ -12,6 +12,7 @@ import type { CaseResult, ReliabilityRun } from './faultMatrix/caseResult';
 import { expectedOutcome } from './faultMatrix/expectations';
 import { FAULTS, faultById, type FaultId } from './faultMatrix/faults';
 import { runCase } from './faultMatrix/runCase';
+import { closeMatrixReceiver } from './faultMatrix/webhookActions';
 
 suite('Fault matrix: every action under every fault that can meet it', function () {
   this.timeout(30_000);
@@ -86,6 +87,7 @@ async function setUpMatrix(): Promise<void> {
 }
 
 async function tearDownMatrix(): Promise<void> {
+  await closeMatrixReceiver();
   await setSetting('clipboard.clearAfterSeconds', undefined);
   await setSetting('jwt.enabled', undefined);
   await vscode.commands.executeCommand('workbench.action.closeAllEditors');

@@ -145,6 +145,46 @@ export class ScriptedUi implements Ui {
     return this.scripted(`accountToken:${username}`, this.accountTokenAnswers);
   }
 
+  /**
+   * What is typed into Add Webhook, one list of keystroke states per asking (the last is the
+   * submitted value; undefined backs out). Each state's validation message is recorded in
+   * `webhookUrlValidations`; submitting a value the box marks invalid fails the test, as VS Code
+   * would not accept it.
+   */
+  webhookUrlTyping: (readonly (string | undefined)[])[] = [];
+  readonly webhookUrlValidations: { value: string; message: string | undefined }[] = [];
+  /** Answers to "remove this webhook?"; recorded as `removeWebhook:<url>`. */
+  removeWebhookAnswers: boolean[] = [];
+  /** The events to pick in Send Test Event, one per asking; undefined backs out. */
+  webhookEvents: (string | undefined)[] = [];
+
+  async askWebhookUrl(validate: (value: string) => string | undefined): Promise<string | undefined> {
+    const typing = this.scripted('webhookUrl', this.webhookUrlTyping);
+    let last: string | undefined;
+    for (const value of typing) {
+      last = value;
+      if (value !== undefined) {
+        this.webhookUrlValidations.push({ value, message: validate(value.trim()) });
+      }
+    }
+    if (last !== undefined && validate(last.trim()) !== undefined) {
+      throw new Error(`The test submitted "${last}", which the input box refuses: ${String(validate(last.trim()))}`);
+    }
+    return last?.trim();
+  }
+
+  async confirmRemoveWebhook(url: string): Promise<boolean> {
+    return this.scripted(`removeWebhook:${url}`, this.removeWebhookAnswers);
+  }
+
+  async pickWebhookEvent(events: readonly string[], url: string): Promise<string | undefined> {
+    this.questions.push(`webhookEvent:${url}:${events.length}`);
+    if (this.webhookEvents.length === 0) {
+      throw new Error(`The test did not script an answer for "webhookEvent:${url}"`);
+    }
+    return this.webhookEvents.shift();
+  }
+
   info(message: string, ...actions: string[]): Promise<string | undefined> {
     return this.record('info', message, actions);
   }

@@ -43,6 +43,8 @@ export interface PlexTestingApi {
   serverTreeItems(): Promise<vscode.TreeItem[]>;
   /** The Devices view's items as VS Code gets them (loads the list, as showing the view does). */
   deviceTreeItems(): Promise<vscode.TreeItem[]>;
+  /** The Webhooks view's items as VS Code gets them (loads the list, as showing the view does). */
+  webhookTreeItems(): Promise<vscode.TreeItem[]>;
   /** The claim-token countdown: its status-bar text while one is live; expireNow() ends it as if its time ran out. */
   claimCountdown(): { text: string | undefined; expireNow(): Promise<void> };
   /**
@@ -78,7 +80,7 @@ export interface PlexTestingApi {
 
 export function testingApi(underTest: ExtensionUnderTest): PlexTestingApi {
   const { composed, host, context } = underTest;
-  const { serversTree, devicesTree, authenticationProvider, accountTree } = composed;
+  const { serversTree, devicesTree, webhooksTree, authenticationProvider, accountTree } = composed;
   const { secrets, globalState } = context;
   const catalog = () => composed.commands().services.catalog;
   // Nothing of the command code runs before it loads: no progress or poll timer.
@@ -109,6 +111,7 @@ export function testingApi(underTest: ExtensionUnderTest): PlexTestingApi {
     },
     serverTreeItems: async () => (await serversTree.getChildren()).map((node) => serversTree.getTreeItem(node)),
     deviceTreeItems: async () => (await devicesTree.getChildren()).map((node) => devicesTree.getTreeItem(node)),
+    webhookTreeItems: async () => (await webhooksTree.getChildren()).map((node) => webhooksTree.getTreeItem(node)),
     claimCountdown: () => {
       const claim = composed.commands().services.claim;
       return { text: claim.text, expireNow: () => claim.end() };

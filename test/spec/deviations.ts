@@ -84,6 +84,8 @@ export const SPEC_DEVIATIONS: SpecDeviation[] = [
       'route DELETE /devices/{id}.xml',
       'route GET /api/claim/token.json',
       'route PUT /api/v2/pins/link',
+      'route GET /api/v2/user/webhooks',
+      'route POST /api/v2/user/webhooks',
       'clients.plex.tv route POST /api/v2/auth/jwk',
       'clients.plex.tv route GET /api/v2/auth/nonce',
       'clients.plex.tv route POST /api/v2/auth/token',

@@ -4,12 +4,14 @@ import type { StandInAccountToolsApi, StandInLinkCode } from './accountToolsType
 import { ClaimBook } from './claims';
 import { DeviceBook } from './devices';
 import { HomeBook } from './home';
+import { WebhookBook } from './webhooks';
 import type { StandInWorld } from './world';
 
 export class AccountTools {
   readonly home: HomeBook;
   readonly devices: DeviceBook;
   readonly claims = new ClaimBook();
+  readonly webhooks = new WebhookBook();
   private linkDevices = 0;
 
   constructor(private readonly world: StandInWorld) {
@@ -21,6 +23,7 @@ export class AccountTools {
     this.home.reset();
     this.devices.reset();
     this.claims.reset();
+    this.webhooks.reset();
   }
 
   createLinkCode(options: { clientIdentifier?: string; product?: string } = {}): StandInLinkCode {
@@ -47,6 +50,8 @@ export class AccountTools {
       claimTokens: () => this.claims.list(),
       setClaimTokenLifetime: (seconds) => this.claims.setLifetime(seconds),
       expireClaimTokens: () => this.claims.expireAll(),
+      webhooks: (username) => this.webhooks.list(this.world.requireAccount(username)),
+      setWebhooks: (username, urls) => this.webhooks.set(this.world.requireAccount(username), urls),
     };
   }
 }

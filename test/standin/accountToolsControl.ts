@@ -50,6 +50,13 @@ export function accountToolsControl(world: StandInWorld, key: string, body: Body
     case 'POST /claim-tokens/expire':
       api.expireClaimTokens();
       return { status: 204 };
+    case 'POST /webhooks':
+      return { status: 200, json: api.webhooks(text(body, 'username')) };
+    case 'POST /webhooks/set': {
+      const urls = body.urls;
+      if (!Array.isArray(urls) || !urls.every((url): url is string => typeof url === 'string')) throw new Error('"urls" (strings) is required');
+      return { status: 200, json: api.setWebhooks(text(body, 'username'), urls) };
+    }
   }
   return undefined;
 }

@@ -78,4 +78,8 @@ export interface StandInAccountToolsApi {
   setClaimTokenLifetime(seconds: number): void;
   /** Every claim token issued so far expires now. */
   expireClaimTokens(): void;
+  /** `username`'s webhook URLs, as `GET /api/v2/user/webhooks` lists them now. */
+  webhooks(username: string): string[];
+  /** Replaces `username`'s webhook list, as another window or the Plex web app would. */
+  setWebhooks(username: string, urls: string[]): string[];
 }

@@ -84,7 +84,7 @@ export function accountTitle(seed: StandInAccountSeed): string {
   return seed.title ?? seed.username;
 }
 
-const PLEX_PASS_FEATURES = ['hardware_transcoding', 'sync', 'premium_music_metadata', 'Android - Dolby Vision'];
+const PLEX_PASS_FEATURES = ['hardware_transcoding', 'sync', 'premium_music_metadata', 'webhooks', 'Android - Dolby Vision'];
 
 /**
  * A monthly Plex Pass that ended before the lifetime one, shaped as the 2024-09 spec's example

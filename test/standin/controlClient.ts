@@ -136,6 +136,14 @@ export class StandInControl {
     await this.call('POST', 'claim-tokens/expire');
   }
 
+  webhooks(username: string): Promise<string[]> {
+    return this.call<string[]>('POST', 'webhooks', { username });
+  }
+
+  setWebhooks(username: string, urls: string[]): Promise<string[]> {
+    return this.call<string[]>('POST', 'webhooks/set', { username, urls });
+  }
+
   private call<T = undefined>(method: string, path: string, body?: unknown): Promise<T> {
     const url = new URL(path, this.base);
     const payload = body === undefined ? undefined : JSON.stringify(body);

@@ -7,6 +7,7 @@ import { pinBody } from './pins';
 import { ping } from './ping';
 import { type Reply, plexError } from './reply';
 import { accountToolRoutes } from './accountToolsRoutes';
+import { webhookRoutes } from './webhookRoutes';
 import { routeTable } from './routes';
 import type { AccountRecord } from './accounts';
 import type { StandInWorld } from './world';
@@ -22,6 +23,7 @@ export function plexTvSite(world: StandInWorld): Site {
     { method: 'GET', path: '/api/v2/user', route: 'user', handler: (c) => user(world, c) },
     { method: 'GET', path: '/api/v2/resources', route: 'resources', handler: (c) => resources(world, c) },
     ...accountToolRoutes(world),
+    ...webhookRoutes(world),
     { method: 'GET', path: '/api/v2/ping', route: 'ping', handler: (c) => ping(authenticate(world, c)) },
   ]);
   return { name: 'plex.tv', lookup };

@@ -24,6 +24,8 @@ export type StandInRoute =
   | 'devices.remove' // DELETE /devices/:id.xml
   | 'claim.token' // GET /api/claim/token.json
   | 'pins.link' // PUT /api/v2/pins/link
+  | 'webhooks.list' // GET /api/v2/user/webhooks
+  | 'webhooks.set' // POST /api/v2/user/webhooks
   // clients.plex.tv, served under <plexTvUrl>/clients (jwt/site.ts)
   | 'jwt.register' // POST /api/v2/auth/jwk
   | 'jwt.nonce' // GET /api/v2/auth/nonce

@@ -15,8 +15,13 @@ export type PlexTvClient = InstanceType<Plex['PlexTvClient']>;
 export type PlexMediaServerClient = InstanceType<Plex['PlexMediaServerClient']>;
 export type PlexTvAccountTools = InstanceType<Plex['PlexTvAccountTools']>;
 export type PlexJwtAuth = InstanceType<Plex['PlexJwtAuth']>;
+export type PlexTvWebhooks = InstanceType<Plex['PlexTvWebhooks']>;
+export type WebhookSender = InstanceType<Plex['WebhookSender']>;
 
 let plex: Plex | undefined;
+
+const PRODUCT = 'Plex for VS Code';
+const WEBHOOK_TIMEOUT_CAP_MS = 10_000;
 
 /** The service layer and node-fetch live in dist/plex.js, loaded on the first request, not on activation. */
 export function loadPlex(): Plex {
@@ -46,6 +51,23 @@ export class PlexClientFactory {
     const { plexTvUrl, requestTimeoutMs } = this.plexTvSettings();
     const { PlexTvAccountTools } = loadPlex();
     return checkedUrl('plex.plexTvUrl', () => new PlexTvAccountTools({ ...this.options(undefined, requestTimeoutMs), baseUrl: plexTvUrl }));
+  }
+
+  webhooks(): PlexTvWebhooks {
+    const { plexTvUrl, requestTimeoutMs } = this.plexTvSettings();
+    const { PlexTvWebhooks } = loadPlex();
+    return checkedUrl('plex.plexTvUrl', () => new PlexTvWebhooks({ ...this.options(undefined, requestTimeoutMs), baseUrl: plexTvUrl }));
+  }
+
+  /** Test events to a webhook receiver: no identity, no token; at most 10 s (a receiver should answer at once). */
+  webhookSender(): WebhookSender {
+    const { requestTimeoutMs } = this.settings();
+    const { WebhookSender } = loadPlex();
+    return new WebhookSender({
+      timeoutMs: Math.min(requestTimeoutMs, WEBHOOK_TIMEOUT_CAP_MS),
+      userAgent: `${PRODUCT}/${this.identity().version}`,
+      log: (entry) => this.logRequest(entry),
+    });
   }
 
   /** clients.plex.tv's JWT device authentication for `key`, as the JWT device `clientIdentifier`. */
@@ -108,7 +130,7 @@ export class PlexClientFactory {
   private identity(): PlexClientIdentity {
     return {
       clientIdentifier: this.clientIdentifier(),
-      product: 'Plex for VS Code',
+      product: PRODUCT,
       version: String(vscode.extensions.getExtension('plex-vscode.plex-vscode')?.packageJSON.version ?? '0.0.0'),
       platform: process.platform,
       platformVersion: process.versions.node,

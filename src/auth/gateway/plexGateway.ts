@@ -20,7 +20,9 @@ import {
   type PlexMediaServerClient,
   type PlexTvAccountTools,
   type PlexTvClient,
+  type PlexTvWebhooks,
 } from './plexClients';
+import type { WebhookDelivery, WebhookPayload } from '../../plex/index';
 
 /** Per host: may the account token go to the `plex.serverUrl` host plex.tv did not list? Not a secret: globalState. */
 const SERVER_ADDRESS_ANSWERS_KEY = 'plex.serverAddressAnswers';
@@ -42,6 +44,7 @@ export function signInOf(session: StoredSession): string {
 export interface PlexTvRequests {
   plexTv<T>(call: (client: PlexTvClient, token: string) => Promise<T>): Promise<T>;
   accountTools<T>(call: (tools: PlexTvAccountTools, token: string) => Promise<T>): Promise<T>;
+  webhooks<T>(call: (webhooks: PlexTvWebhooks, token: string) => Promise<T>): Promise<T>;
 }
 
 /** A server an action talks to: one plex.tv listed, or the `plex.serverUrl` address. */
@@ -213,6 +216,15 @@ export class PlexGateway {
       : plexFailure('insecure-declined', 'No encrypted connection answered, and the user chose earlier not to send the token unencrypted.', { serverKey: declined });
   }
 
+  /**
+   * Posts a test event to a webhook address of the ticket's account. A receiver is not Plex: it
+   * gets no token and no X-Plex header, whatever the address. Nothing is sent for a session that ended.
+   */
+  sendTestWebhook(ticket: SessionTicket, url: string, payload: WebhookPayload, signal: AbortSignal): Promise<WebhookDelivery> {
+    this.liveSession(ticket);
+    return this.clients.webhookSender().send(url, payload, signal);
+  }
+
   /** Forgets the answers about `plex.serverUrl` hosts: the next use of one asks again. */
   forgetServerAddressAnswers(): Promise<void> {
     return this.hostAnswers.forget();
@@ -273,6 +285,7 @@ export class PlexGateway {
     return {
       plexTv: (call) => send(() => this.clients.plexTv(), call),
       accountTools: (call) => send(() => this.clients.accountTools(), call),
+      webhooks: (call) => send(() => this.clients.webhooks(), call),
     };
   }
 

@@ -8,6 +8,7 @@ import type { ShownMessageRecord } from './caseResult';
 import { removeDevice, runCommand, runServerCommand, switchHomeUser } from './commands';
 import type { MatrixContext } from './context';
 import { OWN_MESSAGES } from './expectations';
+import { WEBHOOK_ACTIONS } from './webhookActions';
 
 export type ActionId =
   | 'browser'
@@ -25,7 +26,10 @@ export type ActionId =
   | 'removeDevice'
   | 'claimToken'
   | 'linkDevice'
-  | 'switchHome';
+  | 'switchHome'
+  | 'addWebhook'
+  | 'removeWebhook'
+  | 'sendTestWebhook';
 
 /** A look that runs in the background (hourly): it shows nothing, loses nothing, and tries again later. */
 export interface BackgroundLook {
@@ -42,8 +46,10 @@ export interface BackgroundLook {
 export interface MatrixAction {
   id: ActionId;
   title: string;
-  /** Signed in as alice before the action runs; otherwise it starts signed out. */
+  /** Signed in (as `account`, else alice) before the action runs; otherwise it starts signed out. */
   signedIn: boolean;
+  /** The stand-in account a signed-in action runs as; alice when absent. */
+  account?: string;
   /** Acts on a Plex Media Server (else only plex.tv is involved). */
   onServer: boolean;
   /** The stand-in route a fault goes on. */
@@ -394,6 +400,7 @@ export const ACTIONS: readonly MatrixAction[] = [
       assert.equal(context.api.status, 'signedIn');
     },
   },
+  ...WEBHOOK_ACTIONS,
 ];
 
 const DAY_MS = 24 * 60 * 60 * 1000;

@@ -86,7 +86,7 @@ async function startCase(action: MatrixAction): Promise<MatrixContext> {
   await setSetting('jwt.enabled', action.jwt === true ? true : undefined);
   await control.jwt.reset();
   if (action.signedIn) {
-    await signInAs('alice', ui, control);
+    await signInAs(action.account ?? 'alice', ui, control);
     if (action.onServer) {
       ui.serverToPick = SERVER_NAME;
       await vscode.commands.executeCommand('plex.selectServer');
@@ -180,7 +180,7 @@ async function assertRecovers(action: MatrixAction, context: MatrixContext): Pro
   ui.messages.length = 0;
   ui.questions.length = 0;
   if (action.signedIn && api.status === 'signedOut') {
-    await signInAs('alice', ui, control);
+    await signInAs(action.account ?? 'alice', ui, control);
     ui.messages.length = 0;
   }
   await control.clearLog();

@@ -4,6 +4,7 @@ import * as assert from 'node:assert/strict';
 import * as fc from 'fast-check';
 import {
   DeviceNotFoundError,
+  PlexPassRequiredError,
   HomePinInvalidError,
   HomeUserNotFoundError,
   InvalidCredentialsError,
@@ -43,6 +44,7 @@ suite('errors', () => {
     [HomeUserNotFoundError, 'home-user-not-found'],
     [LinkCodeInvalidError, 'link-code-invalid'],
     [DeviceNotFoundError, 'device-not-found'],
+    [PlexPassRequiredError, 'plex-pass-required'],
   ] as const;
 
   test('one class per kind, each with its own name, status and code', () => {

@@ -2,7 +2,7 @@
 // of JWT device authentication at clients.plex.tv: each route's success and the error answers the
 // deviations list names, all sent by the service layer so its requests are checked too.
 import * as assert from 'node:assert/strict';
-import { PlexJwtAuth, PlexTvAccountTools, PlexTvClient, PlexTvJwtClient, generateDeviceKey, type PlexClientIdentity } from '../../../src/plex/index';
+import { PlexJwtAuth, PlexTvAccountTools, PlexTvClient, PlexTvJwtClient, PlexTvWebhooks, generateDeviceKey, type PlexClientIdentity } from '../../../src/plex/index';
 import type { StandIn } from '../../standin/index';
 import { IDENTITY, rejectsWith } from '../plex/helpers';
 
@@ -36,6 +36,13 @@ async function driveAccountTools(standIn: StandIn): Promise<void> {
   const code = standIn.createLinkCode({ clientIdentifier: 'spec-conformance-tv' });
   await tools.linkDevice(adminToken, code.code);
   await rejectsWith(tools.linkDevice(adminToken, code.code), 'link-code-invalid');
+
+  // Webhooks: a Plex Pass account adds one and removes it (the empty list as `urls=`); an account without Plex Pass is refused.
+  const webhooks = new PlexTvWebhooks({ identity: IDENTITY, baseUrl: standIn.plexTvUrl, retry: NO_RETRY });
+  const plexPassToken = standIn.issueToken('carol');
+  await webhooks.addWebhook(plexPassToken, 'https://example.com/spec-conformance');
+  await webhooks.removeWebhook(plexPassToken, 'https://example.com/spec-conformance');
+  await rejectsWith(webhooks.listWebhooks(adminToken), 'plex-pass-required');
 }
 
 async function driveJwt(standIn: StandIn): Promise<void> {
