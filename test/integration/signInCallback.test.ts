@@ -8,6 +8,7 @@ import * as vscode from 'vscode';
 import type { StandInControl } from '../standin/controlClient';
 import { EXTENSION_ID, extensionApi, freshStart, storedSession, waitFor } from './helpers';
 import type { ScriptedUi } from './scriptedUi';
+import { jwtOff, jwtStart, signedInWithJwt } from './jwtHelpers';
 import type { PlexTestingApi } from './testingApi';
 
 const POLL_INTERVAL_MS = 2_000;
@@ -186,5 +187,79 @@ suite('Sign-in callback: the browser sign-in returns by itself', () => {
       (await control.log()).map((entry) => entry.route),
       ['pins.create', 'auth-page', 'pins.check', 'user'],
     );
+  });
+});
+
+/** Signs out through the command (confirmed), so the next sign-in starts from the same place. */
+async function signOutConfirmed(api: { status: string }, ui: ScriptedUi): Promise<void> {
+  ui.confirmSignOutAnswer = true;
+  await vscode.commands.executeCommand('plex.signOut');
+  await waitFor('signed out', () => api.status === 'signedOut');
+}
+
+function median(values: readonly number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 === 1 ? (sorted[middle] ?? 0) : ((sorted[middle - 1] ?? 0) + (sorted[middle] ?? 0)) / 2;
+}
+
+suite('Sign-in callback: approval to signed in, with the callback and with the poll only', () => {
+  teardown(async () => {
+    const { testing } = await extensionApi();
+    testing.cancelProgress(SIGNING_IN);
+    await waitFor('no sign-in running', () => testing.pendingPollTimers() === 0 && testing.activeProgress() === 0);
+  });
+
+  test('the callback signs in well under the poll (approval at a random moment of the poll interval)', async function () {
+    this.timeout(120_000);
+    const runs = 5;
+    const { api, ui, control } = await freshStart();
+    const measure = async (withCallback: boolean): Promise<number> => {
+      ui.openedUrls.length = 0;
+      const { signingIn, approvalUrl } = await startBrowserSignIn(ui);
+      await new Promise((resolve) => setTimeout(resolve, Math.random() * POLL_INTERVAL_MS));
+      const approvedAt = Date.now();
+      if (withCallback) {
+        await deliver(handlerUri((await approveOnThePage(control, approvalUrl, 'alice')) ?? ''));
+      } else {
+        // A browser that does not come back: the approval only.
+        await control.approvePin({ code: fragmentOf(approvalUrl).get('code') ?? '' }, 'alice');
+      }
+      await waitFor('signed in', () => api.status === 'signedIn', 10_000);
+      const elapsed = Date.now() - approvedAt;
+      await signingIn;
+      await signOutConfirmed(api, ui);
+      return elapsed;
+    };
+    const callback: number[] = [];
+    const pollOnly: number[] = [];
+    for (let run = 0; run < runs; run++) {
+      callback.push(await measure(true));
+      pollOnly.push(await measure(false));
+    }
+    console.log(`    approval to signed in, ${runs} runs each (ms): callback median ${median(callback)} [${callback.join(', ')}]; poll only median ${median(pollOnly)} [${pollOnly.join(', ')}]`);
+    assert.ok(median(callback) < median(pollOnly), 'the callback is faster than the poll');
+    assert.ok(Math.max(...callback) < POLL_INTERVAL_MS, 'no callback sign-in waited for a poll');
+  });
+});
+
+suite('Sign-in callback: the JWT preview', () => {
+  suiteTeardown(jwtOff);
+
+  test("the JWT browser sign-in's PIN comes back the same way: one PIN read after the callback", async () => {
+    const { api, ui, control } = await jwtStart();
+    const { signingIn, approvalUrl } = await startBrowserSignIn(ui);
+    const location = await approveOnThePage(control, approvalUrl, 'alice');
+    await deliver(handlerUri(location ?? ''));
+    await signingIn;
+
+    const stored = await signedInWithJwt(api, control);
+    assert.equal(stored.method, 'browser');
+    const routes = (await control.log()).map((entry) => entry.route);
+    assert.equal(routes.filter((route) => route === 'jwt.pins.check').length, 1, routes.join(','));
+    const log = await control.log();
+    const created = log.find((entry) => entry.route === 'jwt.pins.create');
+    const check = log.find((entry) => entry.route === 'jwt.pins.check');
+    assert.ok((check?.time ?? Infinity) - (created?.time ?? 0) < POLL_INTERVAL_MS, 'read before the first poll was due');
   });
 });
