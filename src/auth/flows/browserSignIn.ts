@@ -70,9 +70,9 @@ export async function signInWithBrowser(options: BrowserSignInOptions): Promise<
     progress.report(vscode.l10n.t('Preparing the sign-in page...'));
     const pin = await pins.create(signal);
     const way = await options.returnTo?.prepare(pin);
-    const url = plexTv.authUrl(pin, options.authPageUrl, way?.forwardUrl);
-    options.onLink(url);
     try {
+      const url = plexTv.authUrl(pin, options.authPageUrl, way?.forwardUrl);
+      options.onLink(url);
       progress.report(vscode.l10n.t('Waiting for you to approve in the browser... [Copy link](command:plex.copySignInLink)'));
       const opened = await ui.openInBrowser(url);
       if (!opened) {

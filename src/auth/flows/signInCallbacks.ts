@@ -55,7 +55,7 @@ export class SignInCallbacks {
     return { query, arrived, end: () => this.end(pinId, state) };
   }
 
-  /** A callback's path and query (the URI's own, undecoded query): matched to its sign-in, or why not. */
+  /** A callback's path and query (as vscode.Uri gives them): matched to its sign-in, or why not. */
   receive(path: string, query: string): CallbackOutcome {
     if (path !== SIGN_IN_CALLBACK_PATH) {
       return ignored('not-a-sign-in');
