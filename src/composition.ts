@@ -84,6 +84,7 @@ export async function composeExtension(context: vscode.ExtensionContext, host: H
     log,
     session,
     security,
+    extensionId: context.extension.id,
     clientIdentifier: () => clientIdentifier(context.globalState),
     documents,
     host,
@@ -115,6 +116,17 @@ export async function composeExtension(context: vscode.ExtensionContext, host: H
     authenticationProvider,
     vscode.authentication.registerAuthenticationProvider('plex', 'Plex', authenticationProvider, {
       supportsMultipleAccounts: false,
+    }),
+    // Registered at activation (VS Code keeps a URI that arrives before that for the handler);
+    // only a sign-in waits for a URI, and a sign-in is command code: without it loaded, nothing waits.
+    vscode.window.registerUriHandler({
+      handleUri: (uri) => {
+        if (loaded) {
+          loaded.handleUri(uri);
+        } else {
+          log.warn('Ignored a URI sent to this extension: no browser sign-in is waiting.');
+        }
+      },
     }),
     ...COMMANDS.map(({ id }) =>
       vscode.commands.registerCommand(id, (...args: unknown[]) => (commands().handlers[id] as (...args: unknown[]) => unknown)(...args)),

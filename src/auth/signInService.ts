@@ -6,6 +6,7 @@ import { plainText } from '../ui/plainText';
 import { usableToken } from '../tokenShape';
 import type { Ui } from '../ui/ui';
 import { approvalPageUrl, signInWithBrowser } from './flows/browserSignIn';
+import type { SignInReturn } from './flows/signInReturn';
 import { signInWithPassword } from './flows/passwordSignIn';
 import { signInWithToken } from './flows/tokenSignIn';
 import type { PlexGateway } from './gateway/plexGateway';
@@ -30,6 +31,8 @@ export class SignInService {
     private readonly keys: DeviceKeyStore,
     /** Copies the approval link of the sign-in in progress (Copy Link). */
     private readonly copyLink: () => unknown,
+    /** The browser sign-in's way back to VS Code from the approval page. */
+    private readonly returnTo: SignInReturn,
   ) {}
 
   /** The browser approval link of the sign-in in progress, for "Copy Link". */
@@ -106,6 +109,7 @@ export class SignInService {
       },
       onLink: (url) => (this.link = url),
       copyLink: this.copyLink,
+      returnTo: this.returnTo,
     });
     if (!result) {
       return undefined;
@@ -126,6 +130,7 @@ export class SignInService {
           authPageUrl: approvalPageUrl(this.gateway.security),
           onLink: (url) => (this.link = url),
           copyLink: this.copyLink,
+          returnTo: this.returnTo,
         });
       case 'password':
         return signInWithPassword(plexTv, ui);

@@ -11,6 +11,8 @@ import { DeviceKeyStore } from '../auth/jwt/deviceKeyStore';
 import { JwtRenewal } from '../auth/jwt/jwtRenewal';
 import { offerSignInForJwtSetting } from '../auth/jwt/jwtSetting';
 import { RefreshService } from '../auth/refreshService';
+import { SignInCallbacks } from '../auth/flows/signInCallbacks';
+import { signInReturn } from '../auth/flows/signInReturn';
 import { SignInService } from '../auth/signInService';
 import { SignOutService } from '../auth/signOutService';
 import { TokenUpkeep } from '../auth/tokenUpkeep';
@@ -31,6 +33,7 @@ import { homeCommandHandlers } from './homeCommands';
 import type { CommandHandler, CommandId } from '../commandTable';
 import { serverCommandHandlers } from './serverCommands';
 import { webhookCommandHandlers } from './webhookCommands';
+import { signInCallbackReceiver } from './signInCallbackReceiver';
 import type { Core, Services } from './services';
 
 /** The workbench's prompts, for the host port (src/extension.ts): they load with the command code. */
@@ -43,6 +46,8 @@ export interface Commands {
   readonly deviceView: DeviceView;
   readonly homeView: HomeView;
   readonly webhookView: WebhookView;
+  /** The URI handler's work: a browser sign-in's callback (the approval page's redirect back). */
+  handleUri(uri: { readonly path: string; readonly query: string }): void;
   /** What dispose() stops. */
   readonly running: RunningWork;
   /**
@@ -63,6 +68,7 @@ export function createCommands(core: Core): Commands {
   const gateway: PlexGateway = new PlexGateway(session, core.globalState, core.security, core.clientIdentifier, log, ui, () => catalog.cached);
   const catalog = new ServerCatalog(() => gateway, session, core.globalState);
   const signInNow = () => services.signIn.signIn();
+  const callbacks = new SignInCallbacks();
   const errors = new ErrorReporter(ui, log, session, signInNow);
   const keys = new DeviceKeyStore(core.secrets, gateway, log);
   const upkeep = new TokenUpkeep(gateway, core.globalState, log, clock.now);
@@ -92,7 +98,7 @@ export function createCommands(core: Core): Commands {
     errors,
     ui,
     clipboard: new SecretClipboard(hostClipboard, clock),
-    signIn: new SignInService(gateway, session, ui, errors, keys, () => copySignInLink(services)),
+    signIn: new SignInService(gateway, session, ui, errors, keys, () => copySignInLink(services), signInReturn(callbacks, core.extensionId, log)),
     signOut,
     devices,
     claim: new ClaimCountdown(session, hostClipboard, clock.now),
@@ -132,6 +138,7 @@ export function createCommands(core: Core): Commands {
     deviceView,
     homeView,
     webhookView,
+    handleUri: signInCallbackReceiver(callbacks, log),
     running: runningWork,
     clearSecretsFromClipboard: async () => {
       await Promise.all([clipboard.clearNow(), claim.end()]);

@@ -25,6 +25,8 @@ export interface Core {
   log: Log;
   session: Session;
   security: ConnectionSecurity;
+  /** `<publisher>.<name>`: the authority of URIs that reach this extension's URI handler. */
+  extensionId: string;
   /** This installation's client identifier (kept in globalState), for the gateway's clients. */
   clientIdentifier(): string;
   documents: SourceDocumentProvider;

@@ -61,12 +61,16 @@ export class PlexTvClient {
     return decodePin(jsonOf(body));
   }
 
-  /** Step 2: the page where the user approves the PIN. It carries no token. */
-  authUrl(pin: PlexPin, authPageUrl: string = DEFAULT_AUTH_PAGE_URL): string {
+  /**
+   * Step 2: the page where the user approves the PIN. It carries no token. With `forwardUrl`, the
+   * page sends the browser there once the user approved (the redirect carries no token either).
+   */
+  authUrl(pin: PlexPin, authPageUrl: string = DEFAULT_AUTH_PAGE_URL, forwardUrl?: string): string {
     const fragment = [
       ['clientID', this.identity.clientIdentifier],
       ['code', pin.code],
       ['context[device][product]', this.identity.product],
+      ...(forwardUrl === undefined ? [] : [['forwardUrl', forwardUrl]]),
     ]
       .map(([name, value]) => `${encodeURIComponent(name)}=${encodeURIComponent(value)}`)
       .join('&');

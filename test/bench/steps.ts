@@ -1,7 +1,7 @@
 // UI steps the bench window's parts share: counting a task's requests, folding a view, signing in
 // with the browser and signing out.
 import type { Page } from 'playwright-core';
-import { answerDialog, runCommand, viewPane, waitForStatusBarItem, waitVisible } from '../e2e/ui';
+import { answerDialog, runCommand, viewPane, waitForReturnToWorkbench, waitForStatusBarItem, waitVisible } from '../e2e/ui';
 import { waitFor } from '../harness/waitFor';
 import type { StandIn } from '../standin/types';
 import { settledLog, taskRequests, type TaskRequests } from './requests';
@@ -43,7 +43,7 @@ export async function browserSignIn(window: BenchWindow): Promise<void> {
   await answerDialog(page, 'Open');
   const approval = await approvalPage;
   await approval.getByRole('button', { name: 'Sign in as alice' }).click();
-  await waitVisible(approval.getByText('Approved, you can close this tab'), 'the approval confirmation');
+  await waitForReturnToWorkbench(approval);
   await approval.close();
   await waitForStatusBarItem(page, 'alice', 30_000);
 }

@@ -17,6 +17,7 @@ import {
   waitForNotification,
   waitForStatusBarItem,
   waitForTreeRow,
+  waitForReturnToWorkbench,
   waitHidden,
   waitVisible,
 } from './ui';
@@ -46,7 +47,7 @@ suite('Journeys: sign in, look around, copy a token, sign out', () => {
     await answerDialog(page, 'Open');
     const approval: Page = await approvalPage;
     await approval.getByRole('button', { name: 'Sign in as alice' }).click();
-    await waitVisible(approval.getByText('Approved, you can close this tab'), 'the approval confirmation');
+    await waitForReturnToWorkbench(approval);
     await approval.close();
 
     await waitForStatusBarItem(page, 'alice', 20_000);

@@ -18,7 +18,7 @@ import {
   waitForClipboard,
   waitForNotification,
   waitForStatusBarItem,
-  waitVisible,
+  waitForReturnToWorkbench,
   clickActivityBarItem,
   approveBrowserSignIn,
   clickTreeRow,
@@ -78,7 +78,7 @@ suite('Secret hygiene audit', () => {
     await answerDialog(page, 'Open');
     const approval: Page = await approvalPage;
     await approval.getByRole('button', { name: 'Sign in as alice' }).click();
-    await waitVisible(approval.getByText('Approved, you can close this tab'), 'the approval confirmation');
+    await waitForReturnToWorkbench(approval);
     await approval.close();
     await waitForStatusBarItem(page, 'alice', 20_000);
 

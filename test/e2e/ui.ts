@@ -222,15 +222,24 @@ export async function dialogMessage(page: Page): Promise<string> {
 }
 
 /**
+ * The approval page, once approved, sends the browser to its forwardUrl: in code-server, the
+ * workbench's callback page, which hands the URI to the extension's URI handler and says so.
+ */
+export async function waitForReturnToWorkbench(approval: Page, timeoutMs = defaultTimeoutMs): Promise<void> {
+  await waitVisible(approval.getByText('You can close this page now.'), "the workbench's callback page after approval", timeoutMs);
+}
+
+/**
  * After "Sign In with Browser": allows VS Code to open the page, approves as `username` on the
- * stand-in's approval page, and closes that tab.
+ * stand-in's approval page, waits for the page to send the browser back to the workbench, and
+ * closes that tab.
  */
 export async function approveBrowserSignIn(page: Page, context: BrowserContext, username: string): Promise<void> {
   const approvalPage = context.waitForEvent('page', { timeout: defaultTimeoutMs });
   await answerDialog(page, 'Open');
   const approval = await approvalPage;
   await approval.getByRole('button', { name: `Sign in as ${username}` }).click();
-  await waitVisible(approval.getByText('Approved, you can close this tab'), 'the approval confirmation');
+  await waitForReturnToWorkbench(approval);
   await approval.close();
 }
 

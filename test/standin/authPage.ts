@@ -1,6 +1,7 @@
 // The browser approval page that stands in for https://app.plex.tv/auth. The client opens
 // `<authUrl>#?clientID=..&code=..&context%5Bdevice%5D%5Bproduct%5D=..`; a tiny inline script reads
 // the fragment (browsers never send it to the server), and one button per account approves the PIN.
+// With a `forwardUrl` in the fragment, approving sends the browser there (303), as plex.tv does.
 import type { IncomingMessage } from 'node:http';
 import type { RequestHandler } from './listener';
 import { HTML_TYPE } from './reply';
@@ -22,11 +23,17 @@ export function authPageHandler(world: StandInWorld): RequestHandler {
       res.writeHead(status, { 'content-type': HTML_TYPE, 'cache-control': 'no-store' });
       res.end(html);
     };
+    const redirect = (location: string): void => {
+      entry.status = 303;
+      entry.durationMs = Date.now() - started;
+      res.writeHead(303, { location, 'cache-control': 'no-store' });
+      res.end();
+    };
     if (method === 'GET' && (url.pathname === AUTH_PATH || url.pathname === `${AUTH_PATH}/`)) {
       send(200, approvalPage(world));
     } else if (method === 'POST' && url.pathname === APPROVE_PATH) {
       readForm(req)
-        .then((form) => approve(world, form, send))
+        .then((form) => approve(world, form, send, redirect))
         .catch(() => res.destroy());
     } else {
       send(404, page('Not found', '<p>This is the stand-in sign-in page; open it through the extension.</p>'));
@@ -34,7 +41,15 @@ export function authPageHandler(world: StandInWorld): RequestHandler {
   };
 }
 
-function approve(world: StandInWorld, form: URLSearchParams, send: (status: number, html: string) => void): void {
+/** Schemes a redirect never goes to: they would run or read something in the browser itself. */
+const UNSAFE_SCHEMES: ReadonlySet<string> = new Set(['javascript:', 'data:', 'file:', 'blob:', 'vbscript:']);
+
+/** Where the browser goes after approval: an absolute address (https, or an app's own scheme such as vscode:), else nowhere. */
+function forwardUrl(value: string): string | undefined {
+  return URL.canParse(value) && !UNSAFE_SCHEMES.has(new URL(value).protocol) ? value : undefined;
+}
+
+function approve(world: StandInWorld, form: URLSearchParams, send: (status: number, html: string) => void, redirect: (location: string) => void): void {
   const code = form.get('code') ?? '';
   const clientId = form.get('clientID') ?? '';
   const username = form.get('username') ?? '';
@@ -54,6 +69,11 @@ function approve(world: StandInWorld, form: URLSearchParams, send: (status: numb
     return;
   }
   world.approvePin(pin, account.seed.username);
+  const forward = forwardUrl(form.get('forwardUrl') ?? '');
+  if (forward !== undefined) {
+    redirect(forward);
+    return;
+  }
   send(
     200,
     page(
@@ -74,6 +94,7 @@ function approvalPage(world: StandInWorld): string {
 <form id="approve" method="post" action="${APPROVE_PATH}">
 <input type="hidden" name="code" id="code" value="">
 <input type="hidden" name="clientID" id="clientID" value="">
+<input type="hidden" name="forwardUrl" id="forwardUrl" value="">
 ${buttons}
 </form>
 <p id="missing" hidden>This link has no sign-in code. Start the sign-in again from the app.</p>
@@ -86,6 +107,7 @@ ${buttons}
   document.getElementById('detail').textContent = product + ' is asking to sign in to your Plex account.';
   document.getElementById('code').value = code;
   document.getElementById('clientID').value = params.get('clientID') || '';
+  document.getElementById('forwardUrl').value = params.get('forwardUrl') || '';
   if (!code) {
     document.getElementById('approve').hidden = true;
     document.getElementById('missing').hidden = false;

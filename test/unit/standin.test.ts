@@ -152,6 +152,27 @@ suite('Plex stand-in', () => {
     assert.equal(await plexErrorCode(await plexFetch(`${plexTv}/pins/999`)), 1020);
   });
 
+  test('the auth page sends the browser to forwardUrl after approval (303), never to a script or file', async () => {
+    const page = await (await fetch(standIn.authUrl)).text();
+    assert.match(page, /name="forwardUrl"/);
+    assert.match(page, /params\.get\('forwardUrl'\)/);
+    const approveUrl = new URL('/auth/approve', standIn.authUrl);
+    const approve = async (forwardUrl: string): Promise<Response> => {
+      const pin = (await (await plexFetch(`${plexTv}/pins?strong=true`, { method: 'POST' })).json()) as { code: string };
+      return fetch(approveUrl, { method: 'POST', redirect: 'manual', body: new URLSearchParams({ code: pin.code, clientID: CLIENT_ID, username: 'alice', forwardUrl }) });
+    };
+    const forward = 'http://127.0.0.1:9/callback?vscode-reqid=1&vscode-query=pin%3D1%26state%3Dabc';
+    const redirected = await approve(forward);
+    assert.equal(redirected.status, 303);
+    assert.equal(redirected.headers.get('location'), forward);
+    assert.equal((await approve('vscode://plex-vscode.plex-vscode/signIn?pin=1&state=abc')).headers.get('location'), 'vscode://plex-vscode.plex-vscode/signIn?pin=1&state=abc');
+    for (const unsafe of ['javascript:alert(1)', 'data:text/html,hi', 'file:///etc/passwd', 'not a url', '']) {
+      const shown = await approve(unsafe);
+      assert.equal(shown.status, 200, unsafe);
+      assert.match(await shown.text(), /Approved, you can close this tab/);
+    }
+  });
+
   test('PIN auto-approval happens on the configured poll', async () => {
     standIn.setPinAutoApproval(2, 'carol');
     const pin = (await (await plexFetch(`${plexTv}/pins?strong=true`, { method: 'POST' })).json()) as { id: number };

@@ -6,6 +6,8 @@ import { failureKind, isPlexFailure, plexFailure } from '../../plex/failure';
 import type { ConnectionSecurity } from '../gateway/connectionSecurity';
 import { delay, withCancellableProgress } from '../../ui/progress';
 import type { Ui } from '../../ui/ui';
+import type { AwaitedCallback } from './signInCallbacks';
+import type { SignInReturn } from './signInReturn';
 
 const POLL_INTERVAL_MS = 2_000;
 const MAX_POLL_INTERVAL_MS = 30_000;
@@ -21,6 +23,8 @@ export interface BrowserSignInOptions {
   copyLink(): unknown;
   /** How the PIN is made and polled; default the classic PIN. The JWT preview's PIN carries the device key. */
   pins?: PinRequests;
+  /** The approval page's redirect back to VS Code (forwardUrl): its callback reads the PIN at once. Without it, the poll alone. */
+  returnTo?: SignInReturn;
 }
 
 export interface PinRequests {
@@ -55,7 +59,9 @@ export function approvalPageUrl(security: ConnectionSecurity): string {
 
 /**
  * Plex's PIN flow: create a strong PIN, let the user approve it in the browser, and poll until
- * the PIN carries a token. Polling never runs faster than every 2 s and slows down on 429.
+ * the PIN carries a token. Polling never runs faster than every 2 s and slows down on 429. The
+ * approval page sends the browser back to VS Code (forwardUrl); that callback makes the PIN be
+ * read at once, and the poll stays for a browser that does not come back (blocked redirect, a phone).
  */
 export async function signInWithBrowser(options: BrowserSignInOptions): Promise<PlexSignIn> {
   const { plexTv, ui } = options;
@@ -63,9 +69,10 @@ export async function signInWithBrowser(options: BrowserSignInOptions): Promise<
   return withCancellableProgress(vscode.l10n.t('Signing in to Plex'), async (signal, progress) => {
     progress.report(vscode.l10n.t('Preparing the sign-in page...'));
     const pin = await pins.create(signal);
-    const url = plexTv.authUrl(pin, options.authPageUrl);
-    options.onLink(url);
+    const way = await options.returnTo?.prepare(pin);
     try {
+      const url = plexTv.authUrl(pin, options.authPageUrl, way?.forwardUrl);
+      options.onLink(url);
       progress.report(vscode.l10n.t('Waiting for you to approve in the browser... [Copy link](command:plex.copySignInLink)'));
       const opened = await ui.openInBrowser(url);
       if (!opened) {
@@ -76,21 +83,26 @@ export async function signInWithBrowser(options: BrowserSignInOptions): Promise<
           }
         });
       }
-      const authToken = await waitForApproval(pins, pin, signal);
+      const authToken = await waitForApproval(pins, pin, signal, way?.callback);
       progress.report(vscode.l10n.t('Reading your account...'));
       const account = await plexTv.getAccount(authToken, { signal });
       return { authToken, account };
     } finally {
+      way?.callback.end();
       options.onLink(undefined);
     }
   });
 }
 
-async function waitForApproval(pins: PinRequests, pin: PlexPin, signal: AbortSignal): Promise<string> {
+async function waitForApproval(pins: PinRequests, pin: PlexPin, signal: AbortSignal, callback: AwaitedCallback | undefined): Promise<string> {
   const deadline = Date.now() + Math.min(MAX_WAIT_MS, Math.max(pin.expiresIn, 1) * 1000);
   let interval = POLL_INTERVAL_MS;
+  // The callback cuts one wait short; if the PIN has no token yet then, the poll goes on as before.
+  let early = callback?.arrived;
   for (;;) {
-    await delay(interval, signal);
+    if (await delayUnless(early, interval, signal)) {
+      early = undefined;
+    }
     try {
       const authToken = await pins.check(pin, signal);
       if (authToken) {
@@ -113,5 +125,28 @@ async function waitForApproval(pins: PinRequests, pin: PlexPin, signal: AbortSig
     if (Date.now() >= deadline) {
       throw plexFailure('pin-expired', 'The sign-in request expired before it was approved');
     }
+  }
+}
+
+/** delay(), ended early (true, no error) when `early` settles; the sign-in's own cancel still rejects. */
+async function delayUnless(early: Promise<void> | undefined, ms: number, signal: AbortSignal): Promise<boolean> {
+  if (early === undefined) {
+    await delay(ms, signal);
+    return false;
+  }
+  const wait = new AbortController();
+  const stop = (): void => wait.abort();
+  signal.addEventListener('abort', stop, { once: true });
+  void early.then(stop);
+  try {
+    await delay(ms, wait.signal);
+    return false;
+  } catch (error) {
+    if (signal.aborted || !wait.signal.aborted) {
+      throw error;
+    }
+    return true;
+  } finally {
+    signal.removeEventListener('abort', stop);
   }
 }

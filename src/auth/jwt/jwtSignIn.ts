@@ -5,6 +5,7 @@ import type { PlexGateway } from '../gateway/plexGateway';
 import { withCancellableProgress } from '../../ui/progress';
 import type { Ui } from '../../ui/ui';
 import { signInWithBrowser } from '../flows/browserSignIn';
+import type { SignInReturn } from '../flows/signInReturn';
 import { signInWithPassword } from '../flows/passwordSignIn';
 import { signInWithToken } from '../flows/tokenSignIn';
 import type { SignInMethod } from '../storedSession';
@@ -22,6 +23,7 @@ export interface JwtSignInOptions {
   authPageUrl: string;
   onLink(url: string | undefined): void;
   copyLink(): unknown;
+  returnTo?: SignInReturn;
 }
 
 /**
@@ -43,6 +45,7 @@ export async function signInWithJwt(method: SignInMethod, options: JwtSignInOpti
       authPageUrl: options.authPageUrl,
       onLink: options.onLink,
       copyLink: options.copyLink,
+      returnTo: options.returnTo,
       pins: {
         create: (signal) => auth.createPin({ signal }),
         check: async (pin, signal) => {

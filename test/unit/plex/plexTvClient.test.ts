@@ -104,6 +104,17 @@ suite('PlexTvClient', () => {
       assert.ok(!custom.includes('SECRETSECRETSECRET12'));
     });
 
+    test('authUrl carries forwardUrl, encoded, in the fragment: the page reads it back whole', async () => {
+      const client = harness.plexTv();
+      const pin = await client.createPin();
+      const forward = 'http://127.0.0.1:8080/callback?vscode-reqid=1&vscode-scheme=code-oss&vscode-authority=plex-vscode.plex-vscode&vscode-path=%2FsignIn&vscode-query=pin%3D1%26state%3Dabc';
+      const url = new URL(client.authUrl(pin, undefined, forward));
+      assert.equal(url.search, '');
+      const fragment = new URLSearchParams(url.hash.replace(/^#\?/, ''));
+      assert.deepEqual([...fragment.keys()], ['clientID', 'code', 'context[device][product]', 'forwardUrl']);
+      assert.equal(fragment.get('forwardUrl'), forward);
+    });
+
     test('checkPin reports null until approved, then the token, which works', async () => {
       const client = harness.plexTv();
       const pin = await client.createPin();
