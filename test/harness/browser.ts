@@ -42,9 +42,13 @@ export interface WorkbenchPage {
   page: Page;
 }
 
-/** A fresh context (own storage, so own secrets) allowed to use the clipboard on `origin`. */
+/**
+ * A fresh context (own storage, so own secrets) allowed to use the clipboard on `origin`. The
+ * window is a laptop's 1280 x 900: tall enough that the Plex side bar's five views show the
+ * Account view's rows without scrolling, as the journeys read them.
+ */
 export async function newWorkbenchContext(browser: Browser, origin: string): Promise<WorkbenchPage> {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
   await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin });
   const page = await context.newPage();
   return { context, page };
