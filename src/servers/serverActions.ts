@@ -7,6 +7,7 @@ import { usableToken } from '../tokenShape';
 import { describeFailure } from '../ui/errorMessages';
 import { plainText } from '../ui/plainText';
 import { withCancellableProgress } from '../ui/progress';
+import { serverAtBestConnection } from './connectionChoice';
 import { chooseServer, resolveServer, serverChoice, type ChosenServer } from './chooseServer';
 import type { ServerServices } from './serverServices';
 
@@ -17,7 +18,7 @@ import type { ServerServices } from './serverServices';
 /** Gets a transient token from the chosen server, copies it, and clears it again later. */
 export async function copyTransientToken(services: ServerServices, serverId: string | undefined): Promise<void> {
   await onServer(services, serverId, 'plex.copyTransientToken', async (server, signal, stillSignedIn) => {
-    const token = await request(services, server, (client, serverToken) => client.getTransientToken(serverToken, { signal }));
+    const token = await request(services, server, signal, (client, serverToken) => client.getTransientToken(serverToken, { signal }));
     if (!stillSignedIn()) {
       return; // Signed out meanwhile: no token of that session goes on the clipboard now.
     }
@@ -43,7 +44,7 @@ export async function showSourceConnectionInformation(services: ServerServices, 
       return;
     }
     const source = `server://${server.clientIdentifier}`;
-    const information = await request(services, server, (client, serverToken) => client.getSourceConnectionInformation(serverToken, source, { signal }));
+    const information = await request(services, server, signal, (client, serverToken) => client.getSourceConnectionInformation(serverToken, source, { signal }));
     if (!stillSignedIn()) {
       return;
     }
@@ -127,14 +128,22 @@ export async function forgetServerPermissions(services: ServerServices): Promise
   void services.ui().info(vscode.l10n.t('Plex will ask again before sending your token to a server address you allowed before.'));
 }
 
-/** Asks the chosen server through the gateway, starting with the connection that answered last time. */
+/**
+ * Asks the chosen server through the gateway. A listed server's connections are all asked who
+ * they are at once (no token), and the token goes to the best one that answered as the server
+ * (connectionChoice.ts); a `plex.serverUrl` address is asked directly.
+ */
 async function request<T>(
   services: ServerServices,
   server: ChosenServer & { ticket: SessionTicket },
+  signal: AbortSignal,
   call: (client: PlexMediaServerClient, token: string) => Promise<T>,
 ): Promise<T> {
-  const preferred = server.clientIdentifier === undefined ? undefined : services.catalog.workingConnection(server.clientIdentifier);
-  const answer = await services.gateway.onServer(server.ticket, server.destination, preferred, call);
+  const destination =
+    server.destination.kind === 'listed'
+      ? { kind: 'listed' as const, server: await serverAtBestConnection(services, server.destination.server, signal) }
+      : server.destination;
+  const answer = await services.gateway.onServer(server.ticket, destination, undefined, call);
   if (answer.server) {
     services.catalog.rememberWorkingConnection(answer.server.clientIdentifier, answer.uri);
   }
