@@ -20,6 +20,23 @@ export function rankConnections<T extends PlexConnection>(connections: readonly 
     .map(({ connection }) => connection);
 }
 
+/** Whether the connection's host is a plex.direct name (Plex's certificate for the server covers it). */
+export function isPlexDirect(uri: string): boolean {
+  try {
+    return new URL(uri).hostname.toLowerCase().endsWith('.plex.direct');
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * A plex.direct name on the local network that did not resolve: what a router's DNS rebinding
+ * protection does to names that point to private addresses (Plex's advice is to allow plex.direct).
+ */
+export function looksLikeDnsRebindingProtection(connection: Pick<PlexConnection, 'uri' | 'local'>, problem: string | undefined): boolean {
+  return problem === 'dns' && connection.local && isPlexDirect(connection.uri);
+}
+
 /** One connection's probe, under way. */
 export interface PendingProbe<R> {
   readonly uri: string;

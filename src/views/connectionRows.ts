@@ -4,16 +4,9 @@ import * as vscode from 'vscode';
 import type { ConnectionProblem, IdentityProbe } from '../plex/connectionProbe';
 import type { PlexConnection } from '../plex/types';
 import type { ConnectionReport } from '../servers/connectionReports';
+import { isPlexDirect, looksLikeDnsRebindingProtection } from '../servers/connectionRanking';
 import { plainText } from '../ui/plainText';
 
-/** Whether the connection's host is a plex.direct name (Plex's certificate for the server covers it). */
-export function isPlexDirect(uri: string): boolean {
-  try {
-    return new URL(uri).hostname.toLowerCase().endsWith('.plex.direct');
-  } catch {
-    return false;
-  }
-}
 
 export function problemText(problem: ConnectionProblem): string {
   switch (problem) {
@@ -52,7 +45,7 @@ export function problemAdvice(connection: PlexConnection, result: IdentityProbe)
   if (result.ok) {
     return undefined;
   }
-  if (result.problem === 'dns' && connection.local && isPlexDirect(connection.uri)) {
+  if (looksLikeDnsRebindingProtection(connection, result.problem)) {
     return vscode.l10n.t(
       "The router's DNS rebinding protection may block plex.direct names that point to local addresses. Allow plex.direct in the router's DNS settings (Plex's advice), or use the local http connection.",
     );

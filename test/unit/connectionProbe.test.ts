@@ -6,7 +6,7 @@ import * as assert from 'node:assert/strict';
 import { ConnectionSecurity } from '../../src/auth/gateway/connectionSecurity';
 import { probeIdentity, type IdentityProbe } from '../../src/plex/connectionProbe';
 import type { PlexConnection, PlexServer } from '../../src/plex/types';
-import { firstAnswering, rankConnections } from '../../src/servers/connectionRanking';
+import { firstAnswering, looksLikeDnsRebindingProtection, rankConnections } from '../../src/servers/connectionRanking';
 import { DAVE_CONNECTIONS } from '../standin/accounts';
 import { rejectsWith, useStandIn, type Harness } from './plex/helpers';
 
@@ -180,6 +180,15 @@ suite('Connection doctor: probes and ranking against the stand-in', () => {
     harness.standIn.addFault({ route: 'pms.identity', fault: { kind: 'xml' }, times: 1 });
     const result = await probeIdentity(uri, client(harness, uri), { machineIdentifier: server.clientIdentifier, timeoutMs: 2000 });
     assert.ok(result.ok, JSON.stringify(result));
+  });
+
+  test('a local plex.direct name that did not resolve is what DNS rebinding protection does; nothing else is', () => {
+    const plexDirect = 'https://192-168-1-5.0123456789abcdef0123456789abcdef.plex.direct:32400';
+    assert.equal(looksLikeDnsRebindingProtection({ uri: plexDirect, local: true }, 'dns'), true);
+    assert.equal(looksLikeDnsRebindingProtection({ uri: plexDirect, local: false }, 'dns'), false, 'a remote name is not rebinding');
+    assert.equal(looksLikeDnsRebindingProtection({ uri: plexDirect, local: true }, 'refused'), false, 'it resolved');
+    assert.equal(looksLikeDnsRebindingProtection({ uri: 'http://192.168.1.5:32400', local: true }, 'dns'), false, 'not a plex.direct name');
+    assert.equal(looksLikeDnsRebindingProtection({ uri: 'https://evil.example/x.plex.direct', local: true }, 'dns'), false, 'the path does not count');
   });
 
   test('cancelled: the caller stops the probes', async () => {
