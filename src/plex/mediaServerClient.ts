@@ -24,9 +24,13 @@ export class PlexMediaServerClient {
     return decodeIdentity(body);
   }
 
-  /** One authenticated request (`GET /`, the server's capabilities): the server takes the token at this address. */
-  async checkToken(token: string, options?: PlexRequestOptions): Promise<void> {
-    await this.http.request({ method: 'GET', path: '/', token, expect: 'json-or-xml', context: mediaServerContext(token), retry: false }, options);
+  /**
+   * One authenticated request (`GET /`, the server's capabilities): the server takes the token at
+   * this address. Its MediaContainer names the server as /identity does.
+   */
+  async checkToken(token: string, options?: PlexRequestOptions): Promise<PlexServerIdentity> {
+    const body = await this.http.request({ method: 'GET', path: '/', token, expect: 'json-or-xml', context: mediaServerContext(token), retry: true }, options);
+    return decodeIdentity(body);
   }
 
   /**

@@ -1,13 +1,14 @@
 import * as vscode from 'vscode';
 import type { IdentityProbe } from '../plex/connectionProbe';
-import { failureKind } from '../plex/failure';
+import { failureKind, plexFailure } from '../plex/failure';
 import type { PlexServer } from '../plex/types';
 import { describeFailure } from '../ui/errorMessages';
 import { plainText } from '../ui/plainText';
 import { withCancellableProgress } from '../ui/progress';
 import { resolveServer, serverChoice } from './chooseServer';
 import { probeConnections } from './connectionChoice';
-import type { ConnectionReport, TokenCheck } from './connectionReports';
+import { reportServerFailure } from './serverActions';
+import type { ConnectionReport } from './connectionReports';
 import type { ServerServices } from './serverServices';
 
 /**
@@ -29,35 +30,32 @@ export async function testConnections(services: ServerServices, serverId: string
       return;
     }
     const chosen = server;
-    const report = await withCancellableProgress(vscode.l10n.t('Testing the connections of {0}...', plainText(chosen.name)), (signal) =>
-      runProbes(services, chosen, ticket.generation, signal),
-    );
-    if (!services.gateway.isCurrent(ticket)) {
-      return;
+    const report = await withCancellableProgress(vscode.l10n.t('Testing the connections of {0}...', plainText(chosen.name)), async (signal) => {
+      const probed = await runProbes(services, chosen, ticket.generation, signal);
+      return probed.best ? checkToken(services, chosen, probed, signal) : probed;
+    });
+    if (services.gateway.isCurrent(ticket)) {
+      void services.ui().info(summary(chosen, report));
     }
-    void services.ui().info(summary(chosen, report));
   } catch (error) {
-    if (!services.gateway.isCurrent(ticket)) {
-      services.log.info('plex.testConnections: the session ended while it ran; its result was dropped.');
-      return;
-    }
-    services.errors.report(error, {
-      action: 'plex.testConnections',
-      where: server?.name ?? 'Plex',
-      session: ticket.session,
+    reportServerFailure(services, error, {
+      commandId: 'plex.testConnections',
+      serverName: server?.name,
+      ticket,
       retry: () => testConnections(services, serverId),
     });
   }
 }
 
+/** Probes every connection; the report (and the view) takes each result as it arrives. */
 async function runProbes(services: ServerServices, server: PlexServer, generation: number, signal: AbortSignal): Promise<ConnectionReport> {
   const started = performance.now();
   const results = new Map<string, IdentityProbe>();
-  let report: ConnectionReport = { serverId: server.clientIdentifier, generation, results, running: true };
-  services.connectionReports.set(report);
+  const running: ConnectionReport = { serverId: server.clientIdentifier, generation, results, running: true };
+  services.connectionReports.set(running);
   const pending = probeConnections(services, server, signal, (result) => {
     results.set(result.uri, result);
-    services.connectionReports.set({ ...report, results: new Map(results) });
+    services.connectionReports.set({ ...running, results: new Map(results) });
   });
   const all = await Promise.all(pending.map((probe) => probe.result));
   const probeMs = Math.round(performance.now() - started);
@@ -67,37 +65,35 @@ async function runProbes(services: ServerServices, server: PlexServer, generatio
       .map((result) => `${result.uri} ${result.ok ? `ok ${result.latencyMs} ms` : result.problem}`)
       .join(', ')}`,
   );
-  report = { serverId: server.clientIdentifier, generation, results: new Map(results), running: best !== undefined, probeMs, ...(best ? { best } : {}) };
-  services.connectionReports.set(report);
-  if (!best) {
-    return { ...report, running: false };
-  }
-  const tokenCheck = await checkToken(services, server, best.uri, signal);
-  report = { ...report, running: false, tokenCheck };
+  const report: ConnectionReport = { ...running, results: new Map(results), running: best !== undefined, probeMs, ...(best ? { best } : {}) };
   services.connectionReports.set(report);
   return report;
 }
 
-/** One authenticated request to the best connection, through the gateway (which chooses the token and asks before plain http). */
-async function checkToken(services: ServerServices, server: PlexServer, uri: string, signal: AbortSignal): Promise<TokenCheck> {
+/**
+ * One authenticated request to the best connection, through the gateway (which chooses the token
+ * and asks before plain http). Its failure goes in the report and is then reported as the same
+ * failure of Copy Transient Token would be.
+ */
+async function checkToken(services: ServerServices, server: PlexServer, report: ConnectionReport, signal: AbortSignal): Promise<ConnectionReport> {
+  const uri = report.best?.uri;
   const ticket = services.gateway.ticket();
-  if (!ticket) {
-    return { accepted: false, message: vscode.l10n.t('Sign in to Plex first.') };
-  }
   const atBest = { ...server, connections: server.connections.filter((connection) => connection.uri === uri) };
   try {
+    if (!ticket) {
+      throw plexFailure('cancelled', 'The session changed');
+    }
     await services.gateway.onServer(ticket, { kind: 'listed', server: atBest }, undefined, (client, token) => client.checkToken(token, { signal }));
-    return { accepted: true };
+    const checked: ConnectionReport = { ...report, running: false, tokenCheck: { accepted: true } };
+    services.connectionReports.set(checked);
+    return checked;
   } catch (error) {
-    const kind = failureKind(error);
-    if (kind === 'cancelled' || kind === 'insecure-declined') {
-      throw error;
-    }
-    if (kind === 'token-invalid' || kind === 'server-refuses-jwt') {
-      // One server refusing a token says nothing about the account: the session stays.
-      return { accepted: false, message: vscode.l10n.t('{0} did not accept your Plex token at this address.', plainText(server.name)) };
-    }
-    return { accepted: false, message: describeFailure(error, plainText(server.name)) };
+    const message =
+      failureKind(error) === 'token-invalid'
+        ? vscode.l10n.t('{0} did not accept your Plex token at this address.', plainText(server.name))
+        : describeFailure(error, plainText(server.name));
+    services.connectionReports.set({ ...report, running: false, tokenCheck: { accepted: false, message } });
+    throw error;
   }
 }
 
@@ -108,18 +104,13 @@ function summary(server: PlexServer, report: ConnectionReport): string {
   if (!report.best) {
     return vscode.l10n.t('None of the {0} connections of {1} answered. The Servers view shows why for each.', total, name);
   }
-  const best = report.best;
-  const token = report.tokenCheck?.accepted
-    ? vscode.l10n.t('Your token works there.')
-    : vscode.l10n.t('Your token did not work there: {0}', report.tokenCheck && !report.tokenCheck.accepted ? report.tokenCheck.message : '');
   return vscode.l10n.t(
-    '{0} of {1} connections of {2} answered; the best is {3} ({4} ms). {5}',
+    '{0} of {1} connections of {2} answered; the best is {3} ({4} ms). Your token works there.',
     answered,
     total,
     name,
-    plainText(best.uri),
-    best.latencyMs,
-    token,
+    plainText(report.best.uri),
+    report.best.latencyMs,
   );
 }
 

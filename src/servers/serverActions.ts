@@ -176,26 +176,40 @@ async function onServer(
     const chosen = { ...server, ticket };
     await withCancellableProgress(vscode.l10n.t('Contacting {0}...', chosen.name), (signal) => run(chosen, signal, stillSignedIn));
   } catch (error) {
-    if (!stillSignedIn()) {
-      services.log.info(`${commandId}: the session ended while it ran; its result was dropped.`);
-      return;
-    }
-    const kind = failureKind(error);
-    if (server && kind === 'token-invalid') {
-      // One server refusing a token says nothing about the account: the session stays.
-      serverRefused(services, server.name);
-      return;
-    }
-    if (server && kind === 'server-refuses-jwt') {
-      serverRefusedJwt(services, server.name, error);
-      return;
-    }
-    if (server && kind === 'insecure-declined' && isPlexFailure(error) && error.serverKey) {
-      declinedEarlier(services, server.name, error.serverKey, retry);
-      return;
-    }
-    services.errors.report(error, { action: commandId, where: server?.name ?? 'Plex', session: ticket.session, retry });
+    reportServerFailure(services, error, { commandId, serverName: server?.name, ticket, retry });
   }
+}
+
+/**
+ * Reports the failure of an action on a server once: nothing for a session that ended meanwhile;
+ * a server refusing the token (or a Plex JWT) says so without touching the session; an earlier
+ * "no" to plain http offers to ask again; anything else goes to the error reporter.
+ */
+export function reportServerFailure(
+  services: ServerServices,
+  error: unknown,
+  context: { commandId: string; serverName: string | undefined; ticket: SessionTicket; retry: () => unknown },
+): void {
+  const { commandId, serverName, ticket, retry } = context;
+  if (!services.gateway.isCurrent(ticket)) {
+    services.log.info(`${commandId}: the session ended while it ran; its result was dropped.`);
+    return;
+  }
+  const kind = failureKind(error);
+  if (serverName !== undefined && kind === 'token-invalid') {
+    // One server refusing a token says nothing about the account: the session stays.
+    serverRefused(services, serverName);
+    return;
+  }
+  if (serverName !== undefined && kind === 'server-refuses-jwt') {
+    serverRefusedJwt(services, serverName, error);
+    return;
+  }
+  if (serverName !== undefined && kind === 'insecure-declined' && isPlexFailure(error) && error.serverKey) {
+    declinedEarlier(services, serverName, error.serverKey, retry);
+    return;
+  }
+  services.errors.report(error, { action: commandId, where: serverName ?? 'Plex', session: ticket.session, retry });
 }
 
 /** The same action again (Retry): the same server id, looked up again. */
