@@ -144,9 +144,6 @@ async function request<T>(
       ? { kind: 'listed' as const, server: await serverAtBestConnection(services, server.destination.server, signal) }
       : server.destination;
   const answer = await services.gateway.onServer(server.ticket, destination, undefined, call);
-  if (answer.server) {
-    services.catalog.rememberWorkingConnection(answer.server.clientIdentifier, answer.uri);
-  }
   return answer.value;
 }
 
