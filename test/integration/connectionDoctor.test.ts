@@ -5,7 +5,7 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { DAVE_CONNECTIONS } from '../standin/accounts';
 import type { StandInControl } from '../standin/controlClient';
-import { extensionApi, freshStart, setSetting, signedInAs, standIn } from './helpers';
+import { extensionApi, freshStart, setSetting, signedInAs, standIn, waitFor } from './helpers';
 
 const DAVE = "Dave's Server";
 const LIBRARY_ID = 'a11ce0000000000000000000000000000000001';
@@ -46,15 +46,20 @@ suite('Connection doctor: Plex: Test Connections', function () {
   });
 
   test('on a server row: every connection becomes a row with its result, the server row shows the best address, /identity gets no token, the token goes once to the best', async () => {
-    const { ui, control } = await freshStart();
+    const { api, ui, control } = await freshStart();
     await setSetting('requestTimeoutSeconds', 1);
     await signedInAs('dave', ui, control);
     const id = await daveId(control);
-    const listed = (await control.state()).servers.find((server) => server.clientIdentifier === id);
-    assert.ok(listed);
+    await vscode.commands.executeCommand('plex.refresh');
     await control.clearLog();
+    // Requests in the extension's own log (kept for the whole run), the slow one's timeout included.
+    const requests = async (path: string) => (await api.testing.logText()).split('\n').filter((line) => line.includes(`${path} `)).length;
+    const identitiesBefore = await requests('/identity');
 
     await vscode.commands.executeCommand('plex.testConnections', { serverId: id });
+
+    await waitFor('one /identity per connection in the log', async () => (await requests('/identity')) - identitiesBefore >= 4);
+    assert.equal((await requests('/identity')) - identitiesBefore, 4, 'one /identity per connection, no more');
 
     const rows = await rowsOf(DAVE);
     const byWhat = (what: string) => [...rows.connections.entries()].filter(([, row]) => row.description.startsWith(what));
@@ -175,6 +180,22 @@ suite('Connection doctor: Plex: Test Connections', function () {
     const elapsed = Date.now() - started;
     assert.ok(elapsed >= 700, `took ${elapsed} ms: it waited for the better-ranked connection`);
     assert.ok((await control.issuedTokens()).includes(await vscode.env.clipboard.readText()));
+  });
+
+  test('the best connection refusing the token: its row says so, and the message is the one Copy Transient Token shows', async () => {
+    const { api, ui, control } = await freshStart();
+    await setSetting('requestTimeoutSeconds', 1);
+    await signedInAs('dave', ui, control);
+    const id = await daveId(control);
+    await control.addFault({ route: 'pms.root', server: id, fault: { kind: 'token-revoked' }, times: 1 });
+    await vscode.commands.executeCommand('plex.testConnections', { serverId: id });
+    const rows = await rowsOf(DAVE);
+    const best = [...rows.connections.values()].find((row) => row.description.startsWith('best'));
+    assert.ok(best, JSON.stringify([...rows.connections]));
+    assert.match(best.tooltip, /Dave's Server did not accept your Plex token at this address\./);
+    const shown = ui.messages.find((message) => message.severity === 'error');
+    assert.equal(plain(shown?.message), "Dave's Server did not accept your Plex token. Refresh the server list, or check that your account may use this server.");
+    assert.equal(api.status, 'signedIn', 'a server refusing the token says nothing about the account');
   });
 
   test('no connection answering: the best-ranked connection\'s failure, with Retry; every row says why', async () => {

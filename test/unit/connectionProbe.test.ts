@@ -113,11 +113,34 @@ suite('Connection doctor: probes and ranking against the stand-in', () => {
 
   test('the best answer is taken as soon as every better-ranked connection failed: the slow one is not waited for', async () => {
     const server = await daveServer();
+    const stop = new AbortController();
     const started = performance.now();
-    const best = await firstAnswering(probeAll(server, 5000));
+    const best = await firstAnswering(probeAll(server, 5000, stop.signal));
     const elapsed = performance.now() - started;
+    stop.abort();
     assert.equal(best?.uri, seeded(server, DAVE_CONNECTIONS.good).uri);
     assert.ok(elapsed < 1000, `took ${elapsed} ms: the slow connection (30 s) and the 5 s timeout were not waited for`);
+  });
+
+  test('a dead and a slow connection listed ahead of the good one cost less than 100 ms over the good one alone', async () => {
+    const server = await daveServer();
+    const good = seeded(server, DAVE_CONNECTIONS.good);
+    const alone: PlexServer = { ...server, connections: [good] };
+    const median = async (candidate: PlexServer): Promise<number> => {
+      const times: number[] = [];
+      for (let run = 0; run < 5; run++) {
+        const stop = new AbortController();
+        const started = performance.now();
+        const best = await firstAnswering(probeAll(candidate, 5000, stop.signal));
+        times.push(performance.now() - started);
+        stop.abort(); // The slow connection's probe is not left running.
+        assert.equal(best?.uri, good.uri);
+      }
+      return times.sort((a, b) => a - b)[2];
+    };
+    const withAll = await median(server);
+    const goodAlone = await median(alone);
+    assert.ok(withAll < goodAlone + 100, `all four connections: ${withAll.toFixed(1)} ms; the good one alone: ${goodAlone.toFixed(1)} ms`);
   });
 
   test('a better-ranked connection that can still answer is waited for, even when a worse one answered first', async () => {
