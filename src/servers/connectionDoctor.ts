@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import type { SessionTicket } from '../auth/gateway/plexGateway';
 import type { IdentityProbe } from '../plex/connectionProbe';
 import { failureKind, plexFailure } from '../plex/failure';
 import type { PlexServer } from '../plex/types';
@@ -32,7 +33,10 @@ export async function testConnections(services: ServerServices, serverId: string
     const chosen = server;
     const report = await withCancellableProgress(vscode.l10n.t('Testing the connections of {0}...', plainText(chosen.name)), async (signal) => {
       const probed = await runProbes(services, chosen, ticket.generation, signal);
-      return probed.best ? checkToken(services, chosen, probed, signal) : probed;
+      if (signal.aborted) {
+        throw plexFailure('cancelled', 'Cancelled');
+      }
+      return probed.best ? checkToken(services, ticket, chosen, probed, signal) : probed;
     });
     if (services.gateway.isCurrent(ticket)) {
       void services.ui().info(summary(chosen, report));
@@ -75,14 +79,17 @@ async function runProbes(services: ServerServices, server: PlexServer, generatio
  * and asks before plain http). Its failure goes in the report and is then reported as the same
  * failure of Copy Transient Token would be.
  */
-async function checkToken(services: ServerServices, server: PlexServer, report: ConnectionReport, signal: AbortSignal): Promise<ConnectionReport> {
+async function checkToken(
+  services: ServerServices,
+  ticket: SessionTicket,
+  server: PlexServer,
+  report: ConnectionReport,
+  signal: AbortSignal,
+): Promise<ConnectionReport> {
   const uri = report.best?.uri;
-  const ticket = services.gateway.ticket();
   const atBest = { ...server, connections: server.connections.filter((connection) => connection.uri === uri) };
   try {
-    if (!ticket) {
-      throw plexFailure('cancelled', 'The session changed');
-    }
+    // The session the test began with: a session that ended or changed meanwhile sends nothing.
     await services.gateway.onServer(ticket, { kind: 'listed', server: atBest }, undefined, (client, token) => client.checkToken(token, { signal }));
     const checked: ConnectionReport = { ...report, running: false, tokenCheck: { accepted: true } };
     services.connectionReports.set(checked);
