@@ -33,6 +33,7 @@ export const COMMANDS = [
   { id: 'plex.selectServer', palette: SIGNED_IN, statusBarMenu: { icon: 'server', order: 3 } },
   { id: 'plex.setDefaultServer', palette: 'never' },
   { id: 'plex.forgetServerPermissions', palette: 'always' },
+  { id: 'plex.testConnections', palette: SIGNED_IN },
   { id: 'plex.switchHomeUser', palette: { statuses: SIGNED_IN, inHome: true }, statusBarMenu: { icon: 'organization', order: 3.5 } },
   { id: 'plex.copyClaimToken', palette: SIGNED_IN },
   { id: 'plex.linkDevice', palette: SIGNED_IN },

@@ -17,6 +17,7 @@ import { SignInService } from '../auth/signInService';
 import { SignOutService } from '../auth/signOutService';
 import { TokenUpkeep } from '../auth/tokenUpkeep';
 import { copyTransientToken } from '../servers/serverActions';
+import { ConnectionReports } from '../servers/connectionReports';
 import { ServerCatalog } from '../servers/serverCatalog';
 import { ErrorReporter } from '../ui/errorReporter';
 import { runningWork, stopAllWork, type RunningWork } from '../ui/progress';
@@ -74,7 +75,8 @@ export function createCommands(core: Core): Commands {
   const upkeep = new TokenUpkeep(gateway, core.globalState, log, clock.now);
   const jwtRenewal = new JwtRenewal(session, core.globalState, gateway, keys, ui, log, signInNow, clock.now);
   const signOut = new SignOutService(gateway, session, ui, log, keys);
-  const serversTree = new ServersTreeProvider(session, catalog, new ServerListLoader(gateway, catalog, errors));
+  const connectionReports = new ConnectionReports(() => session.generation);
+  const serversTree = new ServersTreeProvider(session, catalog, new ServerListLoader(gateway, catalog, errors), connectionReports);
   const devices = new DeviceList(gateway);
   const deviceView = new DeviceView(session, gateway, devices, errors, clock.now);
   const webhookList = new WebhookList(gateway);
@@ -95,6 +97,7 @@ export function createCommands(core: Core): Commands {
     session,
     gateway,
     catalog,
+    connectionReports,
     errors,
     ui,
     clipboard: new SecretClipboard(hostClipboard, clock),
@@ -156,6 +159,7 @@ export function createCommands(core: Core): Commands {
       homeView.dispose();
       serversTree.dispose();
       catalog.dispose();
+      connectionReports.dispose();
     },
   };
 }

@@ -1,4 +1,5 @@
 import { copyTransientToken, forgetServerPermissions, selectServer, setDefaultServer, showSourceConnectionInformation } from '../servers/serverActions';
+import { testConnections } from '../servers/connectionDoctor';
 import type { ServerServices } from '../servers/serverServices';
 import type { CommandHandler } from '../commandTable';
 import { referenceOf, takeReference } from './references';
@@ -8,7 +9,8 @@ type ServerCommandId =
   | 'plex.showSourceConnectionInformation'
   | 'plex.selectServer'
   | 'plex.setDefaultServer'
-  | 'plex.forgetServerPermissions';
+  | 'plex.forgetServerPermissions'
+  | 'plex.testConnections';
 
 /** Each takes a server's client identifier (a Servers view row's `serverId`), or nothing. */
 export function serverCommandHandlers(services: ServerServices): Record<ServerCommandId, CommandHandler> {
@@ -28,5 +30,9 @@ export function serverCommandHandlers(services: ServerServices): Record<ServerCo
       return id === false ? undefined : setDefaultServer(services, id);
     },
     'plex.forgetServerPermissions': () => forgetServerPermissions(services),
+    'plex.testConnections': (argument?: unknown) => {
+      const id = serverId(argument);
+      return id === false ? undefined : testConnections(services, id);
+    },
   };
 }

@@ -64,7 +64,12 @@ export class PlexServerError extends PlexError {
 export class PlexNetworkError extends PlexError {
   override name = 'PlexNetworkError';
   override readonly kind = 'network';
+  /** What failed on the way, for a report per connection (the message says it in words). */
+  reason: NetworkReason = 'other';
 }
+
+/** Why no answer arrived: the connection refused, the name did not resolve, TLS failed, and so on. */
+export type NetworkReason = 'refused' | 'dns' | 'tls' | 'closed' | 'unreachable' | 'invalid-http' | 'other';
 
 export class PlexTimeoutError extends PlexError {
   override name = 'PlexTimeoutError';

@@ -5,6 +5,8 @@ export * from './errors';
 export { redact, redactUrl } from './redact';
 export { PlexTvClient, DEFAULT_PLEX_TV_URL, DEFAULT_AUTH_PAGE_URL } from './plexTvClient';
 export { PlexMediaServerClient } from './mediaServerClient';
+export { probeIdentity, type ConnectionProblem, type IdentityProbe, type IdentityProbeOptions } from './connectionProbe';
+export type { PlexServerIdentity } from './decodeIdentity';
 export { DEFAULT_TIMEOUT_MS } from './http';
 export { BODY_CAP_BYTES } from './readBody';
 export { decodeAccount, decodePin, decodeSignIn } from './decodeAccount';

@@ -1,4 +1,5 @@
-// A Plex Media Server: transient tokens and source connection information.
+// A Plex Media Server: its identity (no token), a token check, transient tokens and source connection information.
+import { decodeIdentity, type PlexServerIdentity } from './decodeIdentity';
 import { decodeSourceConnectionInformation, decodeTransientTokenJson, decodeTransientTokenXml } from './decodeMediaServer';
 import { PlexHttp } from './http';
 import { looksLikeJwt } from './jwt/compact';
@@ -15,6 +16,21 @@ export class PlexMediaServerClient {
 
   constructor(options: PlexMediaServerClientOptions) {
     this.http = new PlexHttp(options);
+  }
+
+  /** Who answers at this address (`GET /identity`): it needs no token, and none is sent. Never retried: a probe has one try. */
+  async getIdentity(options?: PlexRequestOptions): Promise<PlexServerIdentity> {
+    const body = await this.http.request({ method: 'GET', path: '/identity', expect: 'json-or-xml', context: 'media-server-token', retry: false }, options);
+    return decodeIdentity(body);
+  }
+
+  /**
+   * One authenticated request (`GET /`, the server's capabilities): the server takes the token at
+   * this address. Its MediaContainer names the server as /identity does.
+   */
+  async checkToken(token: string, options?: PlexRequestOptions): Promise<PlexServerIdentity> {
+    const body = await this.http.request({ method: 'GET', path: '/', token, expect: 'json-or-xml', context: mediaServerContext(token), retry: true }, options);
+    return decodeIdentity(body);
   }
 
   /**

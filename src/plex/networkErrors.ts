@@ -1,6 +1,6 @@
 // Describes transport failures (node-fetch FetchError, Node system errors) in plain words. The
 // original messages are not reused: they include the full request URL.
-import { PlexNetworkError } from './errors';
+import { PlexNetworkError, type NetworkReason } from './errors';
 
 function errorCode(error: unknown): string {
   for (let current: unknown = error, depth = 0; current !== null && typeof current === 'object' && depth < 4; depth++) {
@@ -13,12 +13,12 @@ function errorCode(error: unknown): string {
   return '';
 }
 
-const REASONS: readonly [RegExp, string][] = [
-  [/^ECONNREFUSED$/, 'the connection was refused'],
-  [/^(ENOTFOUND|EAI_AGAIN|EAI_FAIL|EAI_NONAME)$/, 'the host name could not be resolved'],
-  [/^(ECONNRESET|EPIPE|ECONNABORTED|ERR_STREAM_PREMATURE_CLOSE|UND_ERR_SOCKET)$/, 'the connection was closed unexpectedly'],
-  [/^(ETIMEDOUT|EHOSTUNREACH|ENETUNREACH|ENETDOWN|EHOSTDOWN)$/, 'the host could not be reached'],
-  [/^HPE_/, 'the answer was not valid HTTP'],
+const REASONS: readonly [RegExp, string, NetworkReason][] = [
+  [/^ECONNREFUSED$/, 'the connection was refused', 'refused'],
+  [/^(ENOTFOUND|EAI_AGAIN|EAI_FAIL|EAI_NONAME)$/, 'the host name could not be resolved', 'dns'],
+  [/^(ECONNRESET|EPIPE|ECONNABORTED|ERR_STREAM_PREMATURE_CLOSE|UND_ERR_SOCKET)$/, 'the connection was closed unexpectedly', 'closed'],
+  [/^(ETIMEDOUT|EHOSTUNREACH|ENETUNREACH|ENETDOWN|EHOSTDOWN)$/, 'the host could not be reached', 'unreachable'],
+  [/^HPE_/, 'the answer was not valid HTTP', 'invalid-http'],
 ];
 
 /** Certificate problems do not go away on their own, so they are not retried. */
@@ -34,8 +34,12 @@ export interface NetworkFailure {
 export function networkFailure(error: unknown, host: string): NetworkFailure {
   const code = errorCode(error);
   if (isCertificateCode(code)) {
-    return { error: new PlexNetworkError(`Could not connect securely to ${host}: its TLS certificate was not accepted.`), retryable: false };
+    const failure = new PlexNetworkError(`Could not connect securely to ${host}: its TLS certificate was not accepted.`);
+    failure.reason = 'tls';
+    return { error: failure, retryable: false };
   }
-  const reason = REASONS.find(([pattern]) => pattern.test(code))?.[1] ?? 'the connection failed';
-  return { error: new PlexNetworkError(`Could not reach ${host}: ${reason}.`), retryable: true };
+  const [, words, reason] = REASONS.find(([pattern]) => pattern.test(code)) ?? [undefined, 'the connection failed', 'other' as const];
+  const failure = new PlexNetworkError(`Could not reach ${host}: ${words}.`);
+  failure.reason = reason;
+  return { error: failure, retryable: true };
 }

@@ -7,6 +7,7 @@ import { usableToken } from '../tokenShape';
 import { describeFailure } from '../ui/errorMessages';
 import { plainText } from '../ui/plainText';
 import { withCancellableProgress } from '../ui/progress';
+import { serverAtBestConnection } from './connectionChoice';
 import { chooseServer, resolveServer, serverChoice, type ChosenServer } from './chooseServer';
 import type { ServerServices } from './serverServices';
 
@@ -17,7 +18,7 @@ import type { ServerServices } from './serverServices';
 /** Gets a transient token from the chosen server, copies it, and clears it again later. */
 export async function copyTransientToken(services: ServerServices, serverId: string | undefined): Promise<void> {
   await onServer(services, serverId, 'plex.copyTransientToken', async (server, signal, stillSignedIn) => {
-    const token = await request(services, server, (client, serverToken) => client.getTransientToken(serverToken, { signal }));
+    const token = await request(services, server, signal, (client, serverToken) => client.getTransientToken(serverToken, { signal }));
     if (!stillSignedIn()) {
       return; // Signed out meanwhile: no token of that session goes on the clipboard now.
     }
@@ -43,7 +44,7 @@ export async function showSourceConnectionInformation(services: ServerServices, 
       return;
     }
     const source = `server://${server.clientIdentifier}`;
-    const information = await request(services, server, (client, serverToken) => client.getSourceConnectionInformation(serverToken, source, { signal }));
+    const information = await request(services, server, signal, (client, serverToken) => client.getSourceConnectionInformation(serverToken, source, { signal }));
     if (!stillSignedIn()) {
       return;
     }
@@ -127,17 +128,22 @@ export async function forgetServerPermissions(services: ServerServices): Promise
   void services.ui().info(vscode.l10n.t('Plex will ask again before sending your token to a server address you allowed before.'));
 }
 
-/** Asks the chosen server through the gateway, starting with the connection that answered last time. */
+/**
+ * Asks the chosen server through the gateway. A listed server's connections are all asked who
+ * they are at once (no token), and the token goes to the best one that answered as the server
+ * (connectionChoice.ts); a `plex.serverUrl` address is asked directly.
+ */
 async function request<T>(
   services: ServerServices,
   server: ChosenServer & { ticket: SessionTicket },
+  signal: AbortSignal,
   call: (client: PlexMediaServerClient, token: string) => Promise<T>,
 ): Promise<T> {
-  const preferred = server.clientIdentifier === undefined ? undefined : services.catalog.workingConnection(server.clientIdentifier);
-  const answer = await services.gateway.onServer(server.ticket, server.destination, preferred, call);
-  if (answer.server) {
-    services.catalog.rememberWorkingConnection(answer.server.clientIdentifier, answer.uri);
-  }
+  const destination =
+    server.destination.kind === 'listed'
+      ? { kind: 'listed' as const, server: await serverAtBestConnection(services, server.destination.server, signal) }
+      : server.destination;
+  const answer = await services.gateway.onServer(server.ticket, destination, undefined, call);
   return answer.value;
 }
 
@@ -167,26 +173,40 @@ async function onServer(
     const chosen = { ...server, ticket };
     await withCancellableProgress(vscode.l10n.t('Contacting {0}...', chosen.name), (signal) => run(chosen, signal, stillSignedIn));
   } catch (error) {
-    if (!stillSignedIn()) {
-      services.log.info(`${commandId}: the session ended while it ran; its result was dropped.`);
-      return;
-    }
-    const kind = failureKind(error);
-    if (server && kind === 'token-invalid') {
-      // One server refusing a token says nothing about the account: the session stays.
-      serverRefused(services, server.name);
-      return;
-    }
-    if (server && kind === 'server-refuses-jwt') {
-      serverRefusedJwt(services, server.name, error);
-      return;
-    }
-    if (server && kind === 'insecure-declined' && isPlexFailure(error) && error.serverKey) {
-      declinedEarlier(services, server.name, error.serverKey, retry);
-      return;
-    }
-    services.errors.report(error, { action: commandId, where: server?.name ?? 'Plex', session: ticket.session, retry });
+    reportServerFailure(services, error, { commandId, serverName: server?.name, ticket, retry });
   }
+}
+
+/**
+ * Reports the failure of an action on a server once: nothing for a session that ended meanwhile;
+ * a server refusing the token (or a Plex JWT) says so without touching the session; an earlier
+ * "no" to plain http offers to ask again; anything else goes to the error reporter.
+ */
+export function reportServerFailure(
+  services: ServerServices,
+  error: unknown,
+  context: { commandId: string; serverName: string | undefined; ticket: SessionTicket; retry: () => unknown },
+): void {
+  const { commandId, serverName, ticket, retry } = context;
+  if (!services.gateway.isCurrent(ticket)) {
+    services.log.info(`${commandId}: the session ended while it ran; its result was dropped.`);
+    return;
+  }
+  const kind = failureKind(error);
+  if (serverName !== undefined && kind === 'token-invalid') {
+    // One server refusing a token says nothing about the account: the session stays.
+    serverRefused(services, serverName);
+    return;
+  }
+  if (serverName !== undefined && kind === 'server-refuses-jwt') {
+    serverRefusedJwt(services, serverName, error);
+    return;
+  }
+  if (serverName !== undefined && kind === 'insecure-declined' && isPlexFailure(error) && error.serverKey) {
+    declinedEarlier(services, serverName, error.serverKey, retry);
+    return;
+  }
+  services.errors.report(error, { action: commandId, where: serverName ?? 'Plex', session: ticket.session, retry });
 }
 
 /** The same action again (Retry): the same server id, looked up again. */

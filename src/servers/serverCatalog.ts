@@ -16,8 +16,6 @@ const DEFAULT_SERVER_KEY = 'plex.defaultServer';
 export class ServerCatalog implements vscode.Disposable {
   private servers: PlexServer[] | undefined;
   private loading: Loading | undefined;
-  /** The connection that last answered, per server, so the next call goes straight to it. */
-  private readonly workingConnections = new Map<string, string>();
   private readonly changeEmitter = new vscode.EventEmitter<void>();
   private readonly subscription: vscode.Disposable;
   private generation: number;
@@ -94,14 +92,6 @@ export class ServerCatalog implements vscode.Disposable {
     return waitWithOwnSignal(this.loading, signal);
   }
 
-  workingConnection(clientIdentifier: string): string | undefined {
-    return this.workingConnections.get(clientIdentifier);
-  }
-
-  rememberWorkingConnection(clientIdentifier: string, uri: string): void {
-    this.workingConnections.set(clientIdentifier, uri);
-  }
-
   dispose(): void {
     this.subscription.dispose();
     this.changeEmitter.dispose();
@@ -117,7 +107,6 @@ export class ServerCatalog implements vscode.Disposable {
     this.previous = leftAccount && this.servers ? { identity: left, servers: this.servers } : undefined;
     this.servers = back;
     this.loading = undefined;
-    this.workingConnections.clear();
     this.changeEmitter.fire();
   }
 }

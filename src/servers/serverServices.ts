@@ -6,6 +6,7 @@ import type { PlexSourceConnectionInformation } from '../plex/types';
 import type { ErrorReporter } from '../ui/errorReporter';
 import type { SecretClipboard } from '../ui/secretClipboard';
 import type { Ui } from '../ui/ui';
+import type { ConnectionReports } from './connectionReports';
 import type { ServerCatalog } from './serverCatalog';
 
 /** What the server actions work with; built once, with the command code. */
@@ -13,6 +14,8 @@ export interface ServerServices {
   readonly session: SessionView;
   readonly gateway: PlexGateway;
   readonly catalog: ServerCatalog;
+  /** The last Test Connections result per server, for the Servers view. */
+  readonly connectionReports: ConnectionReports;
   readonly clipboard: SecretClipboard;
   readonly errors: ErrorReporter;
   readonly log: Log;

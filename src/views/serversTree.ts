@@ -1,7 +1,9 @@
 import * as vscode from 'vscode';
 import type { PlexConnection, PlexServer } from '../plex/types';
 import type { SessionView } from '../auth/sessionView';
+import type { ConnectionReports } from '../servers/connectionReports';
 import type { ServerCatalog } from '../servers/serverCatalog';
+import { bestConnectionText, connectionItem } from './connectionRows';
 import type { TreeSource } from './lazyTree';
 import { messageItem } from './messageItem';
 import type { ServerListLoader } from './serverList';
@@ -28,12 +30,14 @@ export class ServersTreeProvider implements TreeSource<ServerNode>, vscode.Dispo
     private readonly state: SessionView,
     private readonly catalog: ServerCatalog,
     private readonly list: ServerListLoader,
+    private readonly reports: ConnectionReports,
   ) {
     // A sign-in starting or ending changes nothing here; firing anyway would delay the next real
     // update by VS Code's 200 ms tree debounce (see AccountTreeProvider).
     let shown = { status: state.status, generation: state.generation };
     this.subscriptions = [
       catalog.onDidChange(() => this.repaintView?.()),
+      reports.onDidChange(() => this.repaintView?.()),
       state.onDidChange(() => {
         if (state.status !== shown.status || state.generation !== shown.generation) {
           shown = { status: state.status, generation: state.generation };
@@ -77,7 +81,7 @@ export class ServersTreeProvider implements TreeSource<ServerNode>, vscode.Dispo
       case 'server':
         return this.serverItem(node.server);
       case 'connection':
-        return connectionItem(node.connection);
+        return connectionItem(node.connection, this.reports.get(node.serverId));
       case 'message':
         return messageItem(node.text, node.retry ? 'plex.refresh' : undefined);
     }
@@ -93,6 +97,7 @@ export class ServersTreeProvider implements TreeSource<ServerNode>, vscode.Dispo
     item.id = `server:${server.clientIdentifier}`;
     item.description = [
       isDefault ? vscode.l10n.t({ message: 'default', comment: 'Beside a server: the default server, the one "Copy Transient Token" uses.' }) : undefined,
+      bestConnectionText(this.reports.get(server.clientIdentifier)),
       server.owned ? undefined : vscode.l10n.t({ message: 'shared', comment: 'Beside a server: another Plex user shares it with you; you do not own it.' }),
     ]
       .filter((part): part is string => Boolean(part))
@@ -113,20 +118,6 @@ export class ServersTreeProvider implements TreeSource<ServerNode>, vscode.Dispo
     item.contextValue = isDefault ? 'plex.server.default' : 'plex.server';
     return item;
   }
-}
-
-function connectionItem(connection: PlexConnection): vscode.TreeItem {
-  const item = new vscode.TreeItem(connection.uri, vscode.TreeItemCollapsibleState.None);
-  const reach = connection.relay
-    ? vscode.l10n.t({ message: 'relay', comment: 'A connection that reaches the server through the Plex relay.' })
-    : connection.local
-      ? vscode.l10n.t({ message: 'local', comment: 'A connection that reaches the server on the local network.' })
-      : vscode.l10n.t({ message: 'remote', comment: 'A connection that reaches the server over the internet.' });
-  item.description = `${reach} · ${connection.protocol}`;
-  item.tooltip = `${connection.uri}\n${item.description}`;
-  item.iconPath = new vscode.ThemeIcon(connection.protocol === 'https' ? 'lock' : 'unlock');
-  item.contextValue = 'plex.connection';
-  return item;
 }
 
 function serverNodes(servers: readonly PlexServer[]): ServerNode[] {

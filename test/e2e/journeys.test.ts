@@ -80,6 +80,17 @@ suite('Journeys: sign in, look around, copy a token, sign out', () => {
     await saveScreenshot(page, 'token-copied');
   });
 
+  test('Test Connections on a server: each address gets its result, the server row its best address', async () => {
+    const { page } = workbench;
+    await clearNotifications(page);
+    await clickTreeRowAction(page, "Alice's Library", 'Test Connections', 'Servers');
+    await waitForNotification(page, /1 of 2 connections of Alice's Library answered; the best is http:\/\/127\.0\.0\.1:\d+ \(\d+ ms\)\. Your token works there\./);
+    await waitForTreeRow(page, /refused · remote · https/, 'Servers');
+    await waitForTreeRow(page, /best · \d+ ms · local · http/, 'Servers');
+    await waitForTreeRow(page, /Alice's Library.*127\.0\.0\.1:\d+ · \d+ ms/, 'Servers');
+    await saveScreenshot(page, 'connection-doctor');
+  });
+
   test('sign out from the status bar menu: confirm, and the views go back to signed out', async () => {
     const { page, standIn } = workbench;
     await (await waitForStatusBarItem(page, 'alice')).click();

@@ -92,6 +92,12 @@ suite('Secret hygiene audit', () => {
     await clickNotificationButton(page, 'Source connection information for', 'Copy Access Token');
     await waitForNotification(page, "Access token for Alice's Cloud copied.");
 
+    // Test Connections: token-less probes of every address, one request with the token to the best.
+    await clearNotifications(page);
+    await runCommand(page, 'Plex: Test Connections');
+    await pickQuickItem(page, "Alice's Library");
+    await waitForNotification(page, /connections of Alice's Library answered/);
+
     // A switch to Dana, who has a Home PIN.
     await clickTreeRow(page, /^Dana/, 'Plex Home');
     await answerQuickInput(page, '1234', { prompt: 'Plex Home PIN of Dana' });

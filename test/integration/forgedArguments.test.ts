@@ -124,7 +124,7 @@ suite('Forged command arguments', () => {
     const token = await signedInAs('alice', ui, control);
     await vscode.env.clipboard.writeText('nothing secret');
     const ids = ['not-a-listed-server', ...PROTOTYPE_NAMES];
-    for (const command of ['plex.copyTransientToken', 'plex.showSourceConnectionInformation', 'plex.setDefaultServer']) {
+    for (const command of ['plex.copyTransientToken', 'plex.showSourceConnectionInformation', 'plex.setDefaultServer', 'plex.testConnections']) {
       for (const argument of forgedServerArguments(listener.port, ids)) {
         ui.insecureAnswers = [true, true, true];
         await run(command, argument);

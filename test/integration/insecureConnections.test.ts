@@ -154,8 +154,18 @@ suite('Unencrypted connections', () => {
 type Control = ReturnType<typeof standIn>;
 
 /** Requests that reached a Plex Media Server (plex.tv's own are listed too, under 'plex.tv'). */
+/**
+ * The requests that reached a server, but for the token-less `GET /identity` that asks each
+ * connection who answers there before the token goes anywhere (checked here to carry no token).
+ */
 async function serverRequests(control: Control): Promise<Awaited<ReturnType<Control['log']>>> {
-  return (await control.log()).filter((entry) => entry.host !== 'plex.tv');
+  const reached = (await control.log()).filter((entry) => entry.host !== 'plex.tv');
+  assert.deepEqual(
+    reached.filter((entry) => entry.route === 'pms.identity' && 'x-plex-token' in entry.headers),
+    [],
+    'no token went to /identity',
+  );
+  return reached.filter((entry) => entry.route !== 'pms.identity');
 }
 
 function forgetRecorded(ui: { messages: unknown[]; questions: string[] }): void {

@@ -202,6 +202,7 @@ const visibleWhen: Record<string, (model: Model) => boolean> = {
   'plex.refresh': (model) => model.status === 'signedIn',
   'plex.copyTransientToken': (model) => model.status === 'signedIn',
   'plex.showSourceConnectionInformation': (model) => model.status === 'signedIn',
+  'plex.testConnections': (model) => model.status === 'signedIn',
   'plex.selectServer': (model) => model.status === 'signedIn',
   'plex.copyClaimToken': (model) => model.status === 'signedIn',
   'plex.linkDevice': (model) => model.status === 'signedIn',

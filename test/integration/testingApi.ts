@@ -41,6 +41,8 @@ export interface PlexTestingApi {
   forgetInsecureConnectionAnswers(): Promise<void>;
   /** The Servers view's top-level items as VS Code gets them. */
   serverTreeItems(): Promise<vscode.TreeItem[]>;
+  /** The Servers view's server rows, each with its connection rows, as VS Code gets them. */
+  serverTreeRows(): Promise<{ item: vscode.TreeItem; children: vscode.TreeItem[] }[]>;
   /** The Devices view's items as VS Code gets them (loads the list, as showing the view does). */
   deviceTreeItems(): Promise<vscode.TreeItem[]>;
   /** The Webhooks view's items as VS Code gets them (loads the list, as showing the view does). */
@@ -110,6 +112,13 @@ export function testingApi(underTest: ExtensionUnderTest): PlexTestingApi {
       await composed.commands().services.gateway.insecure.forget();
     },
     serverTreeItems: async () => (await serversTree.getChildren()).map((node) => serversTree.getTreeItem(node)),
+    serverTreeRows: async () =>
+      Promise.all(
+        (await serversTree.getChildren()).map(async (node) => ({
+          item: serversTree.getTreeItem(node),
+          children: (await serversTree.getChildren(node)).map((child) => serversTree.getTreeItem(child)),
+        })),
+      ),
     deviceTreeItems: async () => (await devicesTree.getChildren()).map((node) => devicesTree.getTreeItem(node)),
     webhookTreeItems: async () => (await webhooksTree.getChildren()).map((node) => webhooksTree.getTreeItem(node)),
     claimCountdown: () => {

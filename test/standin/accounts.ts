@@ -14,6 +14,12 @@ import type { JsonObject } from './json';
  * - bob: two-factor authentication, code 123456.
  * - carol: an active Plex Pass (lifetime).
  */
+/** Longer than any request timeout the extension allows a probe (5 s): the slow connection never answers in time. */
+export const DAVE_SLOW_DELAY_MS = 30_000;
+
+/** Dave's Server's connections, by what each does (indexes in the seed's order, for setConnectionDelay). */
+export const DAVE_CONNECTIONS = { slow: 0, refused: 1, impostor: 2, good: 3 } as const;
+
 export const DEMO_ACCOUNTS: StandInAccountSeed[] = [
   {
     username: 'alice',
@@ -58,6 +64,27 @@ export const DEMO_ACCOUNTS: StandInAccountSeed[] = [
     password: 'carol-password',
     title: 'Carol',
     plexPass: true,
+  },
+  {
+    // A server whose connections each fail another way, for the connection doctor: listed in this
+    // order, ranked refused (local https), good (local http), then slow and impostor (remote).
+    username: 'dave',
+    email: 'dave@example.com',
+    password: 'dave-password',
+    title: 'Dave',
+    servers: [
+      {
+        name: "Dave's Server",
+        clientIdentifier: 'da7e00000000000000000000000000000000001',
+        spec: '2024-09',
+        connections: [
+          { protocol: 'http', local: false, relay: false, delayMs: DAVE_SLOW_DELAY_MS },
+          { protocol: 'https', local: true, relay: false, uri: 'https://127.0.0.1:1' },
+          { protocol: 'http', local: false, relay: false, answersAs: 'a11ce0000000000000000000000000000000001', delayMs: 0 },
+          { protocol: 'http', local: true, relay: false, delayMs: 0 },
+        ],
+      },
+    ],
   },
 ];
 

@@ -73,6 +73,11 @@ function route(world: StandInWorld, method: string, path: string, body: Body): C
   if (tools !== undefined) return tools;
   const jwtAnswer = jwtControlRoute(world, key, body);
   if (jwtAnswer !== undefined) return jwtAnswer;
+  const delay = /^POST \/servers\/([^/]+)\/connections\/(\d+)\/delay$/.exec(key);
+  if (delay !== null) {
+    world.setConnectionDelay(decodeURIComponent(delay[1]), Number(delay[2]), Number(body.delayMs));
+    return { status: 204 };
+  }
   const restart = /^POST \/servers\/([^/]+)\/restart$/.exec(key);
   if (restart !== null) {
     world.restartServer(decodeURIComponent(restart[1]));

@@ -80,6 +80,11 @@ export class StandInControl {
     await this.call('POST', `servers/${encodeURIComponent(clientIdentifier)}/restart`);
   }
 
+  /** How long connection `index` (in the seed's order) of the server waits before answering; see StandIn.setConnectionDelay. */
+  async setConnectionDelay(clientIdentifier: string, index: number, delayMs: number): Promise<void> {
+    await this.call('POST', `servers/${encodeURIComponent(clientIdentifier)}/connections/${index}/delay`, { delayMs });
+  }
+
   /** Puts the stand-in back in the state it started in (see StandIn.reset); log and violations stay. */
   async reset(): Promise<void> {
     await this.call('POST', 'reset');

@@ -12,7 +12,7 @@ import { pmsSite } from './pms';
 import { monitorSpecConformance } from './specMonitor';
 import { recordStartedStandIn } from './startedStandIns';
 import type { StandIn, StandInOptions } from './types';
-import { StandInWorld } from './world';
+import { StandInWorld, type ServerRecord } from './world';
 
 export { DEMO_ACCOUNTS };
 export type * from './types';
@@ -50,6 +50,14 @@ export async function startStandIn(options: StandInOptions = {}): Promise<StandI
       listeners.push(listener);
       server.url = listener.url;
     }
+    for (const server of world.servers) {
+      for (const [index, seed] of server.seed.connections.entries()) {
+        if (seed.delayMs === undefined && seed.answersAs === undefined) continue;
+        const listener = await Listener.start(host, 0, connectionHandler(world, server, index, timers));
+        listeners.push(listener);
+        server.connectionUrls[index] = listener.url;
+      }
+    }
 
     const authListener = await startAuthListener(options.authHost ?? DEFAULT_AUTH_HOST, authPageHandler(world));
     listeners.push(authListener);
@@ -72,6 +80,7 @@ export async function startStandIn(options: StandInOptions = {}): Promise<StandI
     },
     setPinAutoApproval: (afterPolls, username) => world.setPinAutoApproval(afterPolls, username),
     restartServer: (clientIdentifier) => world.restartServer(clientIdentifier),
+    setConnectionDelay: (clientIdentifier, index, delayMs) => world.setConnectionDelay(clientIdentifier, index, delayMs),
     addFault: (rule) => world.faults.add(rule),
     clearFaults: () => world.faults.clear(),
     log: () => world.log.list(),
@@ -83,6 +92,21 @@ export async function startStandIn(options: StandInOptions = {}): Promise<StandI
     ...world.tools.api(),
     jwt: jwtControls(world),
     close: () => (closing ??= closeAll()),
+  };
+}
+
+/**
+ * A connection with a listener of its own: it answers as the server it names (`answersAs`, else
+ * its own), after the connection's delay. A delay past the client's timeout is a connection that
+ * never answers in time; close() cancels the wait.
+ */
+function connectionHandler(world: StandInWorld, server: ServerRecord, index: number, timers: PendingTimers): RequestHandler {
+  const answersAs = server.seed.connections[index].answersAs;
+  const serve = serveSite(pmsSite(world, answersAs === undefined ? server : world.requireServer(answersAs)), world, timers);
+  return (req, res) => {
+    const delayMs = server.connectionDelays[index];
+    if (delayMs <= 0) serve(req, res);
+    else timers.after(delayMs, () => serve(req, res));
   };
 }
 

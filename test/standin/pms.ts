@@ -11,6 +11,7 @@ export function pmsSite(world: StandInWorld, server: ServerRecord): Site {
   const modern = server.seed.spec === '2026-02';
   const specs: RouteSpec[] = [
     { method: 'GET', path: '/identity', route: 'pms.identity', handler: () => identity(server) },
+    { method: 'GET', path: '/', route: 'pms.root', handler: (c) => capabilities(world, server, c) },
     { method: modern ? '*' : 'GET', path: '/security/token', route: 'pms.transientToken', handler: (c) => transientToken(world, server, c) },
     { method: 'GET', path: '/security/resources', route: 'pms.sourceConnection', handler: (c) => sourceConnection(world, server, c) },
   ];
@@ -26,6 +27,26 @@ function identity(server: ServerRecord): Reply {
   return {
     status: 200,
     json: { MediaContainer: { size: 0, claimed: true, machineIdentifier: server.seed.clientIdentifier, version: PMS_VERSION } },
+    xmlRoot: 'MediaContainer',
+  };
+}
+
+/** The server's capabilities (`GET /`): what a client reads first with its token; a few of the fields Plex sends. */
+function capabilities(world: StandInWorld, server: ServerRecord, context: RequestContext): Reply {
+  const rejection = rejectUnlessAuthorised(world, server, context);
+  if (rejection !== undefined) return rejection;
+  return {
+    status: 200,
+    json: {
+      MediaContainer: {
+        size: 0,
+        friendlyName: server.seed.name,
+        machineIdentifier: server.seed.clientIdentifier,
+        version: PMS_VERSION,
+        platform: 'Linux',
+        myPlex: true,
+      },
+    },
     xmlRoot: 'MediaContainer',
   };
 }

@@ -15,9 +15,10 @@ export interface ConnectionFilter {
 
 export function connectionsOf(server: ServerRecord, filter: ConnectionFilter = { includeHttps: true, includeRelay: true }): JsonObject[] {
   return server.seed.connections
-    .filter((seed) => (filter.includeHttps || seed.protocol !== 'https') && (filter.includeRelay || !seed.relay))
-    .map((seed) => {
-      const uri = seed.uri ?? `${seed.protocol}://${new URL(server.url).host}`;
+    .map((seed, index) => ({ seed, index }))
+    .filter(({ seed }) => (filter.includeHttps || seed.protocol !== 'https') && (filter.includeRelay || !seed.relay))
+    .map(({ seed, index }) => {
+      const uri = seed.uri ?? `${seed.protocol}://${new URL(server.connectionUrls[index] ?? server.url).host}`;
       const parsed = new URL(uri);
       const address = parsed.hostname.replace(/^\[|\]$/g, '');
       const port = parsed.port === '' ? (parsed.protocol === 'https:' ? 443 : 80) : Number(parsed.port);

@@ -18,6 +18,7 @@ export type StandInRoute =
   | 'pms.transientToken' // GET or POST /security/token on a PMS
   | 'pms.sourceConnection' // GET /security/resources on a PMS
   | 'pms.identity' // GET /identity on a PMS (no token needed)
+  | 'pms.root' // GET / on a PMS (the server's capabilities; needs a token)
   | 'home.users' // GET /api/v2/home/users
   | 'home.switch' // POST /api/v2/home/users/:uuid/switch
   | 'devices' // GET /devices.xml
@@ -72,6 +73,13 @@ export interface StandInConnectionSeed {
   relay: boolean;
   /** When absent the connection points at this server's own stand-in listener. */
   uri?: string;
+  /**
+   * Serve this connection from a listener of its own that waits this long before each answer
+   * (changed with `setConnectionDelay`; `reset()` puts the seed's value back).
+   */
+  delayMs?: number;
+  /** Serve this connection from a listener of its own that answers as this other server (its identity, its routes). */
+  answersAs?: string;
 }
 
 export interface StandInServerSeed {
@@ -156,6 +164,8 @@ export interface StandIn extends StandInState, StandInAccountToolsApi {
   setPinAutoApproval(afterPolls: number, username: string): void;
   /** Forgets the server's transient tokens, as a PMS restart does. */
   restartServer(clientIdentifier: string): void;
+  /** How long connection `index` (in the seed's order) waits before each answer: one seeded with `delayMs` or `answersAs`. */
+  setConnectionDelay(clientIdentifier: string, index: number, delayMs: number): void;
   addFault(rule: StandInFaultRule): void;
   clearFaults(): void;
   log(): StandInLogEntry[];

@@ -20,6 +20,10 @@ export interface ServerRecord {
   transientTokens: Set<string>;
   /** Set once the server's listener is up. */
   url: string;
+  /** Per connection seed: the URL of the connection's own listener, when it has one. */
+  connectionUrls: (string | undefined)[];
+  /** Per connection seed: how long its own listener waits before answering. */
+  connectionDelays: number[];
 }
 
 export class StandInWorld {
@@ -67,6 +71,8 @@ export class StandInWorld {
         accessToken: this.remember(newAccountToken()),
         transientTokens: new Set<string>(),
         url: '',
+        connectionUrls: seed.connections.map(() => undefined),
+        connectionDelays: seed.connections.map((connection) => connection.delayMs ?? 0),
       })),
     );
     const ids = new Set(this.servers.map((server) => server.seed.clientIdentifier));
@@ -178,6 +184,14 @@ export class StandInWorld {
     return token;
   }
 
+  /** How long connection `index` of the server waits before each answer (it needs a listener of its own: a seed with `delayMs` or `answersAs`). */
+  setConnectionDelay(clientIdentifier: string, index: number, delayMs: number): void {
+    const server = this.requireServer(clientIdentifier);
+    if (server.connectionUrls[index] === undefined) throw new Error(`connection ${index} of ${clientIdentifier} has no listener of its own`);
+    if (!Number.isFinite(delayMs) || delayMs < 0) throw new Error('delayMs must be a non-negative number');
+    server.connectionDelays[index] = delayMs;
+  }
+
   restartServer(clientIdentifier: string): void {
     this.requireServer(clientIdentifier).transientTokens.clear();
   }
@@ -211,6 +225,7 @@ export class StandInWorld {
    */
   reset(): void {
     this.faults.clear();
+    for (const server of this.servers) server.connectionDelays = server.seed.connections.map((connection) => connection.delayMs ?? 0);
     this.autoApproval = { afterPolls: 0, username: '' };
     this.pins.clear();
     this.tools.reset();

@@ -157,6 +157,7 @@ suite('Leak audit scanner', () => {
       'password of bob: bob-password',
       'two-factor code of bob: 123456',
       'password of carol: carol-password',
+      'password of dave: dave-password',
     ]);
   });
 });

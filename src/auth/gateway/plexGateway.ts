@@ -3,6 +3,7 @@ import type { Log } from '../../log';
 import { failureKind, plexFailure } from '../../plex/failure';
 import type { PlexDeviceKey } from '../../plex/jwt/deviceKey';
 import type { SwitchHomeUserRequest } from '../../plex/plexTvAccountTools';
+import type { IdentityProbe } from '../../plex/connectionProbe';
 import type { PlexAccount, PlexServer } from '../../plex/types';
 import type { ConnectionSecurity } from './connectionSecurity';
 import { InsecureConnections } from './insecureConnections';
@@ -223,6 +224,22 @@ export class PlexGateway {
   sendTestWebhook(ticket: SessionTicket, url: string, payload: WebhookPayload, signal: AbortSignal): Promise<WebhookDelivery> {
     this.liveSession(ticket);
     return this.clients.webhookSender().send(url, payload, signal);
+  }
+
+  /**
+   * Who answers at one of a listed server's connections (`GET /identity`): no token is sent, so
+   * no credential rule applies; an address the server does not list is refused all the same.
+   */
+  probeIdentity(server: PlexServer, uri: string, options: { timeoutMs: number; signal?: AbortSignal }): Promise<IdentityProbe> {
+    if (!server.connections.some((connection) => connection.uri === uri)) {
+      return Promise.reject(plexFailure('not-allowed', refusalMessage('not-a-listed-connection', server.name)));
+    }
+    try {
+      const client = this.clients.mediaServer(uri);
+      return loadPlex().probeIdentity(uri, client, { machineIdentifier: server.clientIdentifier, ...options });
+    } catch (error) {
+      return Promise.reject(error);
+    }
   }
 
   /** Forgets the answers about `plex.serverUrl` hosts: the next use of one asks again. */

@@ -19,6 +19,7 @@ export type ActionId =
   | 'listServers'
   | 'copyToken'
   | 'sourceInfo'
+  | 'testConnections'
   | 'signOut'
   | 'ping'
   | 'jwtSignIn'
@@ -211,6 +212,26 @@ export const ACTIONS: readonly MatrixAction[] = [
       const document = vscode.window.activeTextEditor?.document;
       assert.equal(document?.uri.scheme, 'plex-source', 'the information is shown');
       assert.match(document.getText(), new RegExp(context.server.clientIdentifier));
+      assert.equal(context.api.status, 'signedIn');
+    },
+  },
+  {
+    id: 'testConnections',
+    title: 'Test connections',
+    signedIn: true,
+    onServer: true,
+    // The probes (GET /identity, no token) are not faulted: the one authenticated request is.
+    route: 'pms.root',
+    requiredField: 'MediaContainer.machineIdentifier',
+    ownMessage: serverRefusedToken,
+    script: () => Promise.resolve(),
+    run: (context) => runServerCommand('plex.testConnections', { clientIdentifier: context.server.clientIdentifier }),
+    assertWorked: async (context) => {
+      const rows = await context.api.testing.serverTreeRows();
+      const row = rows.find((candidate) => String(candidate.item.label) === context.server.name);
+      assert.ok(row, 'the server has a row');
+      assert.match(String(row.item.description), /· \d+ ms$/, 'the server row shows the best address and its latency');
+      assert.ok(row.children.some((child) => /^best · /.test(String(child.description))), 'a connection row is the best one');
       assert.equal(context.api.status, 'signedIn');
     },
   },

@@ -20,7 +20,7 @@ export async function runCommand(id: string): Promise<void> {
 }
 
 /** Runs a server command as a click in the Servers view does (the server's id), or from the palette (undefined). */
-export async function runServerCommand(id: string, server: PlexServer | undefined): Promise<void> {
+export async function runServerCommand(id: string, server: Pick<PlexServer, 'clientIdentifier'> | undefined): Promise<void> {
   await vscode.commands.executeCommand(id, server && { serverId: server.clientIdentifier });
 }
 

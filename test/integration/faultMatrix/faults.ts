@@ -77,7 +77,9 @@ export const FAULTS: readonly MatrixFault[] = [
         ? 'one sign-in talks to one plex.tv address; a refusal meets the password step first'
         : action.id === 'sourceInfo'
           ? 'a refused address must be one plex.tv did not list (plex.serverUrl), and source information is asked only of a listed server'
-          : undefined,
+          : action.id === 'testConnections'
+            ? 'Test Connections tests the connections plex.tv lists, never plex.serverUrl; a refused listed connection is a row (connectionDoctor.test.ts)'
+            : undefined,
   },
   { id: 'resetMidBody', title: 'Reset mid-body', make: rule({ kind: 'reset-mid-body' }), failure: always('network') },
   { id: 'timeout', title: 'Timeout', make: rule({ kind: 'hang' }), failure: always('timeout'), timeoutSeconds: 1 },
@@ -100,7 +102,11 @@ export const FAULTS: readonly MatrixFault[] = [
     title: 'XML, not JSON',
     make: rule({ kind: 'xml' }),
     failure: always('bad-response'),
-    unaffected: { copyToken: 'a server may answer the transient token as XML; it is read', ...READS_NO_BODY },
+    unaffected: {
+      copyToken: 'a server may answer the transient token as XML; it is read',
+      testConnections: 'a server may answer its capabilities as XML; they are read',
+      ...READS_NO_BODY,
+    },
   },
   { id: 'oversized', title: 'Oversized body', make: rule({ kind: 'oversized' }), failure: always('bad-response') },
   {
@@ -163,6 +169,7 @@ export const FAULTS: readonly MatrixFault[] = [
     unaffected: {
       copyToken: 'the server forgot its transient tokens; a new one is issued',
       sourceInfo: 'the source information needs no transient token, which a restart forgets',
+      testConnections: 'the token check uses the account token, which a restart keeps',
     },
   },
 ];
