@@ -207,6 +207,7 @@ const visibleWhen: Record<string, (model: Model) => boolean> = {
   'plex.copyClaimToken': (model) => model.status === 'signedIn',
   'plex.linkDevice': (model) => model.status === 'signedIn',
   'plex.copyAccountToken': (model) => model.status === 'signedIn',
+  'plex.addWebhook': (model) => model.status === 'signedIn',
 };
 
 function paletteClauses(): Map<string, string | undefined> {
