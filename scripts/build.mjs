@@ -51,12 +51,28 @@ const vscodeOnce = {
   },
 };
 
+/**
+ * node-fetch's fetch-blob falls back to a 60 KB web streams polyfill when Node lacks
+ * `node:stream/web`. Every Node that VS Code ships has it (Node 16.5 and later), so the fallback
+ * resolves to the built-in module instead of the polyfill.
+ */
+const builtInWebStreams = {
+  name: 'built-in-web-streams',
+  setup(build) {
+    build.onResolve({ filter: /^web-streams-polyfill(\/|$)/ }, () => ({ path: 'web-streams', namespace: 'built-in-web-streams' }));
+    build.onLoad({ filter: /.*/, namespace: 'built-in-web-streams' }, () => ({
+      contents: 'module.exports = require("node:stream/web");',
+      loader: 'js',
+    }));
+  },
+};
+
 // './commands.js' and './plex.js' stay runtime requires, so activation loads neither.
 const activationBundle = { ...common, external: ['./commands.js', './plex.js'], plugins: [vscodeOnce] };
 const builds = [
   { ...activationBundle, entryPoints: ['src/extension.ts'], outfile: 'dist/extension.js' },
   { ...common, entryPoints: ['src/commands/index.ts'], outfile: 'dist/commands.js', external: ['./plex.js'], plugins: [vscodeOnce] },
-  { ...common, entryPoints: ['src/plex/index.ts'], outfile: 'dist/plex.js', external: ['vscode'] },
+  { ...common, entryPoints: ['src/plex/index.ts'], outfile: 'dist/plex.js', external: ['vscode'], plugins: [builtInWebStreams] },
 ];
 
 /**
