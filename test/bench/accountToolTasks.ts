@@ -1,4 +1,4 @@
-// The account tools' tasks (issue 12), signed in as alice, the administrator of a Plex Home, with
+// The account tools' tasks, signed in as alice, the administrator of a Plex Home, with
 // the Plex side bar showing, Servers and Plex Home folded and Devices still collapsed: each task's
 // requests are counted alone.
 import { randomUUID } from 'node:crypto';

@@ -1,5 +1,5 @@
 // Turns the windows' measurements into the JSON result and the markdown table, each figure next
-// to its target (issue 6).
+// to its target.
 import { cpus } from 'node:os';
 import type { BundleSizes } from './bundle';
 import {

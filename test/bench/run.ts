@@ -1,6 +1,6 @@
 // `npm run bench`: measures activation, bundle, requests per task, added latency and memory in
 // real VS Code (code-server + headless Chromium) against the stand-in, and writes
-// docs/performance.json and docs/performance.md (issue 6). A tool, not a test: nothing here
+// docs/performance.json and docs/performance.md. A tool, not a test: nothing here
 // fails on a timing.
 //   --windows N   fresh windows to take medians over (default 5)
 //   --quick       one window, results to test-results/bench/ (a smoke run; docs/ untouched)

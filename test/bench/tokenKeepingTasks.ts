@@ -1,4 +1,4 @@
-// Keeping a token alive (issues 11 and 13): the classic token's upkeep ping, then the JWT preview's
+// Keeping a token alive: the classic token's upkeep ping, then the JWT preview's
 // browser sign-in and a renewal. Upkeep and renewal are the look Plex's timer runs a minute after
 // start-up and hourly; the bench runs that same look on demand through the clocked build's bench
 // command (clocked-build/benchCommands.ts), so a window need not wait out the timer.

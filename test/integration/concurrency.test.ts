@@ -1,4 +1,4 @@
-// Issue 5, section 4: actions that overlap. Whatever the order, no crash, no session brought back
+// Actions that overlap. Whatever the order, no crash, no session brought back
 // after a sign-out, no timer or progress left behind, and the final state is the last user action.
 //
 // Deactivation mid-request is in deactivation.test.ts: it ends the extension, so the runner runs it last (index.ts).

@@ -1,4 +1,4 @@
-// Issue 5, section 3: values a server chooses (its name, a username) are shown, never executed.
+// Values a server chooses (its name, a username) are shown, never executed.
 // Notifications and progress titles turn `[label](command:...)` into a clickable command link;
 // trees and tooltips show plain strings as text; the source document escapes markdown.
 import * as assert from 'node:assert/strict';

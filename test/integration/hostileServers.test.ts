@@ -1,4 +1,4 @@
-// Issue 5, section 3: servers that answer slowly, never, too much, too deep, in broken UTF-8 or
+// Servers that answer slowly, never, too much, too deep, in broken UTF-8 or
 // with a redirect to someone else: the extension gives up in time, caps memory, stays
 // responsive, and never hands the token to a host the user did not choose.
 import * as assert from 'node:assert/strict';

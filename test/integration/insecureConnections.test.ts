@@ -1,4 +1,4 @@
-// Issue 5, section 3: the token never travels over plain http to another computer without the
+// The token never travels over plain http to another computer without the
 // user's say-so. The stand-in listens on loopback only, so a test seam (treatAsRemote) makes one
 // of its addresses count as another computer; the only real non-loopback address used here is
 // one the user declines, so nothing is ever sent to it.
