@@ -14,7 +14,8 @@
 // count only where they would be a leak: as a whole token, each form of the whole secret with no
 // letter or digit right before or after it (so their base64 is looked for only as the encoding
 // of the secret alone, never inside a longer blob). A PIN inside a longer number or word
-// ("41234", "a1234b") is chance, not a leak. A secret is short when it has fewer than 8 characters or only
+// ("41234", "a1234b") is chance, not a leak, and so is one followed by " ms": a duration, as the
+// request log writes every request's time. A secret is short when it has fewer than 8 characters or only
 // digits (numbers of any length are everywhere: times, ports, sizes).
 //
 // One pass over each text finds every form of every secret (an Aho-Corasick automaton), so the
@@ -45,6 +46,11 @@ interface Needle {
   form: string;
   /** Counts only with no letter or digit right before or after it (short secrets). */
   wholeToken: boolean;
+}
+
+/** " ms" right after a number, and no letter after that: a measured time, not a secret. */
+function isDuration(text: string, numberEnd: number): boolean {
+  return text.startsWith(' ms', numberEnd) && !letterOrDigit(text.charCodeAt(numberEnd + 3));
 }
 
 export function isShortSecret(value: string): boolean {
@@ -205,7 +211,10 @@ export class SecretScanner {
     this.scannedCharacters += text.length;
     this.automaton.scan(text, (index, start, end) => {
       const needle = this.needles[index];
-      if (needle === undefined || (needle.wholeToken && (letterOrDigit(text.charCodeAt(start - 1)) || letterOrDigit(text.charCodeAt(end))))) {
+      if (
+        needle === undefined ||
+        (needle.wholeToken && (letterOrDigit(text.charCodeAt(start - 1)) || letterOrDigit(text.charCodeAt(end)) || isDuration(text, end)))
+      ) {
         return;
       }
       const split = /[\r\n]/.test(text.slice(start, end));

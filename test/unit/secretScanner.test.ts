@@ -126,6 +126,7 @@ suite('Leak audit scanner', () => {
   test('text without the secrets gives no hit: near misses of short secrets are not leaks', () => {
     const clean = [
       'pid 41234 port 12345 took 1234ms at 12:34:56.123',
+      'GET http://127.0.0.1:40123/identity 200 1234 ms',
       'a1234 1234b 01234 12340 1234567 0123456789 x123456y',
       'PIN 1233, code 123457, code 12345 6',
       `${Buffer.from('1234 is in here, but inside a larger blob').toString('base64')}`,
@@ -147,6 +148,14 @@ suite('Leak audit scanner', () => {
       }),
       { numRuns: 300 },
     );
+  });
+
+  test('a short secret followed by " ms" is a measured time; followed by anything else it is still a hit', () => {
+    const only = new SecretScanner([pin]);
+    assert.deepEqual(describeHits(only.scanText('log', 'GET /api/v2/user 200 1234 ms\nretry in 1234 ms.')), []);
+    assert.equal(only.scanText('log', 'entered 1234 msg').length, 1);
+    assert.equal(only.scanText('log', 'PIN 1234 m').length, 1);
+    assert.equal(only.scanText('log', 'PIN 1234').length, 1);
   });
 
   test('the demo accounts add their passwords, the two-factor code and the Home PIN to the secrets', () => {
