@@ -61,8 +61,10 @@ suite('Localisable manifest', () => {
     assert.ok(Object.keys(bundle).length > 0, 'l10n/bundle.l10n.json is empty');
   });
 
-  test('the .vsix takes package.nls.json and translated bundles along, not the English source bundle', async () => {
-    // `vsce ls` applies .vscodeignore exactly as `vsce package` does, without building.
+  test('the .vsix takes package.nls.json and translated bundles along, not the English source bundle', async function () {
+    // `vsce ls` applies .vscodeignore exactly as `vsce package` does, without building. It
+    // starts a Node process that reads the whole project: on a loaded machine that takes 20 s.
+    this.timeout(70_000);
     const vsce = join(repoRoot, 'node_modules', '@vscode', 'vsce', 'vsce');
     const { stdout } = await promisify(execFile)(process.execPath, [vsce, 'ls', '--no-dependencies'], { cwd: repoRoot, timeout: 60_000 });
     const files = stdout.split('\n').map((line) => line.trim());
