@@ -88,7 +88,9 @@ ${table(result.figures.requests, 'Requests')}
 From the click or Enter that starts the command to the UI showing the result (in the page's own
 clock), minus the time the stand-in spent serving requests in between. That includes the
 workbench's own round trips, so each action is also shown above its floor: the same kind of UI
-update made by the probe extension's command that does nothing else.
+update made by the probe extension's command that does nothing else. The connection doctor's
+figures are whole times instead: there the stand-in's serving time is the connections' own delays,
+which is what they measure.
 
 ${table(result.figures.latency, 'Median ms')}
 

@@ -53,22 +53,17 @@ export interface RowCondition {
 }
 
 /**
- * Starts watching, in the page, for all `rows` to be present; the page records the first moment
- * they are (a MutationObserver callback, so within the same task as the DOM change). Returns a
- * handle to read that moment. Install before the action, so no update can slip past.
+ * Starts watching, in the page, for `holds` (page code: an expression giving a function that says
+ * whether the condition holds); the page records the first moment it does (a MutationObserver
+ * callback, so within the same task as the DOM change), read with `watchedAt(page, id)`. Install
+ * before the action, so no update can slip past.
  */
-export async function watchRows(page: Page, id: string, rows: RowCondition[]): Promise<void> {
+async function watchUntil(page: Page, id: string, holds: string): Promise<void> {
   await page.evaluate(
     `(() => {
-      const rows = ${JSON.stringify(rows)};
       const bench = window.__plexBench;
       delete bench.watches[${JSON.stringify(id)}];
-      const paneFor = (title) => [...document.querySelectorAll('.pane')].find((pane) =>
-        (pane.querySelector('.pane-header')?.textContent ?? '').trim().toLowerCase().startsWith(title.toLowerCase()));
-      const holds = () => rows.every((row) => {
-        const pane = paneFor(row.pane);
-        return pane !== undefined && [...pane.querySelectorAll('.monaco-list-row')].some((r) => (r.textContent ?? '').includes(row.text));
-      });
+      const holds = ${holds};
       const observer = new MutationObserver(() => {
         if (holds()) {
           bench.watches[${JSON.stringify(id)}] = performance.now();
@@ -80,7 +75,34 @@ export async function watchRows(page: Page, id: string, rows: RowCondition[]): P
   );
 }
 
-/** The page time `watchRows(id)` saw its rows, or undefined while it has not. */
+/** Watches for all `rows` to be present (see watchUntil). */
+export async function watchRows(page: Page, id: string, rows: RowCondition[]): Promise<void> {
+  await watchUntil(
+    page,
+    id,
+    `(() => {
+      const rows = ${JSON.stringify(rows)};
+      const paneFor = (title) => [...document.querySelectorAll('.pane')].find((pane) =>
+        (pane.querySelector('.pane-header')?.textContent ?? '').trim().toLowerCase().startsWith(title.toLowerCase()));
+      return () => rows.every((row) => {
+        const pane = paneFor(row.pane);
+        return pane !== undefined && [...pane.querySelectorAll('.monaco-list-row')].some((r) => (r.textContent ?? '').includes(row.text));
+      });
+    })()`,
+  );
+}
+
+/** Watches for a notification toast whose message contains `text` (see watchUntil). */
+export async function watchNotification(page: Page, id: string, text: string): Promise<void> {
+  await watchUntil(
+    page,
+    id,
+    `() => [...document.querySelectorAll('.notification-toast .notification-list-item-message')]
+      .some((message) => (message.textContent ?? '').includes(${JSON.stringify(text)}))`,
+  );
+}
+
+/** The page time a watch saw its condition, or undefined while it has not. */
 export async function watchedAt(page: Page, id: string): Promise<number | undefined> {
   return page.evaluate<number | undefined>(`window.__plexBench.watches[${JSON.stringify(id)}]`);
 }

@@ -12,6 +12,7 @@ import {
   type WindowResult,
 } from './results';
 import type { BenchExtension } from './runtimeExtensions';
+import { IMPOSTOR_DELAY_MS, PROBE_TIMEOUT_MS } from './connectionDoctorTasks';
 import { summarize, type Summary } from './stats';
 
 const KB = 1000;
@@ -29,6 +30,10 @@ export const targets = {
   vsixBytes: 400 * KB,
   overheadMs: 20,
   heapGrowthBytes: 5 * MB,
+  /** Test Connections waits for its slowest connection up to the probe timeout, then one request. */
+  testConnectionsAboveTimeoutMs: 1000,
+  /** A copy past a refused and a slow connection, over the same copy with the good one alone. */
+  deadAndSlowAheadMs: 100,
 } as const;
 
 export interface Figure {
@@ -177,9 +182,13 @@ function latencyDetails(windows: WindowResult[]): BenchResult['details']['latenc
 /** Which floor an action is compared with: the same kind of UI update, made by a command that does nothing else. */
 const floorOf: Partial<Record<LatencyAction, LatencyAction>> = { tokenSignIn: 'floorTree', refresh: 'floorTree', copy: 'floorCopy' };
 
+/** Timed whole, waits included: what matters is how long the connections make them take. */
+const connectionActions: ReadonlySet<LatencyAction> = new Set<LatencyAction>(['testConnections', 'copyPastDeadAndSlow', 'copyGoodAlone']);
+
 function latencyFigures(details: BenchResult['details']['latency']): Figure[] {
   const figures: Figure[] = [];
   for (const [action, title] of Object.entries(latencyActions) as [LatencyAction, string][]) {
+    if (connectionActions.has(action)) continue;
     const overhead = details[action].overheadMs;
     const floor = floorOf[action];
     if (floor === undefined) {
@@ -204,6 +213,39 @@ function latencyFigures(details: BenchResult['details']['latency']): Figure[] {
     });
   }
   return figures;
+}
+
+/**
+ * The connection doctor's timings, whole (the stand-in's serving time is the connections' delays
+ * here, so it is not taken off): Test Connections against the probe timeout and against the sum of
+ * the connections' times; a copy past a refused and a slow connection against the same copy with
+ * the good connection alone.
+ */
+function connectionFigures(details: BenchResult['details']['latency']): Figure[] {
+  const tested = details.testConnections.totalMs;
+  const testedLimit = PROBE_TIMEOUT_MS + targets.testConnectionsAboveTimeoutMs;
+  const sum = PROBE_TIMEOUT_MS + IMPOSTOR_DELAY_MS;
+  const pastDeadAndSlow = details.copyPastDeadAndSlow.totalMs;
+  const goodAlone = details.copyGoodAlone.totalMs;
+  const above = pastDeadAndSlow === undefined || goodAlone === undefined ? undefined : pastDeadAndSlow.median - goodAlone.median;
+  return [
+    {
+      name: `${latencyActions.testConnections}, whole`,
+      unit: 'ms',
+      value: tested,
+      target: `about the slowest connection up to the ${PROBE_TIMEOUT_MS} ms timeout: <= ${testedLimit} (one request more, and the UI); the sum of the connections' times is over ${sum}`,
+      met: tested === undefined ? undefined : tested.median <= testedLimit,
+    },
+    { name: `${latencyActions.copyGoodAlone}, whole`, unit: 'ms', value: goodAlone, target: "the good connection's time, no timeout in it", met: undefined },
+    { name: `${latencyActions.copyPastDeadAndSlow}, whole`, unit: 'ms', value: pastDeadAndSlow, target: 'the good one alone, plus little', met: undefined },
+    {
+      name: "... minus the copy with the good connection alone (median minus median)",
+      unit: 'ms',
+      value: above,
+      target: `<= ${targets.deadAndSlowAheadMs}`,
+      met: above === undefined ? undefined : above <= targets.deadAndSlowAheadMs,
+    },
+  ];
 }
 
 function memoryFigures(windows: WindowResult[], controls: ControlResult[]): Figure[] {
@@ -248,7 +290,7 @@ export function buildResult(windows: WindowResult[], controls: ControlResult[], 
       secrets: secretFigures(windows),
       bundle: bundleFigures(bundle),
       requests: requestFigures(windows),
-      latency: latencyFigures(latency),
+      latency: [...latencyFigures(latency), ...connectionFigures(latency)],
       memory: memoryFigures(windows, controls),
     },
     details: {

@@ -35,6 +35,21 @@ export const taskMinimums = {
   },
   jwtRenewal: { title: 'JWT renewal (a JWT with less than a day left)', minimum: 2, note: "nonce and token exchange; plex.tv's signing keys known from the sign-in" },
   activationSignedInJwt: { title: 'Activation, signed in with a Plex JWT', minimum: 0, note: '' },
+  testConnections: {
+    title: "Test Connections on Dave's Server (refused, slow, another server, good)",
+    minimum: 3,
+    note: "one /identity per connection (no token; the refused one never arrives, the slow one's client gives up at the timeout before it is answered), then one authenticated request to the best",
+  },
+  copyPastDeadAndSlow: {
+    title: "Copy a transient token of Dave's Server (a refused and a slow connection listed ahead of the good one)",
+    minimum: 3,
+    note: 'who answers at each connection (the refused one never arrives, the slow one is given up once the good one answered), then the token',
+  },
+  copyGoodAlone: { title: "Copy a transient token of a server whose one connection answers as Dave's good one does", minimum: 2, note: 'who answers there, then the token' },
+  webhooksView: { title: 'Opening the Webhooks view (carol, Plex Pass)', minimum: 1, note: 'list the webhooks' },
+  addWebhook: { title: 'Add a webhook (from the palette)', minimum: 2, note: 'read the list right before writing it, then write it whole' },
+  sendTestWebhook: { title: 'Send Test Event to a webhook (a receiver on this machine)', minimum: 1, note: "the event to the receiver; none to plex.tv (the view's list names the URL)" },
+  removeWebhook: { title: 'Remove a webhook (confirmed)', minimum: 2, note: 'read the list right before writing it, then write it without the URL' },
 } as const;
 
 export type TaskName = keyof typeof taskMinimums;
@@ -54,6 +69,9 @@ export const latencyActions = {
   copy: 'Copy transient token (click to clipboard written)',
   floorCopy: 'Floor: a command that only writes the clipboard (click to clipboard written)',
   floorTree: 'Floor: a command that only changes a one-row tree (click to tree updated)',
+  testConnections: "Test Connections on Dave's Server (click to the summary notification)",
+  copyPastDeadAndSlow: "Copy transient token of Dave's Server, a refused and a slow connection listed ahead of the good one (click to clipboard written)",
+  copyGoodAlone: "Copy transient token of a server with only a connection like Dave's good one (click to clipboard written)",
 } as const;
 
 export type LatencyAction = keyof typeof latencyActions;

@@ -1,21 +1,22 @@
 // One bench window, start to finish: activation signed out, every task whose requests are
-// counted, the timed actions, the heap after a full session, activation signed in after a
-// reload, token upkeep, the JWT preview's sign-in and renewal, and activation signed in with a
-// Plex JWT after a second reload. Steps drive the real UI (Playwright, test/e2e/ui.ts) against
+// counted, the timed actions, the heap after a full session, the connection doctor (as dave) and
+// the webhooks (as carol), activation signed in after a reload, token upkeep, the JWT preview's
+// sign-in and renewal, and activation signed in with a Plex JWT after a second reload. Steps drive the real UI (Playwright, test/e2e/ui.ts) against
 // the packaged extension.
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { answerQuickInput, clickActivityBarItem, clickTreeRowAction, runCommand, waitForStatusBarItem, waitForTreeRow } from '../e2e/ui';
-import { waitFor } from '../harness/waitFor';
 import { runAccountToolTasks } from './accountToolTasks';
-import { marksSince, pageNow, watchedAt, watchRows, type PageMarkKind, type RowCondition } from './pageClock';
+import { runConnectionDoctorTasks } from './connectionDoctorTasks';
+import { watchedAt, watchRows, type RowCondition } from './pageClock';
 import type { ActivationReport } from './probeReport';
-import { servingMs, settledLog, taskRequests, type TaskRequests } from './requests';
+import { settledLog, taskRequests, type TaskRequests } from './requests';
 import type { ActivationSample, LatencyAction, LatencySample, TaskName, WindowResult } from './results';
 import { readActivationTimes, type BenchExtension } from './runtimeExtensions';
-import { browserSignIn, counted, setPaneExpanded, showExplorer, signOut } from './steps';
+import { browserSignIn, clipboardWritten, counted, passwordSignIn, setPaneExpanded, showExplorer, signOut, timed } from './steps';
 import { runJwtTasks, runUpkeepTasks } from './tokenKeepingTasks';
 import type { BenchWindow } from './window';
+import { runWebhookTasks } from './webhookTasks';
 
 const extensionIds: Record<BenchExtension, string> = {
   plex: 'plex-vscode.plex-vscode',
@@ -52,52 +53,8 @@ async function activationSample(window: BenchWindow, report: ActivationReport): 
   return { reported, plexOwnMs: report.plexActivationTimeMs, requireMs, activateMs, requests, secretKeysRead: report.plexSecretKeysRead ?? [], timeline };
 }
 
-interface Timed {
-  requests: TaskRequests;
-  latency: LatencySample;
-}
-
-/**
- * Times an action in the page: from its first `start` mark (the click or Enter that runs the
- * command) to `end()` (a page time), minus the stand-in's serving time in between.
- */
-async function timed(
-  window: BenchWindow,
-  start: PageMarkKind,
-  act: () => Promise<void>,
-  end: (since: number) => Promise<number | undefined>,
-): Promise<Timed> {
-  const { page, standIn } = window;
-  standIn.clearLog();
-  const since = await pageNow(page);
-  await act();
-  const endedAt = await waitFor(() => end(since), { description: 'the UI to show the result', timeoutMs: 30_000, intervalMs: 25 });
-  const startedAt = (await marksSince(page, start, since))[0]?.t;
-  if (startedAt === undefined) {
-    throw new Error(`No ${start} mark: the action did not start the way the bench expects`);
-  }
-  const entries = await settledLog(standIn);
-  const totalMs = endedAt - startedAt;
-  const serving = servingMs(entries);
-  return { requests: taskRequests(entries), latency: { totalMs, servingMs: serving, overheadMs: totalMs - serving } };
-}
-
-function clipboardWritten(page: Page, transient: boolean): (since: number) => Promise<number | undefined> {
-  return async (since) => (await marksSince(page, 'clipboard', since)).find((mark) => mark.transient === transient)?.t;
-}
-
 function rowsShown(page: Page, id: string, rows: RowCondition[]): { watch: () => Promise<void>; end: () => Promise<number | undefined> } {
   return { watch: () => watchRows(page, id, rows), end: () => watchedAt(page, id) };
-}
-
-async function passwordSignIn(page: Page, login: string, password: string, code?: string): Promise<void> {
-  await runCommand(page, 'Plex: Sign In with Email and Password');
-  await answerQuickInput(page, login, { prompt: 'email address or username' });
-  await answerQuickInput(page, password, { prompt: 'password' });
-  if (code !== undefined) {
-    await answerQuickInput(page, code, { prompt: '6-digit code' });
-  }
-  await waitForStatusBarItem(page, login.split('@')[0], 30_000);
 }
 
 /** Where --profile puts this window's CPU profiles; the profiler itself lives in the probe. */
@@ -122,7 +79,16 @@ async function profiled<T>(window: BenchWindow, profiles: Profiles | undefined, 
 export async function runBenchWindow(window: BenchWindow, log: (line: string) => void, profiles?: Profiles): Promise<WindowResult> {
   const { page, standIn } = window;
   const tasks: Partial<Record<TaskName, TaskRequests>> = {};
-  const latency: Record<LatencyAction, LatencySample[]> = { tokenSignIn: [], refresh: [], copy: [], floorCopy: [], floorTree: [] };
+  const latency: Record<LatencyAction, LatencySample[]> = {
+    tokenSignIn: [],
+    refresh: [],
+    copy: [],
+    floorCopy: [],
+    floorTree: [],
+    testConnections: [],
+    copyPastDeadAndSlow: [],
+    copyGoodAlone: [],
+  };
 
   standIn.clearLog();
   const signedOutReport = await window.load();
@@ -197,6 +163,10 @@ export async function runBenchWindow(window: BenchWindow, log: (line: string) =>
   tasks.passwordTwoFactor = await counted(standIn, () => passwordSignIn(page, 'bob@example.com', 'bob-password', '123456'));
   await signOut(page);
 
+  const doctor = await runConnectionDoctorTasks(window);
+  Object.assign(tasks, doctor.tasks);
+  Object.assign(latency, doctor.latency);
+
   const tokenSignIn = await profiled(window, profiles, 'token-sign-in', async () => {
     await runCommand(page, 'Plex: Sign In with Token');
     const token = standIn.issueToken('carol');
@@ -207,6 +177,7 @@ export async function runBenchWindow(window: BenchWindow, log: (line: string) =>
   tasks.tokenSignIn = tokenSignIn.requests;
   latency.tokenSignIn.push(tokenSignIn.latency);
   await waitForStatusBarItem(page, 'carol');
+  Object.assign(tasks, await runWebhookTasks(window));
 
   // Signed in, Explorer showing: a reload is a fresh extension host starting with a stored session.
   await showExplorer(page);

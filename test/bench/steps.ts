@@ -1,10 +1,12 @@
-// UI steps the bench window's parts share: counting a task's requests, folding a view, signing in
-// with the browser and signing out.
+// UI steps the bench window's parts share: counting a task's requests, timing an action, folding a
+// view, signing in with the browser or a password and signing out.
 import type { Page } from 'playwright-core';
-import { answerDialog, runCommand, viewPane, waitForReturnToWorkbench, waitForStatusBarItem, waitVisible } from '../e2e/ui';
+import { answerDialog, answerQuickInput, runCommand, viewPane, waitForReturnToWorkbench, waitForStatusBarItem, waitVisible } from '../e2e/ui';
 import { waitFor } from '../harness/waitFor';
 import type { StandIn } from '../standin/types';
-import { settledLog, taskRequests, type TaskRequests } from './requests';
+import { marksSince, pageNow, type PageMarkKind } from './pageClock';
+import { servingMs, settledLog, taskRequests, type TaskRequests } from './requests';
+import type { LatencySample } from './results';
 import type { BenchWindow } from './window';
 
 /** Runs `task` on a cleared log and returns its requests once the stand-in has gone quiet. */
@@ -46,4 +48,49 @@ export async function browserSignIn(window: BenchWindow): Promise<void> {
   await waitForReturnToWorkbench(approval);
   await approval.close();
   await waitForStatusBarItem(page, 'alice', 30_000);
+}
+
+export interface Timed {
+  requests: TaskRequests;
+  latency: LatencySample;
+}
+
+/**
+ * Times an action in the page: from its first `start` mark (the click or Enter that runs the
+ * command) to `end()` (a page time), minus the stand-in's serving time in between.
+ */
+export async function timed(
+  window: BenchWindow,
+  start: PageMarkKind,
+  act: () => Promise<void>,
+  end: (since: number) => Promise<number | undefined>,
+): Promise<Timed> {
+  const { page, standIn } = window;
+  standIn.clearLog();
+  const since = await pageNow(page);
+  await act();
+  const endedAt = await waitFor(() => end(since), { description: 'the UI to show the result', timeoutMs: 30_000, intervalMs: 25 });
+  const startedAt = (await marksSince(page, start, since))[0]?.t;
+  if (startedAt === undefined) {
+    throw new Error(`No ${start} mark: the action did not start the way the bench expects`);
+  }
+  const entries = await settledLog(standIn);
+  const totalMs = endedAt - startedAt;
+  const serving = servingMs(entries);
+  return { requests: taskRequests(entries), latency: { totalMs, servingMs: serving, overheadMs: totalMs - serving } };
+}
+
+export function clipboardWritten(page: Page, transient: boolean): (since: number) => Promise<number | undefined> {
+  return async (since) => (await marksSince(page, 'clipboard', since)).find((mark) => mark.transient === transient)?.t;
+}
+
+/** "Plex: Sign In with Email and Password" from the palette, with a 2FA code when given. */
+export async function passwordSignIn(page: Page, login: string, password: string, code?: string): Promise<void> {
+  await runCommand(page, 'Plex: Sign In with Email and Password');
+  await answerQuickInput(page, login, { prompt: 'email address or username' });
+  await answerQuickInput(page, password, { prompt: 'password' });
+  if (code !== undefined) {
+    await answerQuickInput(page, code, { prompt: '6-digit code' });
+  }
+  await waitForStatusBarItem(page, login.split('@')[0], 30_000);
 }

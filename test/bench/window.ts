@@ -11,6 +11,7 @@ import { waitFor } from '../harness/waitFor';
 import { workbenchUrl } from '../harness/workbenchUrl';
 import { runCommand, waitForWorkbench } from '../e2e/ui';
 import { startStandIn } from '../standin/index';
+import { benchAccounts } from './connectionDoctorTasks';
 import type { StandIn } from '../standin/types';
 import { installPageClock } from './pageClock';
 import {
@@ -79,7 +80,7 @@ export async function openBenchWindow(browser: Browser, options: BenchWindowOpti
   };
   const forgetInterrupt = disposeOnInterrupt(close);
   try {
-    const standIn = await startStandIn();
+    const standIn = await startStandIn({ accounts: benchAccounts });
     cleanups.push(() => standIn.close());
     const codeServer = await startCodeServer({
       extensionsDir,

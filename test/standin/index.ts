@@ -98,7 +98,9 @@ export async function startStandIn(options: StandInOptions = {}): Promise<StandI
 /**
  * A connection with a listener of its own: it answers as the server it names (`answersAs`, else
  * its own), after the connection's delay. A delay past the client's timeout is a connection that
- * never answers in time; close() cancels the wait.
+ * never answers in time; close() cancels the wait. A request whose client left during the delay is
+ * dropped unserved and unlogged: logged when the delay ends, it would land in the request log long
+ * after the action that sent it, in whatever is being counted then.
  */
 function connectionHandler(world: StandInWorld, server: ServerRecord, index: number, timers: PendingTimers): RequestHandler {
   const answersAs = server.seed.connections[index].answersAs;
@@ -106,7 +108,10 @@ function connectionHandler(world: StandInWorld, server: ServerRecord, index: num
   return (req, res) => {
     const delayMs = server.connectionDelays[index];
     if (delayMs <= 0) serve(req, res);
-    else timers.after(delayMs, () => serve(req, res));
+    else
+      timers.after(delayMs, () => {
+        if (!req.socket.destroyed) serve(req, res);
+      });
   };
 }
 

@@ -358,6 +358,26 @@ suite('Plex stand-in', () => {
     await assert.rejects(control.issueToken('nobody'), /400/);
   });
 
+  test('a delayed connection drops a request whose client left during the delay: nothing served, nothing logged', async () => {
+    const own = await startStandIn({
+      accounts: [{ username: 'dan', email: 'dan@example.com', password: 'pw', servers: [{ name: 'Dan', clientIdentifier: 'dan-pms', connections: [{ protocol: 'http', local: true, relay: false, delayMs: 300 }] }] }],
+    });
+    try {
+      const resources = (await (await plexFetch(`${own.plexTvUrl}/api/v2/resources`, { token: own.issueToken('dan') })).json()) as { connections?: { uri: string }[] }[];
+      const uri = resources.flatMap((resource) => resource.connections ?? [])[0]?.uri;
+      assert.ok(uri);
+      own.clearLog();
+      await assert.rejects(plexFetch(`${uri}/identity`, { signal: AbortSignal.timeout(50) }));
+      // Sent after the abandoned one, so its delay ends after the abandoned one's.
+      const waited = await plexFetch(`${uri}/identity`);
+      assert.equal(waited.status, 200);
+      await waited.arrayBuffer();
+      assert.deepEqual(own.log().map((entry) => `${entry.route} ${entry.status}`), ['pms.identity 200']);
+    } finally {
+      await own.close();
+    }
+  });
+
   test('close() releases every port, even with a request hanging', async () => {
     const own = await startStandIn({ accounts: [{ username: 'dan', email: 'dan@example.com', password: 'pw', servers: [{ name: 'Dan', clientIdentifier: 'dan-pms', connections: [{ protocol: 'http', local: true, relay: false }] }] }] });
     own.addFault({ route: '*', fault: { kind: 'hang' } });
