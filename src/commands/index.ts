@@ -5,7 +5,6 @@ import { ClaimCountdown } from '../account/claimCountdown';
 import { DeviceList } from '../account/deviceList';
 import { WebhookList } from '../account/webhookList';
 import type { WebhookServices } from '../account/webhookServices';
-import { AccountSwitchService } from '../auth/accountSwitchService';
 import { PlexGateway } from '../auth/gateway/plexGateway';
 import { HomeService } from '../auth/homeService';
 import { DeviceKeyStore } from '../auth/jwt/deviceKeyStore';
@@ -104,7 +103,6 @@ export function createCommands(core: Core): Commands {
     clipboard: new SecretClipboard(hostClipboard, clock),
     signIn: new SignInService(gateway, session, ui, errors, keys, () => copySignInLink(services), signInReturn(callbacks, core.extensionId, log)),
     signOut,
-    accounts: new AccountSwitchService(session, ui),
     devices,
     claim: new ClaimCountdown(session, hostClipboard, clock.now),
     showDevices: () => deviceView.repaint(),
