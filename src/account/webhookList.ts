@@ -1,6 +1,6 @@
 import type { PlexGateway, SessionTicket } from '../auth/gateway/plexGateway';
 import type { WebhookChange } from '../plex/plexTvWebhooks';
-import { failureKind } from '../plex/failure';
+import { failureKind, isPlexFailure, plexFailure } from '../plex/failure';
 import { withCancellableProgress } from '../ui/progress';
 import type { PlexTvWebhooks } from '../auth/gateway/plexClients';
 import { plexPassOf } from './plexPass';
@@ -101,7 +101,10 @@ export class WebhookList {
   change(ticket: SessionTicket, signal: AbortSignal, run: (webhooks: PlexTvWebhooks, token: string) => Promise<WebhookChange>): Promise<WebhookChange> {
     const next = this.queue.then(async () => {
       try {
-        const change = await this.lock.run(() => this.gateway.asAccount(ticket).webhooks(run), signal);
+        const change = await this.lock.run(() => this.gateway.asAccount(ticket).webhooks(run), signal).catch((error: unknown) => {
+          // Cancelled while waiting for the lock: the same quiet end as a cancelled request.
+          throw signal.aborted && !isPlexFailure(error) ? plexFailure('cancelled', 'Cancelled') : error;
+        });
         if (this.gateway.isCurrent(ticket) && !signal.aborted) {
           this.loaded = { signIn: ticket.signIn, state: { kind: 'list', urls: change.urls } };
           this.loading = undefined;

@@ -82,6 +82,26 @@ suite('WindowLock: one read-then-write at a time across windows', () => {
     assert.equal(existsSync(lockFile), false);
   });
 
+  test('a wait cancelled by its signal ends at once, and nothing ran', async () => {
+    const holding = deferred();
+    const entered = deferred();
+    const first = new WindowLock(folder, 'webhooks').run(async () => {
+      entered.resolve();
+      await holding.promise;
+    });
+    await entered.promise;
+    const controller = new AbortController();
+    let ran = false;
+    const waiting = new WindowLock(folder, 'webhooks', { waitMs: 60_000, pollMs: 20 }).run(async () => {
+      ran = true;
+    }, controller.signal);
+    controller.abort();
+    await assert.rejects(waiting, (error: unknown) => error instanceof Error && error.name === 'AbortError');
+    assert.equal(ran, false);
+    holding.resolve();
+    await first;
+  });
+
   test('a live holder that works longer than the stale time keeps its lock (it refreshes it)', async () => {
     const holding = deferred();
     const entered = deferred();
