@@ -80,6 +80,7 @@ export async function composeExtension(context: vscode.ExtensionContext, host: H
   const webhooksTree = new LazyTreeProvider((repaint) => commands().webhookView.attach(repaint));
   const core: Core = {
     globalState: context.globalState,
+    globalStoragePath: context.globalStorageUri.fsPath,
     secrets: context.secrets,
     log,
     session,

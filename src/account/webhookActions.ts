@@ -9,12 +9,20 @@ import { listedWebhook } from './listedWebhook';
 import { explainPlexPass, webhookUrlMessage } from './webhookMessages';
 import { sendTestWebhook } from './sendTestWebhook';
 import type { WebhookServices } from './webhookServices';
+import { WindowLockBusyError } from './windowLock';
 
-/** The answer to a change plex.tv refused for want of Plex Pass: the view and a message say so. */
+/**
+ * The answer to a change plex.tv refused for want of Plex Pass (the view and a message say so),
+ * or one that never started because another window kept changing the list (nothing was sent).
+ */
 async function unlessPlexPassRequired(services: WebhookServices, run: () => Promise<void>): Promise<void> {
   try {
     await run();
   } catch (error) {
+    if (error instanceof WindowLockBusyError) {
+      void services.ui().warn(vscode.l10n.t('Another VS Code window is changing your Plex webhooks. Nothing was changed; try again in a moment.'));
+      return;
+    }
     if (failureKind(error) !== 'plex-pass-required') {
       throw error;
     }

@@ -1,9 +1,10 @@
 import type { PlexGateway, SessionTicket } from '../auth/gateway/plexGateway';
 import type { WebhookChange } from '../plex/plexTvWebhooks';
-import { failureKind } from '../plex/failure';
+import { failureKind, isPlexFailure, plexFailure } from '../plex/failure';
 import { withCancellableProgress } from '../ui/progress';
 import type { PlexTvWebhooks } from '../auth/gateway/plexClients';
 import { plexPassOf } from './plexPass';
+import type { WindowLock } from './windowLock';
 
 /** The account's webhooks, or that it cannot have any (no Plex Pass). */
 export type WebhookState = { readonly kind: 'list'; readonly urls: readonly string[] } | { readonly kind: 'needs-plex-pass' };
@@ -14,15 +15,19 @@ const NEEDS_PLEX_PASS: WebhookState = { kind: 'needs-plex-pass' };
  * The account's webhook URLs, read from plex.tv with the account's own token when the Webhooks
  * view first shows them, then kept for the sign-in until a change, a refresh or a reference the
  * kept list lacks. An account without Plex Pass is not asked at all. Changes run one at a time in
- * this window, each reading the list right before writing it (PlexTvWebhooks), so neither this
- * window's other change nor one made elsewhere is lost.
+ * this window and, through `lock`, across every window of this VS Code (each has its own extension
+ * host); each reads the list right before writing it (PlexTvWebhooks), so neither another window's
+ * change nor one made elsewhere is lost.
  */
 export class WebhookList {
   private loaded: { signIn: string; state: WebhookState } | undefined;
   private loading: { signIn: string; state: Promise<WebhookState> } | undefined;
   private queue: Promise<unknown> = Promise.resolve();
 
-  constructor(private readonly gateway: PlexGateway) {}
+  constructor(
+    private readonly gateway: PlexGateway,
+    private readonly lock: WindowLock,
+  ) {}
 
   /** What the kept list holds for the ticket's sign-in, without asking plex.tv. */
   kept(ticket: SessionTicket): WebhookState | undefined {
@@ -88,11 +93,18 @@ export class WebhookList {
     return listed(await this.load(ticket));
   }
 
-  /** Runs a change after the ones already running in this window; the answer becomes the kept list. */
+  /**
+   * Runs a change after the ones already running in this window, holding the lock every window
+   * takes for its read-then-write; the answer becomes the kept list. WindowLockBusyError: another
+   * window held the lock for the whole wait.
+   */
   change(ticket: SessionTicket, signal: AbortSignal, run: (webhooks: PlexTvWebhooks, token: string) => Promise<WebhookChange>): Promise<WebhookChange> {
     const next = this.queue.then(async () => {
       try {
-        const change = await this.gateway.asAccount(ticket).webhooks(run);
+        const change = await this.lock.run(() => this.gateway.asAccount(ticket).webhooks(run), signal).catch((error: unknown) => {
+          // Cancelled while waiting for the lock: the same quiet end as a cancelled request.
+          throw signal.aborted && !isPlexFailure(error) ? plexFailure('cancelled', 'Cancelled') : error;
+        });
         if (this.gateway.isCurrent(ticket) && !signal.aborted) {
           this.loaded = { signIn: ticket.signIn, state: { kind: 'list', urls: change.urls } };
           this.loading = undefined;

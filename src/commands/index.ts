@@ -4,6 +4,7 @@ import * as vscode from 'vscode';
 import { ClaimCountdown } from '../account/claimCountdown';
 import { DeviceList } from '../account/deviceList';
 import { WebhookList } from '../account/webhookList';
+import { WindowLock } from '../account/windowLock';
 import type { WebhookServices } from '../account/webhookServices';
 import { PlexGateway } from '../auth/gateway/plexGateway';
 import { HomeService } from '../auth/homeService';
@@ -79,7 +80,7 @@ export function createCommands(core: Core): Commands {
   const serversTree = new ServersTreeProvider(session, catalog, new ServerListLoader(gateway, catalog, errors), connectionReports);
   const devices = new DeviceList(gateway);
   const deviceView = new DeviceView(session, gateway, devices, errors, clock.now);
-  const webhookList = new WebhookList(gateway);
+  const webhookList = new WebhookList(gateway, new WindowLock(core.globalStoragePath, 'webhooks'));
   const webhookView = new WebhookView(session, gateway, webhookList, errors, core.host.setContext);
   const home = new HomeService(gateway, ui, errors);
   const homeView = new HomeView(session, async () => {

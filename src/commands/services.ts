@@ -20,6 +20,8 @@ import type { SourceDocumentProvider } from '../views/sourceDocument';
  */
 export interface Core {
   globalState: vscode.Memento;
+  /** The extension's global storage folder (may not exist yet): one per user, seen by every window. */
+  globalStoragePath: string;
   /** SecretStorage: the command code reads the JWT device key from it when first needed. */
   secrets: vscode.SecretStorage;
   log: Log;

@@ -47,7 +47,8 @@ export function quickInput(page: Page): Locator {
   return page.locator('.quick-input-widget');
 }
 
-function quickInputBox(page: Page): Locator {
+/** The open quick input's text box. */
+export function quickInputBox(page: Page): Locator {
   return quickInput(page).locator('.quick-input-box input');
 }
 
