@@ -100,7 +100,7 @@ suite('Webhooks view, Add and Remove Webhook', () => {
     assert.deepEqual(await control.webhooks('carol'), ['https://example.com/first', 'https://web-app.example/added-meanwhile', 'https://example.com/mine']);
   });
 
-  test('two adds at once (two windows’ worth) both end in the list', async () => {
+  test('two adds at once in one window take turns: both end in the list', async () => {
     const { api, ui, control } = await startAs('carol');
     await shownWebhooks(api);
     await control.clearLog();
