@@ -5,6 +5,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { BrowserContext, Locator, Page } from 'playwright-core';
 import { docsScreenshotsDir, testResultsDir } from '../harness/paths';
+import { currentVersion, documentedVersion } from '../harness/vscodeVersions';
 
 export const defaultTimeoutMs = 15_000;
 
@@ -416,12 +417,14 @@ export async function waitForClipboard(page: Page, accept: (text: string) => boo
 }
 
 /**
- * Saves a screenshot of a main state. With PLEX_UPDATE_SCREENSHOTS=1 (`npm run screenshots`) it
- * goes to docs/screenshots/, which the README shows; otherwise to test-results/screenshots/, so
- * an ordinary test run leaves the tracked files alone.
+ * Saves a screenshot of a main state. With PLEX_UPDATE_SCREENSHOTS=1 (`npm run screenshots`) the
+ * documented (newest) VS Code's go to docs/screenshots/, which the README shows; otherwise to
+ * test-results/screenshots/<VS Code version>/, so an ordinary test run leaves the tracked files alone.
  */
 export async function saveScreenshot(page: Page, name: string): Promise<string> {
-  const dir = process.env.PLEX_UPDATE_SCREENSHOTS === '1' ? docsScreenshotsDir : join(testResultsDir, 'screenshots');
+  const version = currentVersion();
+  const documented = process.env.PLEX_UPDATE_SCREENSHOTS === '1' && version === documentedVersion;
+  const dir = documented ? docsScreenshotsDir : join(testResultsDir, 'screenshots', version.vscode);
   mkdirSync(dir, { recursive: true });
   const file = join(dir, `${name}.png`);
   await page.screenshot({ path: file });

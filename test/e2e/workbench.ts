@@ -10,6 +10,7 @@ import { launchChromium, newWorkbenchContext } from '../harness/browser';
 import { disposeOnInterrupt } from '../harness/cleanup';
 import { startCodeServer, type CodeServer } from '../harness/codeServer';
 import { testResultsDir } from '../harness/paths';
+import { currentVersion } from '../harness/vscodeVersions';
 import { standInSettings } from '../harness/standInSettings';
 import { workbenchUrl } from '../harness/workbenchUrl';
 import { waitForWorkbench } from './ui';
@@ -45,7 +46,7 @@ async function screenshotOnFailure(page: Page | undefined, title: string): Promi
     return;
   }
   mkdirSync(testResultsDir, { recursive: true });
-  const file = join(testResultsDir, `${safeFileName(title)}.png`);
+  const file = join(testResultsDir, `${safeFileName(title)} (VS Code ${currentVersion().vscode}).png`);
   await page.screenshot({ path: file }).then(
     () => console.log(`      screenshot: ${file}`),
     (error: unknown) => console.log(`      (no screenshot: ${String(error)})`),

@@ -97,7 +97,8 @@ async function isHealthy(origin: string): Promise<boolean> {
 }
 
 export async function startCodeServer(options: CodeServerOptions = {}): Promise<CodeServer> {
-  const entry = await ensureCodeServer();
+  // The version PLEX_VSCODE names (vscodeVersions.ts), on the Node it needs.
+  const { entry, node } = await ensureCodeServer();
   const layout = makeTempLayout(options.settings);
   const extensionsDir = options.extensionsDir ?? layout.extensionsDir;
   const port = options.port !== undefined && options.port > 0 ? options.port : await findFreePort(host);
@@ -116,7 +117,7 @@ export async function startCodeServer(options: CodeServerOptions = {}): Promise<
   };
 
   const child = spawn(
-    process.execPath,
+    node,
     [
       entry,
       ...commonArguments(layout.userDataDir, extensionsDir, layout.configFile),
@@ -215,11 +216,11 @@ export async function startCodeServer(options: CodeServerOptions = {}): Promise<
 
 /** Installs a .vsix into `extensionsDir` with code-server's own CLI. */
 export async function installExtension(vsixPath: string, extensionsDir: string): Promise<void> {
-  const entry = await ensureCodeServer();
+  const { entry, node } = await ensureCodeServer();
   const layout = makeTempLayout(undefined);
   try {
     await promisify(execFile)(
-      process.execPath,
+      node,
       [entry, ...commonArguments(layout.userDataDir, extensionsDir, layout.configFile), '--install-extension', vsixPath],
       { env: childEnvironment(undefined), timeout: 120_000 },
     );

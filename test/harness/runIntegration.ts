@@ -1,8 +1,9 @@
 // `npm run test:integration`: runs test/integration/ inside a real VS Code extension host
-// (code-server 4.100.3 in headless Chromium) against a fresh stand-in, and exits with the
-// suite's result. `-- --grep <text>` runs only matching tests; `-- --order reversed` (or
-// `shuffled:<seed>`) runs the test files without a role in that order, to show no file depends on
-// another's leftovers; PLEX_HARNESS_VERBOSE=1 also streams code-server's own output.
+// (code-server in headless Chromium, once per version of vscodeVersions.ts) against a fresh
+// stand-in, and exits with the suites' result. `-- --grep <text>` runs only matching tests;
+// `-- --order reversed` (or `shuffled:<seed>`) runs the test files without a role in that order, to
+// show no file depends on another's leftovers; PLEX_HARNESS_VERBOSE=1 also streams code-server's
+// own output.
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { startStandIn } from '../standin/index';
@@ -10,15 +11,18 @@ import { launchChromium } from './browser';
 import { disposeOnInterrupt } from './cleanup';
 import { startCodeServer } from './codeServer';
 import { ensureCodeServer } from './codeServerInstall';
+import { isVersionRun, runOnEachVersion } from './eachVersion';
 import { runExtensionHostTests } from './extensionHostTests';
 import { extensionUnderTestDir, repoRoot } from './paths';
 import { writeReliabilityReport } from './reliabilityReport';
 import { standInSettings } from './standInSettings';
 import { parseSuiteFinished } from './suiteMarker';
+import { currentVersion, documentedVersion } from './vscodeVersions';
 
 const suiteTimeoutMs = 25 * 60_000;
-/** The fault matrix's results; reliabilityReport.ts turns them into docs/reliability.md. */
-const reliabilityResults = join(repoRoot, 'out', 'reliability.json');
+const version = currentVersion();
+/** The fault matrix's results; reliabilityReport.ts turns the documented version's into docs/reliability.md. */
+const reliabilityResults = join(repoRoot, 'out', `reliability-${version.name}.json`);
 const verbose = process.env.PLEX_HARNESS_VERBOSE === '1';
 
 function argument(args: string[], name: string): string | undefined {
@@ -112,7 +116,7 @@ async function main(): Promise<number> {
     const browser = await launchChromium();
     cleanups.unshift(() => browser.close());
 
-    console.log(`Integration host: code-server ${codeServer.origin} (VS Code 1.100.3), stand-in ${standIn.plexTvUrl}`);
+    console.log(`Integration host: code-server ${codeServer.origin} (VS Code ${version.vscode}, code-server ${version.codeServer}), stand-in ${standIn.plexTvUrl}`);
     let code = await runExtensionHostTests(browser, codeServer, {
       extensionDevelopmentPath: extensionUnderTestDir,
       extensionTestsPath: join(repoRoot, 'out', 'test', 'integration', 'index.js'),
@@ -131,7 +135,7 @@ async function main(): Promise<number> {
       code = 1;
     }
     console.log(`Integration suite ${code === 0 ? 'passed' : 'FAILED'} in ${Math.round((Date.now() - started) / 1000)} s`);
-    if (code === 0) {
+    if (code === 0 && version === documentedVersion) {
       writeReliabilityReport(reliabilityResults);
     }
     return code;
@@ -141,7 +145,7 @@ async function main(): Promise<number> {
   }
 }
 
-main().then(
+(isVersionRun() ? main() : runOnEachVersion({ what: 'Integration suite' })).then(
   (code) => process.exit(code),
   (error: unknown) => {
     console.error(error instanceof Error ? (error.stack ?? error.message) : String(error));
