@@ -23,6 +23,8 @@ export interface CodeServerOptions {
   /** Receives each line code-server prints. */
   onOutput?: (line: string) => void;
   startTimeoutMs?: number;
+  /** The workbench will load an extension from a development path (workbenchUrl's payload). */
+  extensionDevelopment?: boolean;
 }
 
 export interface CodeServer {
@@ -98,7 +100,7 @@ async function isHealthy(origin: string): Promise<boolean> {
 
 export async function startCodeServer(options: CodeServerOptions = {}): Promise<CodeServer> {
   // The version PLEX_VSCODE names (vscodeVersions.ts), on the Node it needs.
-  const { entry, node } = await ensureCodeServer();
+  const { entry, node, version } = await ensureCodeServer();
   const layout = makeTempLayout(options.settings);
   const extensionsDir = options.extensionsDir ?? layout.extensionsDir;
   const port = options.port !== undefined && options.port > 0 ? options.port : await findFreePort(host);
@@ -126,6 +128,7 @@ export async function startCodeServer(options: CodeServerOptions = {}): Promise<
       '--disable-workspace-trust',
       '--disable-getting-started-override',
       '--ignore-last-opened',
+      ...(options.extensionDevelopment === true ? (version.developmentArguments ?? []) : []),
       layout.workspaceFolder,
     ],
     { detached: true, stdio: ['ignore', 'pipe', 'pipe'], env: childEnvironment(options.env) },

@@ -12,6 +12,7 @@ import type { StandIn } from '../standin/types';
 import { disposeOnInterrupt } from './cleanup';
 import { installExtension, startCodeServer, type CodeServer } from './codeServer';
 import { ensureCodeServer } from './codeServerInstall';
+import { currentVersion } from './vscodeVersions';
 import { findFreePort, isPortFree } from './freePort';
 import { repoRoot } from './paths';
 import { standInSettings } from './standInSettings';
@@ -108,6 +109,7 @@ async function main(): Promise<void> {
       port,
       settings,
       ...(extensionsDir === undefined ? {} : { extensionsDir }),
+      extensionDevelopment: options.dev,
       // The real plex.tv path may install other extensions; the stand-in path needs no gallery.
       ...(standIn === undefined ? { env: { EXTENSIONS_GALLERY: '' } } : {}),
     });
@@ -118,7 +120,7 @@ async function main(): Promise<void> {
       : workbenchUrl(codeServer.origin, codeServer.workspaceFolder);
     const lines = [
       '',
-      `Plex for VS Code is running in code-server (VS Code 1.100.3)${options.dev ? ', loaded from this folder' : ''}.`,
+      `Plex for VS Code is running in code-server (VS Code ${currentVersion().vscode})${options.dev ? ', loaded from this folder' : ''}.`,
       '',
       `  Open  ${url}`,
       '',

