@@ -450,6 +450,15 @@ export async function setBooleanSetting(page: Page, id: string, title: string, v
     await checkbox.click();
   }
   await waitVisible(row.locator(`.setting-value-checkbox[aria-checked="${wanted}"]`), `the setting ${id} shown as ${wanted}`);
-  await runCommand(page, 'View: Close All Editors');
+  // Written to the settings file (the row marked modified): from 1.13x closing the editor first drops the change.
+  const written = editor.locator('.is-configured').filter({ has: page.locator('.setting-item-title', { hasText: title }) });
+  await waitVisible(written, `the setting ${id} marked as set in the user settings`);
+  // VS Code 1.13x opens the Settings editor in a modal over the workbench: Escape closes it, and
+  // the command palette does not open above it. Before, it is an editor Escape leaves open.
+  await page.keyboard.press('Escape');
+  const closedByEscape = await editor.waitFor({ state: 'hidden', timeout: 3000 }).then(() => true, () => false);
+  if (!closedByEscape) {
+    await runCommand(page, 'View: Close All Editors');
+  }
   await waitHidden(page.locator('.settings-editor'), 'the Settings editor');
 }
