@@ -8,10 +8,11 @@ import { repoRoot } from './paths';
 export async function packageExtension(outFile: string): Promise<string> {
   const vsce = join(repoRoot, 'node_modules', '@vscode', 'vsce', 'vsce');
   try {
-    // No repository field yet: --allow-missing-repository. Dependencies are bundled by esbuild.
+    // Dependencies are bundled by esbuild. No --allow-* flag: the manifest must be complete enough
+    // to publish (repository, license), as a release's would.
     await promisify(execFile)(
       process.execPath,
-      [vsce, 'package', '--no-dependencies', '--allow-missing-repository', '--out', outFile],
+      [vsce, 'package', '--no-dependencies', '--out', outFile],
       { cwd: repoRoot, timeout: 180_000, maxBuffer: 16 * 1024 * 1024 },
     );
   } catch (error) {
