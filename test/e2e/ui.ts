@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import type { BrowserContext, Locator, Page } from 'playwright-core';
 import { docsScreenshotsDir, testResultsDir } from '../harness/paths';
 import { currentVersion, documentedVersion } from '../harness/vscodeVersions';
+import { waitFor } from '../harness/waitFor';
 
 export const defaultTimeoutMs = 15_000;
 
@@ -357,6 +358,27 @@ export async function treeRowTexts(page: Page, viewTitle?: string): Promise<stri
 /** Waits for a tree row containing `text`; returns it. */
 export async function waitForTreeRow(page: Page, text: string | RegExp, viewTitle?: string, timeoutMs = defaultTimeoutMs): Promise<Locator> {
   return waitVisible(treeRows(page, viewTitle).filter({ hasText: text }), `a tree row with ${String(text)}${viewTitle === undefined ? '' : ` in ${viewTitle}`}`, timeoutMs);
+}
+
+/**
+ * Scrolls a view's tree until a row containing `text` is rendered; returns it. A tree renders only
+ * the rows its pane shows, and a pane may be shorter than its rows (VS Code 1.139 keeps a view at
+ * the height it had while it showed its welcome content).
+ */
+export async function scrollToTreeRow(page: Page, text: string | RegExp, viewTitle: string, timeoutMs = defaultTimeoutMs): Promise<Locator> {
+  const row = treeRows(page, viewTitle).filter({ hasText: text });
+  await viewPane(page, viewTitle).locator('.monaco-list').first().hover();
+  await waitFor(
+    async () => {
+      if ((await row.count()) > 0) {
+        return true;
+      }
+      await page.mouse.wheel(0, 60);
+      return undefined;
+    },
+    { description: `a tree row with ${String(text)} in ${viewTitle}`, timeoutMs },
+  );
+  return waitVisible(row, `a tree row with ${String(text)} in ${viewTitle}`, timeoutMs);
 }
 
 /** Clicks the tree row containing `text` (expands/collapses it, or runs its command). */
