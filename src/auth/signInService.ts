@@ -40,12 +40,17 @@ export class SignInService {
     return this.link;
   }
 
-  signIn(method?: SignInMethod): Promise<StoredSession | undefined> {
+  /**
+   * Signs in. While signed in, it first offers to add another account (`add` skips the question:
+   * Sign In to Another Account, and VS Code's Accounts menu); an account already signed in is
+   * replaced, never listed twice.
+   */
+  signIn(method?: SignInMethod, options: { add?: boolean } = {}): Promise<StoredSession | undefined> {
     if (this.running) {
       void this.ui().info(vscode.l10n.t('A Plex sign-in is already in progress.'));
       return this.running;
     }
-    const running = this.session.whileSigningIn(() => this.run(method));
+    const running = this.session.whileSigningIn(() => this.run(method, options.add === true));
     this.running = running;
     void running.finally(() => {
       if (this.running === running) {
@@ -55,8 +60,17 @@ export class SignInService {
     return running;
   }
 
-  private async run(method: SignInMethod | undefined): Promise<StoredSession | undefined> {
+  private async run(method: SignInMethod | undefined, addAccount: boolean): Promise<StoredSession | undefined> {
     const ui = this.ui();
+    let add = addAccount;
+    const current = this.session.stored;
+    if (!add && current && this.session.status === 'signedIn') {
+      const answer = await ui.offerAddAccount(current.account.username);
+      if (!answer) {
+        return undefined;
+      }
+      add = answer === 'add';
+    }
     const chosen = method ?? (await ui.pickSignInMethod());
     if (!chosen) {
       return undefined;
@@ -74,9 +88,9 @@ export class SignInService {
         method: chosen,
         ...(result.jwt ? { jwt: result.jwt } : {}),
       };
-      await this.session.signedIn(stored);
-      if (!stored.jwt && replaced?.jwt) {
-        void this.keys.forget(); // back to a classic token: the JWT device is not used any more
+      await (add ? this.session.added(stored) : this.session.signedIn(stored));
+      if (!stored.jwt && replaced?.jwt && !this.session.otherAccounts.some((other) => other.session.jwt)) {
+        void this.keys.forget(); // back to a classic token: no account uses the JWT device any more
       }
       void ui.info(vscode.l10n.t('Signed in to Plex as {0}.', plainText(result.account.username)));
       return stored;
@@ -88,7 +102,7 @@ export class SignInService {
       this.errors.report(error, {
         action: `Sign-in (${chosen})`,
         where: 'Plex',
-        retry: () => this.signIn(chosen),
+        retry: () => this.signIn(chosen, { add }),
       });
       return undefined;
     }

@@ -6,6 +6,7 @@ import { DeviceList } from '../account/deviceList';
 import { WebhookList } from '../account/webhookList';
 import { WindowLock } from '../account/windowLock';
 import type { WebhookServices } from '../account/webhookServices';
+import { AccountSwitchService } from '../auth/accountSwitchService';
 import { PlexGateway } from '../auth/gateway/plexGateway';
 import { HomeService } from '../auth/homeService';
 import { DeviceKeyStore } from '../auth/jwt/deviceKeyStore';
@@ -104,6 +105,7 @@ export function createCommands(core: Core): Commands {
     clipboard: new SecretClipboard(hostClipboard, clock),
     signIn: new SignInService(gateway, session, ui, errors, keys, () => copySignInLink(services), signInReturn(callbacks, core.extensionId, log)),
     signOut,
+    accounts: new AccountSwitchService(session, ui),
     devices,
     claim: new ClaimCountdown(session, hostClipboard, clock.now),
     showDevices: () => deviceView.repaint(),

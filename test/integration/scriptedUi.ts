@@ -36,6 +36,22 @@ export class ScriptedUi implements Ui {
     return this.signInMethod;
   }
 
+  /** While signed in, Plex: Sign In's question: add another account, or sign in again (as before accounts existed). */
+  addAccountAnswer: 'add' | 'again' | undefined = 'again';
+
+  async offerAddAccount(username: string): Promise<'add' | 'again' | undefined> {
+    this.questions.push(`addAccount:${username}`);
+    return this.addAccountAnswer;
+  }
+
+  /** The account (by username) Switch Account picks; undefined backs out. */
+  accountToPick: string | undefined = undefined;
+
+  async pickAccount<T extends { key: string; username: string; expired: boolean }>(accounts: readonly T[], activeKey: string): Promise<T | undefined> {
+    this.questions.push(`account:${accounts.map((account) => (account.key === activeKey ? `*${account.username}` : account.username)).join(',')}`);
+    return accounts.find((account) => account.username === this.accountToPick);
+  }
+
   async askLogin(): Promise<string | undefined> {
     return this.next('login', this.logins);
   }

@@ -165,6 +165,84 @@ suite('Session and its store (real SecretStorage events, writes held by the test
     }
   });
 
+  test('activation reads a secret of the single-session shape as one active account and writes nothing', async () => {
+    const before = JSON.stringify(stored('alice'));
+    secrets.values.set('plex.session', before);
+    await session.load();
+    assert.equal(session.stored?.account.username, 'alice');
+    assert.equal(session.status, 'signedIn');
+    assert.deepEqual(session.otherAccounts, []);
+    assert.equal(secrets.pendingWrites.length, 0, 'nothing written');
+    assert.equal(secrets.values.get('plex.session'), before);
+  });
+
+  test('activation reads every account of the stored layout, the active one shown', async () => {
+    secrets.values.set('plex.session', JSON.stringify({ ...stored('bob'), otherAccounts: [stored('alice')] }));
+    await session.load();
+    assert.equal(session.stored?.account.username, 'bob');
+    assert.deepEqual(session.otherAccounts.map((other) => other.session.account.username), ['alice']);
+  });
+
+  test('adding an account keeps the first among the others; a failed write puts back both', async () => {
+    await signedInAs('alice');
+    const adding = session.added(stored('bob'));
+    assert.equal(session.stored?.account.username, 'bob');
+    assert.deepEqual(session.otherAccounts.map((other) => other.session.account.username), ['alice']);
+    secrets.pendingWrites.at(-1)?.finish();
+    await adding;
+    assert.deepEqual(JSON.parse(secrets.values.get('plex.session') ?? '{}').otherAccounts.map((other: StoredSession) => other.account.username), ['alice']);
+
+    const failing = session.added(stored('carol'));
+    secrets.pendingWrites.at(-1)?.fail(new Error('keychain locked'));
+    await assert.rejects(failing);
+    assert.equal(session.stored?.account.username, 'bob');
+    assert.deepEqual(session.otherAccounts.map((other) => other.session.account.username), ['alice'], 'bob is not also listed among the others');
+  });
+
+  test("a refusal of another account's token expires that account only", async () => {
+    await signedInAs('alice');
+    const adding = session.added(stored('bob'));
+    secrets.pendingWrites.at(-1)?.finish();
+    await adding;
+    await session.refused(stored('alice').token);
+    assert.equal(session.status, 'signedIn', 'bob, the active account, is untouched');
+    assert.deepEqual(session.otherAccounts.map((other) => [other.session.account.username, other.expired]), [['alice', true]]);
+    const switching = session.switchTo('alice');
+    secrets.pendingWrites.at(-1)?.finish();
+    assert.equal(await switching, true);
+    assert.equal(session.status, 'expired');
+    assert.deepEqual(session.otherAccounts.map((other) => [other.session.account.username, other.expired]), [['bob', false]]);
+  });
+
+  test('the provider reports an added account as added and a removed one as removed, each on its own', async () => {
+    await signedInAs('alice');
+    const provider = new PlexAuthenticationProvider(session, async () => undefined, async () => undefined);
+    const events: vscode.AuthenticationProviderAuthenticationSessionsChangeEvent[] = [];
+    provider.onDidChangeSessions((event) => events.push(event));
+    try {
+      const adding = session.added(stored('bob'));
+      secrets.pendingWrites.at(-1)?.finish();
+      await adding;
+      const switching = session.switchTo('alice');
+      secrets.pendingWrites.at(-1)?.finish();
+      await switching;
+      const removing = session.signedOutOther('bob');
+      secrets.pendingWrites.at(-1)?.finish();
+      await removing;
+      const labels = (list: readonly vscode.AuthenticationSession[] | undefined) => (list ?? []).map((entry) => entry.account.label);
+      assert.deepEqual(
+        events.map((event) => [labels(event.added), labels(event.removed), labels(event.changed)]),
+        [
+          [['bob'], [], []],
+          [[], ['bob'], []],
+        ],
+        'a switch changes no session',
+      );
+    } finally {
+      provider.dispose();
+    }
+  });
+
   test("another window's write is followed; this window's own write is not mistaken for one", async () => {
     await signedInAs('alice');
     const { token, account } = stored('alice');

@@ -23,8 +23,12 @@ export interface PlexTestingApi {
   defaultServerId(): string | undefined;
   /** Forgets the default server, so each test starts from the same place. */
   forgetDefaultServer(): Promise<void>;
-  /** The provider's own answer: a silent getSession() from a test has no access consent. */
-  authenticationSessions(): Promise<readonly vscode.AuthenticationSession[]>;
+  /** The provider's own answer: a silent getSession() from a test has no access consent; `account` as VS Code passes it. */
+  authenticationSessions(account?: { id: string; label: string }): Promise<readonly vscode.AuthenticationSession[]>;
+  /** The provider's removeSession, as the Accounts menu's Sign Out calls it (after its own question). */
+  removeAuthenticationSession(sessionId: string): Promise<void>;
+  /** The accounts signed in beside the active one, in their order, with whether each is expired. */
+  inactiveAccounts(): readonly { username: string; expired: boolean }[];
   /** Clipboard clears still waiting: the timers pending on the extension's clock, which only the clipboard clear uses. */
   pendingClipboardClears(): number;
   /** Progress notifications still running; 0 once every action has settled. */
@@ -95,7 +99,10 @@ export function testingApi(underTest: ExtensionUnderTest): PlexTestingApi {
     cachedServerNames: () => composed.loadedCommands()?.services.catalog.cached?.map((server) => server.name),
     defaultServerId: () => catalog().defaultServerId,
     forgetDefaultServer: () => catalog().setDefaultServer(undefined),
-    authenticationSessions: () => authenticationProvider.getSessions(),
+    authenticationSessions: (account) => authenticationProvider.getSessions(undefined, account && { account }),
+    removeAuthenticationSession: (sessionId) => authenticationProvider.removeSession(sessionId),
+    inactiveAccounts: () =>
+      composed.commands().services.session.otherAccounts.map((other) => ({ username: other.session.account.username, expired: other.expired })),
     pendingClipboardClears: () => host.clock.pendingTimers,
     activeProgress: () => running()?.progress.size ?? 0,
     cancelProgress: (title) =>
