@@ -92,7 +92,7 @@ export async function composeExtension(context: vscode.ExtensionContext, host: H
   };
   const authenticationProvider = new PlexAuthenticationProvider(
     session,
-    () => commands().services.signIn.signIn(undefined, { add: true }),
+    () => commands().services.signIn.signIn(undefined, { as: 'add' }),
     async (sessionId) => {
       await commands().services.signOut.signOutOf(sessionId);
     },

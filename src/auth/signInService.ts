@@ -4,7 +4,7 @@ import { readSettings } from '../config';
 import type { ErrorReporter } from '../ui/errorReporter';
 import { plainText } from '../ui/plainText';
 import { usableToken } from '../tokenShape';
-import type { Ui } from '../ui/ui';
+import type { SignInTarget, Ui } from '../ui/ui';
 import { approvalPageUrl, signInWithBrowser } from './flows/browserSignIn';
 import type { SignInReturn } from './flows/signInReturn';
 import { signInWithPassword } from './flows/passwordSignIn';
@@ -41,16 +41,17 @@ export class SignInService {
   }
 
   /**
-   * Signs in. While signed in, it first offers to add another account (`add` skips the question:
-   * Sign In to Another Account, and VS Code's Accounts menu); an account already signed in is
+   * Signs in. While signed in, it first asks whether to add another account or sign in again as
+   * the active one; `as` answers that beforehand (`add`: Sign In to Another Account and VS Code's
+   * Accounts menu; `again`: every "Sign In Again" offer). An account already signed in is
    * replaced, never listed twice.
    */
-  signIn(method?: SignInMethod, options: { add?: boolean } = {}): Promise<StoredSession | undefined> {
+  signIn(method?: SignInMethod, options: { as?: SignInTarget } = {}): Promise<StoredSession | undefined> {
     if (this.running) {
       void this.ui().info(vscode.l10n.t('A Plex sign-in is already in progress.'));
       return this.running;
     }
-    const running = this.session.whileSigningIn(() => this.run(method, options.add === true));
+    const running = this.session.whileSigningIn(() => this.run(method, options.as));
     this.running = running;
     void running.finally(() => {
       if (this.running === running) {
@@ -60,17 +61,14 @@ export class SignInService {
     return running;
   }
 
-  private async run(method: SignInMethod | undefined, addAccount: boolean): Promise<StoredSession | undefined> {
+  private async run(method: SignInMethod | undefined, target: SignInTarget | undefined): Promise<StoredSession | undefined> {
     const ui = this.ui();
-    let add = addAccount;
     const current = this.session.stored;
-    if (!add && current && this.session.status === 'signedIn') {
-      const answer = await ui.offerAddAccount(current.account.username);
-      if (!answer) {
-        return undefined;
-      }
-      add = answer === 'add';
+    const answer = target ?? (current && this.session.status === 'signedIn' ? await ui.offerAddAccount(current.account.username) : 'again');
+    if (!answer) {
+      return undefined;
     }
+    const add = answer === 'add';
     const chosen = method ?? (await ui.pickSignInMethod());
     if (!chosen) {
       return undefined;
@@ -102,7 +100,7 @@ export class SignInService {
       this.errors.report(error, {
         action: `Sign-in (${chosen})`,
         where: 'Plex',
-        retry: () => this.signIn(chosen, { add }),
+        retry: () => this.signIn(chosen, { as: answer }),
       });
       return undefined;
     }

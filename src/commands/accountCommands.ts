@@ -25,7 +25,7 @@ export function accountCommandHandlers(services: Services): Record<AccountComman
     'plex.signInWithBrowser': () => signIn.signIn('browser'),
     'plex.signInWithPassword': () => signIn.signIn('password'),
     'plex.signInWithToken': () => signIn.signIn('token'),
-    'plex.addAccount': () => signIn.signIn(undefined, { add: true }),
+    'plex.addAccount': () => signIn.signIn(undefined, { as: 'add' }),
     // From the palette, the status-bar menu or the Account view (asks), or with an `accountId` (the account's key).
     'plex.switchAccount': (argument?: unknown) => {
       const accountId = takeReference(services.ui, referenceOf(argument, 'accountId', 'string'));

@@ -70,7 +70,8 @@ export function createCommands(core: Core): Commands {
   // The gateway lets a server token go only where the catalog's list (what plex.tv listed) says.
   const gateway: PlexGateway = new PlexGateway(session, core.globalState, core.security, core.clientIdentifier, log, ui, () => catalog.cached);
   const catalog = new ServerCatalog(() => gateway, session, core.globalState);
-  const signInNow = () => services.signIn.signIn();
+  // Every "Sign In Again" offer is about the active account: it does not ask about adding another.
+  const signInNow = () => services.signIn.signIn(undefined, { as: 'again' });
   const callbacks = new SignInCallbacks();
   const errors = new ErrorReporter(ui, log, session, signInNow);
   const keys = new DeviceKeyStore(core.secrets, gateway, log);

@@ -12,6 +12,9 @@ export interface ServerChoice {
   detail?: string;
 }
 
+/** Signing in while signed in: add another account, or sign in again as the active one (replacing its session). */
+export type SignInTarget = 'add' | 'again';
+
 /**
  * Every question and message the extension puts to the user, as the host port (src/hostPort.ts)
  * provides it. The workbench's is `vscodeUi`; the integration tests' port answers from a script,
@@ -20,7 +23,7 @@ export interface ServerChoice {
 export interface Ui extends WebhookPrompts {
   pickSignInMethod(): Promise<SignInMethod | undefined>;
   /** Signed in as `username`: 'add' another account, sign in 'again' (replacing this one's session), undefined backs out. */
-  offerAddAccount(username: string): Promise<'add' | 'again' | undefined>;
+  offerAddAccount(username: string): Promise<SignInTarget | undefined>;
   /** Which signed-in account to make the active one; `activeKey` is marked. */
   pickAccount<T extends { key: string; username: string; expired: boolean }>(accounts: readonly T[], activeKey: string): Promise<T | undefined>;
   askLogin(): Promise<string | undefined>;
@@ -82,7 +85,7 @@ export const vscodeUi: Ui = {
   },
 
   async offerAddAccount(username) {
-    const items: (vscode.QuickPickItem & { choice: 'add' | 'again' })[] = [
+    const items: (vscode.QuickPickItem & { choice: SignInTarget })[] = [
       {
         label: vscode.l10n.t('$(add) Add another Plex account'),
         detail: vscode.l10n.t('{0} stays signed in; switch between accounts with Plex: Switch Account.', plainText(username)),

@@ -1,5 +1,5 @@
 import type { SignInMethod } from '../../src/auth/storedSession';
-import type { ServerChoice, Ui } from '../../src/ui/ui';
+import type { ServerChoice, SignInTarget, Ui } from '../../src/ui/ui';
 
 export interface ShownMessage {
   severity: 'info' | 'warn' | 'error';
@@ -37,9 +37,9 @@ export class ScriptedUi implements Ui {
   }
 
   /** While signed in, Plex: Sign In's question: add another account, or sign in again (as before accounts existed). */
-  addAccountAnswer: 'add' | 'again' | undefined = 'again';
+  addAccountAnswer: SignInTarget | undefined = 'again';
 
-  async offerAddAccount(username: string): Promise<'add' | 'again' | undefined> {
+  async offerAddAccount(username: string): Promise<SignInTarget | undefined> {
     this.questions.push(`addAccount:${username}`);
     return this.addAccountAnswer;
   }
