@@ -13,7 +13,7 @@ import type { PlexGateway } from './gateway/plexGateway';
 import type { DeviceKeyStore } from './jwt/deviceKeyStore';
 import { signInWithJwt } from './jwt/jwtSignIn';
 import type { Session } from './session';
-import type { SignInMethod, StoredJwt, StoredSession } from './storedSession';
+import { accountKey, type SignInMethod, type StoredJwt, type StoredSession } from './storedSession';
 
 /** plex.tv's refusals that mean the device key itself is unusable: the next sign-in makes a new one. */
 const KEY_REFUSALS: ReadonlySet<string> = new Set(['thumbprint-taken', 'device-signature-refused']);
@@ -74,8 +74,10 @@ export class SignInService {
       return undefined;
     }
     const replaced = this.session.stored;
+    // Signing in again as a JWT account reuses its device; any other JWT sign-in makes a new one.
+    const reusedDevice = !add && replaced?.jwt ? accountKey(replaced) : undefined;
     try {
-      const result = readSettings().jwtEnabled ? await this.runJwtFlow(chosen, ui) : await this.runFlow(chosen, ui);
+      const result = readSettings().jwtEnabled ? await this.runJwtFlow(chosen, ui, reusedDevice) : await this.runFlow(chosen, ui);
       if (!result) {
         return undefined;
       }
@@ -87,15 +89,19 @@ export class SignInService {
         ...(result.jwt ? { jwt: result.jwt } : {}),
       };
       await (add ? this.session.added(stored) : this.session.signedIn(stored));
-      if (!stored.jwt && replaced?.jwt && !this.session.otherAccounts.some((other) => other.session.jwt)) {
-        void this.keys.forget(); // back to a classic token: no account uses the JWT device any more
+      // A device belongs to a JWT account: gone with a classic sign-in of it, or with the session it replaced.
+      if (!stored.jwt) {
+        void this.keys.forget(accountKey(stored));
+      }
+      if (reusedDevice !== undefined && reusedDevice !== accountKey(stored)) {
+        void this.keys.forget(reusedDevice);
       }
       void ui.info(vscode.l10n.t('Signed in to Plex as {0}.', plainText(result.account.username)));
       return stored;
     } catch (error) {
       const rejection = this.gateway.module().jwtRejectionOf(error);
-      if (rejection !== undefined && KEY_REFUSALS.has(rejection)) {
-        await this.keys.forget();
+      if (rejection !== undefined && KEY_REFUSALS.has(rejection) && reusedDevice !== undefined) {
+        await this.keys.forget(reusedDevice);
       }
       this.errors.report(error, {
         action: `Sign-in (${chosen})`,
@@ -106,9 +112,12 @@ export class SignInService {
     }
   }
 
-  /** The JWT preview: the device key is made when first needed and stored once its Plex JWT passed verification. */
-  private async runJwtFlow(method: SignInMethod, ui: Ui): Promise<(PlexSignIn & { jwt: StoredJwt }) | undefined> {
-    const stored = await this.keys.load();
+  /**
+   * The JWT preview: the account's device (`reusedDevice`, its account key) or a new one, stored
+   * under the account signed in once its Plex JWT passed verification.
+   */
+  private async runJwtFlow(method: SignInMethod, ui: Ui, reusedDevice: string | undefined): Promise<(PlexSignIn & { jwt: StoredJwt }) | undefined> {
+    const stored = reusedDevice === undefined ? undefined : await this.keys.load(reusedDevice);
     const device = stored ?? this.keys.create();
     const security = this.gateway.security;
     const result = await signInWithJwt(method, {
@@ -126,8 +135,8 @@ export class SignInService {
     if (!result) {
       return undefined;
     }
-    if (!stored) {
-      await this.keys.save(device); // before the session that needs it, which other windows may read at once
+    if (!stored || reusedDevice !== accountKey(result)) {
+      await this.keys.save(accountKey(result), device); // before the session that needs it, which other windows may read at once
     }
     return { authToken: result.authToken, account: result.account, jwt: { expiresAt: result.expiresAt } };
   }

@@ -62,8 +62,8 @@ export class SignOutService {
       void ui.error(describeFailure(error, 'Plex'));
       return false;
     }
-    if (other.jwt && !this.anyJwtAccount()) {
-      await this.keys.forget();
+    if (other.jwt) {
+      await this.keys.forget(key);
     }
     if (revoked) {
       void ui.info(vscode.l10n.t('Signed out of Plex as {0}.', plainText(other.account.username)));
@@ -87,11 +87,6 @@ export class SignOutService {
       this.log.error('Could not revoke the token at plex.tv', error);
       return false;
     }
-  }
-
-  /** An account still signed in uses the JWT device: its key stays. */
-  private anyJwtAccount(): boolean {
-    return Boolean(this.session.stored?.jwt) || this.session.otherAccounts.some((account) => account.session.jwt);
   }
 
   private async run(options: SignOutOptions): Promise<boolean> {
@@ -128,8 +123,8 @@ export class SignOutService {
         void ui.error(describeFailure(error, 'Plex'));
         return false;
       }
-      if (jwt && !this.anyJwtAccount()) {
-        await this.keys.forget(); // the next sign-in makes a new device key
+      if (jwt) {
+        await this.keys.forget(accountKey(now.session)); // its next sign-in makes a new device key
       }
     }
     if (revoked) {

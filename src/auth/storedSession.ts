@@ -71,7 +71,7 @@ export interface StoredAccounts {
 }
 
 /** An account's key: plex.tv's uuid (the `plex` provider's session id), else its numeric id. */
-export function accountKey(session: StoredSession): string {
+export function accountKey(session: Pick<StoredSession, 'account'>): string {
   return session.account.uuid || String(session.account.id);
 }
 

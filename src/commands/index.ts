@@ -74,7 +74,7 @@ export function createCommands(core: Core): Commands {
   const signInNow = () => services.signIn.signIn(undefined, { as: 'again' });
   const callbacks = new SignInCallbacks();
   const errors = new ErrorReporter(ui, log, session, signInNow);
-  const keys = new DeviceKeyStore(core.secrets, gateway, log);
+  const keys = new DeviceKeyStore(core.secrets, gateway, log, session);
   const upkeep = new TokenUpkeep(gateway, core.globalState, log, clock.now);
   const jwtRenewal = new JwtRenewal(session, core.globalState, gateway, keys, ui, log, signInNow, clock.now);
   const signOut = new SignOutService(gateway, session, ui, log, keys);

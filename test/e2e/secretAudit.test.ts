@@ -177,7 +177,9 @@ suite('Secret hygiene audit', () => {
     );
     const device = extensionSecret(store, 'plex.deviceKey');
     assert.ok(device !== undefined, 'the store holds the device key');
-    const key: unknown = JSON.parse((JSON.parse(device) as { key: string }).key);
+    const devices = Object.values((JSON.parse(device) as { devices: Record<string, { key: string }> }).devices);
+    assert.equal(devices.length, 1, 'one device: alice is the only account with a Plex JWT');
+    const key: unknown = JSON.parse(devices[0]?.key ?? '');
     const { d, x } = key as { d?: unknown; x?: unknown };
     assert.ok(typeof d === 'string' && typeof x === 'string', 'the device key is a private JWK');
     const kid = createHash('sha256')

@@ -169,7 +169,7 @@ class Real {
   readonly provider = new PlexAuthenticationProvider(this.session, async () => undefined, async () => undefined);
   readonly ui = new HeldConfirmationUi();
   readonly gateway = new PlexGateway(this.session, new MemoryMemento(), new ConnectionSecurity(), () => 'session-model', this.log, () => this.ui, () => undefined);
-  readonly signOutService = new SignOutService(this.gateway, this.session, () => this.ui, this.log, new DeviceKeyStore(this.secrets, this.gateway, this.log));
+  readonly signOutService = new SignOutService(this.gateway, this.session, () => this.ui, this.log, new DeviceKeyStore(this.secrets, this.gateway, this.log, this.session));
   readonly claim = new ClaimCountdown(this.session, vscode.env.clipboard);
   signOut: Promise<boolean> | undefined;
   ticket: SessionTicket | undefined;

@@ -68,6 +68,8 @@ export interface PlexTestingApi {
   setJwtRenewalClaim(at: number | undefined): Promise<void>;
   /** The raw device-key secret, for the secret audit. */
   readStoredDeviceKey(): Promise<string | undefined>;
+  /** Writes the device key secret as another window (or an earlier version) would. */
+  writeStoredDeviceKey(raw: string): Promise<void>;
   /** What the "Plex" log channel has written to its log file so far. */
   logText(): Promise<string>;
   /** When plex.tv last saw the token used, as every window shares it (epoch ms). */
@@ -144,6 +146,9 @@ export function testingApi(underTest: ExtensionUnderTest): PlexTestingApi {
       await globalState.update(JWT_RENEWAL_CLAIM_KEY, at);
     },
     readStoredDeviceKey: () => Promise.resolve(secrets.get(DEVICE_KEY_SECRET)),
+    writeStoredDeviceKey: async (raw) => {
+      await secrets.store(DEVICE_KEY_SECRET, raw);
+    },
     logText: () => readLogText(context.logUri),
     lastTokenUse: () => lastTokenUse(globalState),
     setLastTokenUse: async (at) => {
