@@ -75,6 +75,9 @@ export interface PlexTestingApi {
   /** When plex.tv last saw the token used, as every window shares it (epoch ms). */
   lastTokenUse(): number | undefined;
   setLastTokenUse(at: number | undefined): Promise<void>;
+  /** Makes the extension's next secret write fail, as a locked keychain does; failedSecretWrites() counts them. */
+  failNextSecretWrite(): void;
+  failedSecretWrites(): number;
   /** Writes (or with undefined deletes) the stored session the way another window would. */
   writeStoredSessionAsAnotherWindow(raw: string | undefined): Promise<void>;
   /** Moves the extension's clock `ms` forward (timers now due run); resetClock() returns it to real time. */
@@ -154,6 +157,8 @@ export function testingApi(underTest: ExtensionUnderTest): PlexTestingApi {
     setLastTokenUse: async (at) => {
       await setLastTokenUse(globalState, at);
     },
+    failNextSecretWrite: () => underTest.secrets.failNextWrite(),
+    failedSecretWrites: () => underTest.secrets.failedWrites,
     writeStoredSessionAsAnotherWindow: async (raw) => {
       await (raw === undefined ? secrets.delete(SESSION_SECRET) : secrets.store(SESSION_SECRET, raw));
     },
