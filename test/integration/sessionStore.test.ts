@@ -14,7 +14,11 @@ class HeldSecretStorage implements vscode.SecretStorage {
   private readonly changes = new vscode.EventEmitter<vscode.SecretStorageChangeEvent>();
   readonly onDidChange = this.changes.event;
 
+  /** Every key read, in order. */
+  readonly reads: string[] = [];
+
   async get(key: string): Promise<string | undefined> {
+    this.reads.push(key);
     return this.values.get(key);
   }
 
@@ -181,6 +185,18 @@ suite('Session and its store (real SecretStorage events, writes held by the test
     await session.load();
     assert.equal(session.stored?.account.username, 'bob');
     assert.deepEqual(session.otherAccounts.map((other) => other.session.account.username), ['alice']);
+  });
+
+  test('activation with three accounts stored reads the one secret once, writes nothing, and shows all three', async () => {
+    const before = JSON.stringify({ ...stored('carol'), otherAccounts: [stored('alice'), stored('bob')] });
+    secrets.values.set('plex.session', before);
+    await session.load();
+    assert.deepEqual(secrets.reads, ['plex.session'], 'one secret read');
+    assert.equal(session.stored?.account.username, 'carol');
+    assert.equal(session.status, 'signedIn');
+    assert.deepEqual(session.otherAccounts.map((other) => [other.session.account.username, other.expired]), [['alice', false], ['bob', false]]);
+    assert.equal(secrets.pendingWrites.length, 0, 'nothing written');
+    assert.equal(secrets.values.get('plex.session'), before);
   });
 
   test('adding an account keeps the first among the others; a failed write puts back both', async () => {
