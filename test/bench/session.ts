@@ -193,7 +193,7 @@ export async function runBenchWindow(window: BenchWindow, log: (line: string) =>
   await showExplorer(page);
   standIn.clearLog();
   const threeAccountsReport = await window.reload();
-  const signedInThreeAccounts = await activationSample(window, threeAccountsReport);
+  const signedInThreeAccounts = await profiled(window, profiles, 'activation-three-accounts', () => activationSample(window, threeAccountsReport), true);
   tasks.activationSignedInThreeAccounts = signedInThreeAccounts.requests;
   log(`activation (signed in, three accounts stored): Plex ${signedInThreeAccounts.reported.plex} ms, own ${signedInThreeAccounts.plexOwnMs ?? '?'} ms; secrets read: ${signedInThreeAccounts.secretKeysRead.join(', ')}`);
   log(`switch account: ${accounts.latency.switchAccount.map((sample) => sample.overheadMs.toFixed(1)).join(', ')} ms; approval to signed in: callback ${accounts.latency.approvalCallback[0]?.totalMs.toFixed(0)} ms, poll only ${accounts.latency.approvalPoll[0]?.totalMs.toFixed(0)} ms`);
