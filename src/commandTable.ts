@@ -21,6 +21,8 @@ export const COMMANDS = [
   { id: 'plex.signInWithBrowser', palette: 'always' },
   { id: 'plex.signInWithPassword', palette: 'always' },
   { id: 'plex.signInWithToken', palette: 'always' },
+  { id: 'plex.addAccount', palette: HAS_SESSION, statusBarMenu: { icon: 'person-add', order: 4.7 } },
+  { id: 'plex.switchAccount', palette: HAS_SESSION, statusBarMenu: { icon: 'arrow-swap', order: 4.6 } },
   { id: 'plex.signOut', palette: HAS_SESSION, statusBarMenu: { icon: 'sign-out', order: 5 } },
   { id: 'plex.refresh', palette: SIGNED_IN, statusBarMenu: { icon: 'refresh', order: 2 } },
   { id: 'plex.showLog', palette: 'always' },

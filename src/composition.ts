@@ -92,9 +92,9 @@ export async function composeExtension(context: vscode.ExtensionContext, host: H
   };
   const authenticationProvider = new PlexAuthenticationProvider(
     session,
-    () => commands().services.signIn.signIn(),
-    async () => {
-      await commands().services.signOut.signOut({ confirm: false });
+    () => commands().services.signIn.signIn(undefined, { as: 'add' }),
+    async (sessionId) => {
+      await commands().services.signOut.signOutOf(sessionId);
     },
   );
   context.subscriptions.push(
@@ -116,7 +116,7 @@ export async function composeExtension(context: vscode.ExtensionContext, host: H
     vscode.workspace.registerTextDocumentContentProvider(SOURCE_SCHEME, documents),
     authenticationProvider,
     vscode.authentication.registerAuthenticationProvider('plex', 'Plex', authenticationProvider, {
-      supportsMultipleAccounts: false,
+      supportsMultipleAccounts: true,
     }),
     // Registered at activation (VS Code keeps a URI that arrives before that for the handler);
     // only a sign-in waits for a URI, and a sign-in is command code: without it loaded, nothing waits.

@@ -1,16 +1,22 @@
 import * as vscode from 'vscode';
 import type { SessionView } from './sessionView';
-import { activeIdentity, type StoredSession } from './storedSession';
+import { accountKey, activeIdentity, type StoredSession } from './storedSession';
+
+/** The `account` option VS Code passes (1.93 and later) to getSessions and createSession. */
+interface AccountOption {
+  readonly account?: { readonly id: string; readonly label: string };
+}
 
 /**
- * The `plex` authentication provider: the Accounts menu and other extensions see the same
- * session the rest of the extension uses (signed in, or expired until the user acts). One
- * account at a time; it follows the session by its events.
+ * The `plex` authentication provider, with every signed-in account (`supportsMultipleAccounts`):
+ * the Accounts menu lists each with its own Sign Out, and other extensions see the same sessions
+ * the rest of the extension uses (signed in, or expired until the user acts). It follows the
+ * session by its events and reports added, removed and changed sessions per account.
  */
 export class PlexAuthenticationProvider implements vscode.AuthenticationProvider, vscode.Disposable {
   private readonly changeEmitter = new vscode.EventEmitter<vscode.AuthenticationProviderAuthenticationSessionsChangeEvent>();
   private readonly subscription: vscode.Disposable;
-  private previous: vscode.AuthenticationSession | undefined;
+  private previous: readonly vscode.AuthenticationSession[];
 
   readonly onDidChangeSessions = this.changeEmitter.event;
 
@@ -18,29 +24,33 @@ export class PlexAuthenticationProvider implements vscode.AuthenticationProvider
     private readonly session: SessionView,
     // The sign-in and sign-out code loads with the commands, when first needed.
     private readonly signIn: () => Promise<StoredSession | undefined>,
-    private readonly signOut: () => Promise<void>,
+    /** Signs out of the account with this session id (its account key). */
+    private readonly signOut: (sessionId: string) => Promise<void>,
   ) {
-    this.previous = toAuthenticationSession(session.stored);
-    this.subscription = session.onDidChange(() => this.sessionChanged(session.stored));
+    this.previous = this.sessions();
+    this.subscription = session.onDidChange(() => this.sessionChanged());
   }
 
-  async getSessions(): Promise<vscode.AuthenticationSession[]> {
-    const session = toAuthenticationSession(this.session.stored);
-    return session ? [session] : [];
+  /** Every account's session, the active one first; with `account`, only that account's. */
+  async getSessions(_scopes?: readonly string[], options?: AccountOption): Promise<vscode.AuthenticationSession[]> {
+    const sessions = this.sessions();
+    const wanted = options?.account?.id;
+    return wanted === undefined ? sessions : sessions.filter((session) => session.account.id === wanted);
   }
 
+  /** VS Code asks for a new session (the Accounts menu, or an extension's request): a sign-in that adds an account. */
   async createSession(): Promise<vscode.AuthenticationSession> {
     const stored = await this.signIn();
-    const session = toAuthenticationSession(stored);
+    const session = stored && toAuthenticationSession(stored);
     if (!session) {
       throw new Error(vscode.l10n.t('Sign-in to Plex was cancelled or did not complete.'));
     }
     return session;
   }
 
-  async removeSession(): Promise<void> {
+  async removeSession(sessionId: string): Promise<void> {
     // The Accounts menu has already asked the user.
-    await this.signOut();
+    await this.signOut(sessionId);
   }
 
   dispose(): void {
@@ -48,34 +58,41 @@ export class PlexAuthenticationProvider implements vscode.AuthenticationProvider
     this.changeEmitter.dispose();
   }
 
-  private sessionChanged(stored: StoredSession | undefined): void {
-    const next = toAuthenticationSession(stored);
-    const previous = this.previous;
-    if (next?.id === previous?.id && next?.accessToken === previous?.accessToken && next?.account.label === previous?.account.label) {
-      return; // expired, signing in, or a refresh that read the same account: nothing other extensions see
-    }
+  private sessions(): vscode.AuthenticationSession[] {
+    const active = this.session.stored;
+    const all = active ? [active, ...this.session.otherAccounts.map((other) => other.session)] : [];
+    return all.map(toAuthenticationSession);
+  }
+
+  private sessionChanged(): void {
+    const next = this.sessions();
+    const previous = new Map(this.previous.map((session) => [session.id, session]));
+    const nextIds = new Set(next.map((session) => session.id));
     this.previous = next;
-    if (!previous && next) {
-      this.changeEmitter.fire({ added: [next], removed: [], changed: [] });
-    } else if (previous && !next) {
-      this.changeEmitter.fire({ added: [], removed: [previous], changed: [] });
-    } else if (previous && next && previous.id !== next.id) {
-      this.changeEmitter.fire({ added: [next], removed: [previous], changed: [] });
-    } else if (previous && next) {
-      this.changeEmitter.fire({ added: [], removed: [], changed: [next] });
+    const added: vscode.AuthenticationSession[] = [];
+    const changed: vscode.AuthenticationSession[] = [];
+    for (const session of next) {
+      const before = previous.get(session.id);
+      if (!before) {
+        added.push(session);
+      } else if (before.accessToken !== session.accessToken || before.account.id !== session.account.id || before.account.label !== session.account.label) {
+        changed.push(session);
+      }
+    }
+    const removed = [...previous.values()].filter((session) => !nextIds.has(session.id));
+    // Expired, signing in, a switch of the active account, or a refresh that read the same account: nothing other extensions see.
+    if (added.length > 0 || removed.length > 0 || changed.length > 0) {
+      this.changeEmitter.fire({ added, removed, changed });
     }
   }
 }
 
-function toAuthenticationSession(stored: StoredSession | undefined): vscode.AuthenticationSession | undefined {
-  if (!stored) {
-    return undefined;
-  }
-  // Other extensions act as whoever this extension acts as: the Home user switched to, else the account.
-  // One session per sign-in: switching Home users changes it, it does not replace it.
+function toAuthenticationSession(stored: StoredSession): vscode.AuthenticationSession {
+  // Other extensions act as whoever this account acts as: the Home user switched to, else the account.
+  // One session per account: switching Home users changes it, it does not replace it.
   const { token, account } = activeIdentity(stored);
   return {
-    id: stored.account.uuid || String(stored.account.id),
+    id: accountKey(stored),
     accessToken: token,
     account: { id: String(account.id), label: account.username || account.title },
     scopes: [],

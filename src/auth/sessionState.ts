@@ -36,6 +36,8 @@ export type SessionEvent =
   | { readonly type: 'signOutSucceeded' }
   /** The secret could not be removed: the session is still there. */
   | { readonly type: 'signOutFailed' }
+  /** Another account (signed in beside this one) became the active one: a switch, or a sign-out of the active one. */
+  | { readonly type: 'accountSwitched'; readonly session: StoredSession; readonly expired: boolean }
   /** Another window wrote (or deleted, with undefined) the stored session. */
   | { readonly type: 'storedElsewhere'; readonly session: StoredSession | undefined }
   | { readonly type: 'deactivated' };
@@ -63,7 +65,8 @@ export function transition(state: SessionState, event: SessionEvent): SessionSta
     case 'deactivated': // ends a running sign-in; nothing moves the session after it
       return restingState(state);
     case 'saveFailed':
-      return currentSession(state) === event.session ? event.restore : state;
+      // A sign-in running meanwhile (a switch of accounts while it waits) keeps running, over what is restored.
+      return mapResting(state, (resting) => (resting.status !== 'signedOut' && resting.session === event.session ? event.restore : resting));
     case 'requestAccepted':
       return mapResting(state, (resting) => {
         if (resting.status === 'signedOut') {
@@ -100,6 +103,8 @@ export function transition(state: SessionState, event: SessionEvent): SessionSta
       return state;
     case 'signOutSucceeded':
       return mapResting(state, () => SIGNED_OUT);
+    case 'accountSwitched':
+      return mapResting(state, () => ({ status: event.expired ? 'expired' : 'signedIn', session: event.session }));
     case 'storedElsewhere':
       // A window writes the session only after Plex accepted its token (a sign-in or a refresh).
       return mapResting(state, () => (event.session ? { status: 'signedIn', session: event.session } : SIGNED_OUT));

@@ -1,12 +1,12 @@
 import * as vscode from 'vscode';
 import type { Log } from '../log';
 import { plexFailure } from '../plex/failure';
-import { parseStoredSession, type StoredSession } from './storedSession';
+import { parseStoredAccounts, serializeAccounts, type StoredAccounts } from './storedSession';
 
 const SECRET_KEY = 'plex.session';
 
 /**
- * Reads and writes the one secret, and tells the session when another window changed it
+ * Reads and writes the one secret (every account, and which is active: `StoredAccounts`), and tells the session when another window changed it
  * (`secrets.onDidChange` fires for this window's own writes too; those are recognised and dropped).
  */
 export class SessionStore implements vscode.Disposable {
@@ -14,7 +14,7 @@ export class SessionStore implements vscode.Disposable {
   private known: string | undefined;
   /** Counts this window's writes and deletes: a read that overlapped one may return an older value. */
   private generation = 0;
-  private readonly elsewhereEmitter = new vscode.EventEmitter<StoredSession | undefined>();
+  private readonly elsewhereEmitter = new vscode.EventEmitter<StoredAccounts | undefined>();
   private readonly subscription: vscode.Disposable;
 
   readonly onDidChangeElsewhere = this.elsewhereEmitter.event;
@@ -31,7 +31,7 @@ export class SessionStore implements vscode.Disposable {
   }
 
   /** Reads the secret; on activation this is the only storage read. */
-  async load(): Promise<StoredSession | undefined> {
+  async load(): Promise<StoredAccounts | undefined> {
     try {
       this.known = await this.secrets.get(SECRET_KEY);
     } catch (error) {
@@ -41,8 +41,8 @@ export class SessionStore implements vscode.Disposable {
     return this.parse(this.known);
   }
 
-  async write(session: StoredSession): Promise<void> {
-    const serialized = JSON.stringify(session);
+  async write(accounts: StoredAccounts): Promise<void> {
+    const serialized = serializeAccounts(accounts);
     if (serialized === this.known) {
       return; // a keychain round trip for nothing
     }
@@ -101,11 +101,11 @@ export class SessionStore implements vscode.Disposable {
     }
   }
 
-  private parse(serialized: string | undefined): StoredSession | undefined {
+  private parse(serialized: string | undefined): StoredAccounts | undefined {
     if (serialized === undefined) {
       return undefined;
     }
-    const session = parseStoredSession(serialized);
+    const session = parseStoredAccounts(serialized);
     if (!session) {
       // Reported without the value, which may hold a token.
       this.log.warn('The stored Plex session is not in a form this version understands; sign in again.');

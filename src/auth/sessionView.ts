@@ -16,6 +16,8 @@ export interface SessionView {
   /** The token requests are made with: the Home user's while acting as one, else the account's. */
   readonly activeToken: string | undefined;
   readonly signingIn: boolean;
+  /** The accounts signed in beside the active one (no view or request acts as them), each with whether plex.tv refused its token. */
+  readonly otherAccounts: readonly { readonly session: StoredSession; readonly expired: boolean }[];
   /**
    * Bumped by every sign-in, sign-out, account change and Home switch, not by a JWT renewal: "did
    * the session change while this ran?" compares generations, never tokens.

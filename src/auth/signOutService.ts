@@ -8,7 +8,7 @@ import type { Ui } from '../ui/ui';
 import type { PlexGateway } from './gateway/plexGateway';
 import type { DeviceKeyStore } from './jwt/deviceKeyStore';
 import type { Session } from './session';
-import type { StoredSession } from './storedSession';
+import { accountKey, type StoredSession } from './storedSession';
 
 export interface SignOutOptions {
   confirm: boolean;
@@ -40,6 +40,55 @@ export class SignOutService {
     return this.running;
   }
 
+  /**
+   * Signs out of the account `key` (VS Code's Accounts menu, which has already asked): the active
+   * one as Sign Out does; another one has its own token revoked and is forgotten, and the active
+   * account is untouched. False when no account has that key.
+   */
+  async signOutOf(key: string): Promise<boolean> {
+    const active = this.session.stored;
+    if (active && accountKey(active) === key) {
+      return this.signOut({ confirm: false });
+    }
+    const other = this.session.otherAccounts.find((account) => accountKey(account.session) === key)?.session;
+    if (!other) {
+      return false;
+    }
+    const revoked = await this.revoked((signal) => this.gateway.revokeOtherAccount(other, signal));
+    const ui = this.ui();
+    try {
+      await this.session.signedOutOther(key);
+    } catch (error) {
+      void ui.error(describeFailure(error, 'Plex'));
+      return false;
+    }
+    if (other.jwt) {
+      await this.keys.forget(key);
+    }
+    if (revoked) {
+      void ui.info(vscode.l10n.t('Signed out of Plex as {0}.', plainText(other.account.username)));
+    } else {
+      void ui.warn(
+        vscode.l10n.t('Signed out on this computer, but plex.tv did not confirm that it revoked the token. You can revoke it under Authorized Devices on plex.tv.'),
+      );
+    }
+    return true;
+  }
+
+  /** Revokes a token at plex.tv, with progress: whether plex.tv confirmed it (a token it already refuses is as good as revoked). */
+  private async revoked(revoke: (signal: AbortSignal) => Promise<void>): Promise<boolean> {
+    try {
+      await withCancellableProgress(vscode.l10n.t('Signing out of Plex...'), revoke);
+      return true;
+    } catch (error) {
+      if (failureKind(error) === 'token-invalid') {
+        return true;
+      }
+      this.log.error('Could not revoke the token at plex.tv', error);
+      return false;
+    }
+  }
+
   private async run(options: SignOutOptions): Promise<boolean> {
     const ui = this.ui();
     const ticket = this.gateway.ticket();
@@ -61,20 +110,8 @@ export class SignOutService {
       void ui.info(vscode.l10n.t('You signed in again while you were asked, so nothing was signed out. Sign out again to sign out of {0}.', plainText(now.session.account.username)));
       return false;
     }
-    let revoked: boolean;
-    try {
-      if (!options.alreadyRevoked) {
-        // The token current when the request goes: a JWT renewed meanwhile is the one to revoke.
-        await withCancellableProgress(vscode.l10n.t('Signing out of Plex...'), (signal) => this.gateway.revoke(now, signal));
-      }
-      revoked = true;
-    } catch (error) {
-      // A token Plex already refuses is as good as revoked.
-      revoked = failureKind(error) === 'token-invalid';
-      if (!revoked) {
-        this.log.error('Could not revoke the token at plex.tv', error);
-      }
-    }
+    // The token current when the request goes: a JWT renewed meanwhile is the one to revoke.
+    const revoked = options.alreadyRevoked === true || (await this.revoked((signal) => this.gateway.revoke(now, signal)));
     // A JWT renewal meanwhile (here or in another window) is the same session: it is signed out too.
     const current = this.session.stored;
     if (current && sameSignIn(current, now.session)) {
@@ -87,7 +124,7 @@ export class SignOutService {
         return false;
       }
       if (jwt) {
-        await this.keys.forget(); // the next sign-in makes a new device key
+        await this.keys.forget(accountKey(now.session)); // its next sign-in makes a new device key
       }
     }
     if (revoked) {

@@ -37,14 +37,9 @@ export function activeIdentity(session: StoredSession): { token: string; account
     : { token: session.token, account: session.account, homeUser: false };
 }
 
-/** The stored value, or undefined when it is not in a form this version understands. */
+/** The active account's session of a stored value, or undefined when it is not in a form this version understands. */
 export function parseStoredSession(serialized: string): StoredSession | undefined {
-  try {
-    const value: unknown = JSON.parse(serialized);
-    return isStoredSession(value) ? value : undefined;
-  } catch {
-    return undefined;
-  }
+  return parseStoredAccounts(serialized)?.active;
 }
 
 function isStoredSession(value: unknown): value is StoredSession {
@@ -61,4 +56,52 @@ function isStoredSession(value: unknown): value is StoredSession {
     typeof candidate.signedInAt === 'number' &&
     (candidate.jwt === undefined || (typeof candidate.jwt === 'object' && candidate.jwt !== null && typeof candidate.jwt.expiresAt === 'number'))
   );
+}
+
+/**
+ * Every account signed in on this installation: the active one (what views, commands and requests
+ * act as) and the others, in the order they were added. Kept in the same one secret: the active
+ * account's session at the top level, as a single-account secret has always been, and the others
+ * under `otherAccounts`, so a secret written before accounts existed is one active account, and a
+ * version that knows nothing of accounts still reads the active one.
+ */
+export interface StoredAccounts {
+  readonly active: StoredSession;
+  readonly others: readonly StoredSession[];
+}
+
+/** An account's key: plex.tv's uuid (the `plex` provider's session id), else its numeric id. */
+export function accountKey(session: Pick<StoredSession, 'account'>): string {
+  return session.account.uuid || String(session.account.id);
+}
+
+export function serializeAccounts(accounts: StoredAccounts): string {
+  // Without other accounts the secret is exactly a single session, as it always was.
+  return JSON.stringify(accounts.others.length === 0 ? accounts.active : { ...accounts.active, otherAccounts: accounts.others });
+}
+
+/** The accounts, or undefined when the active one is not in a form this version understands; unusable others are dropped. */
+export function parseStoredAccounts(serialized: string): StoredAccounts | undefined {
+  let value: unknown;
+  try {
+    value = JSON.parse(serialized);
+  } catch {
+    return undefined;
+  }
+  if (!isStoredSession(value)) {
+    return undefined;
+  }
+  const { otherAccounts, ...active } = value as StoredSession & { otherAccounts?: unknown };
+  const others: StoredSession[] = [];
+  const seen = new Set([accountKey(active)]);
+  for (const other of Array.isArray(otherAccounts) ? (otherAccounts as unknown[]) : []) {
+    if (isStoredSession(other)) {
+      const { otherAccounts: _nested, ...session } = other as StoredSession & { otherAccounts?: unknown };
+      if (!seen.has(accountKey(session))) {
+        seen.add(accountKey(session));
+        others.push(session);
+      }
+    }
+  }
+  return { active, others };
 }

@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { statusBarMenu, type CommandHandler } from '../commandTable';
+import { referenceOf, takeReference } from './references';
 import type { Services } from './services';
 
 type AccountCommandId =
@@ -7,6 +8,8 @@ type AccountCommandId =
   | 'plex.signInWithBrowser'
   | 'plex.signInWithPassword'
   | 'plex.signInWithToken'
+  | 'plex.addAccount'
+  | 'plex.switchAccount'
   | 'plex.signOut'
   | 'plex.refresh'
   | 'plex.showLog'
@@ -22,6 +25,12 @@ export function accountCommandHandlers(services: Services): Record<AccountComman
     'plex.signInWithBrowser': () => signIn.signIn('browser'),
     'plex.signInWithPassword': () => signIn.signIn('password'),
     'plex.signInWithToken': () => signIn.signIn('token'),
+    'plex.addAccount': () => signIn.signIn(undefined, { as: 'add' }),
+    // From the palette, the status-bar menu or the Account view (asks), or with an `accountId` (the account's key).
+    'plex.switchAccount': (argument?: unknown) => {
+      const accountId = takeReference(services.ui, referenceOf(argument, 'accountId', 'string'));
+      return accountId === false ? undefined : services.accounts.switchTo(accountId);
+    },
     'plex.signOut': () => signOut.signOut({ confirm: true }),
     'plex.refresh': () => refresh.refresh(),
     'plex.showLog': () => log.show(),
@@ -55,7 +64,10 @@ async function copyValue(services: Services, node: { value?: unknown } | undefin
 
 async function statusBarActions(services: Services): Promise<void> {
   const account = services.session.stored?.account;
-  const actions = statusBarMenu().filter((action) => action.id !== 'plex.switchHomeUser' || account?.home);
+  const hasOthers = services.session.otherAccounts.length > 0;
+  const actions = statusBarMenu().filter(
+    (action) => (action.id !== 'plex.switchHomeUser' || account?.home) && (action.id !== 'plex.switchAccount' || hasOthers),
+  );
   const picked = await services.ui().pickAccountAction(account?.username ?? '', actions);
   if (picked) {
     await vscode.commands.executeCommand(picked);

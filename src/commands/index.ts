@@ -6,6 +6,7 @@ import { DeviceList } from '../account/deviceList';
 import { WebhookList } from '../account/webhookList';
 import { WindowLock } from '../account/windowLock';
 import type { WebhookServices } from '../account/webhookServices';
+import { AccountSwitchService } from '../auth/accountSwitchService';
 import { PlexGateway } from '../auth/gateway/plexGateway';
 import { HomeService } from '../auth/homeService';
 import { DeviceKeyStore } from '../auth/jwt/deviceKeyStore';
@@ -69,10 +70,11 @@ export function createCommands(core: Core): Commands {
   // The gateway lets a server token go only where the catalog's list (what plex.tv listed) says.
   const gateway: PlexGateway = new PlexGateway(session, core.globalState, core.security, core.clientIdentifier, log, ui, () => catalog.cached);
   const catalog = new ServerCatalog(() => gateway, session, core.globalState);
-  const signInNow = () => services.signIn.signIn();
+  // Every "Sign In Again" offer is about the active account: it does not ask about adding another.
+  const signInNow = () => services.signIn.signIn(undefined, { as: 'again' });
   const callbacks = new SignInCallbacks();
   const errors = new ErrorReporter(ui, log, session, signInNow);
-  const keys = new DeviceKeyStore(core.secrets, gateway, log);
+  const keys = new DeviceKeyStore(core.secrets, gateway, log, session);
   const upkeep = new TokenUpkeep(gateway, core.globalState, log, clock.now);
   const jwtRenewal = new JwtRenewal(session, core.globalState, gateway, keys, ui, log, signInNow, clock.now);
   const signOut = new SignOutService(gateway, session, ui, log, keys);
@@ -104,6 +106,7 @@ export function createCommands(core: Core): Commands {
     clipboard: new SecretClipboard(hostClipboard, clock),
     signIn: new SignInService(gateway, session, ui, errors, keys, () => copySignInLink(services), signInReturn(callbacks, core.extensionId, log)),
     signOut,
+    accounts: new AccountSwitchService(session, ui),
     devices,
     claim: new ClaimCountdown(session, hostClipboard, clock.now),
     showDevices: () => deviceView.repaint(),

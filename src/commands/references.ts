@@ -8,7 +8,7 @@ import type { Ui } from '../ui/ui';
 export const NONE = Symbol('no argument');
 
 /** The own property `key` of `argument` when it has type `type`; NONE without an argument; undefined for anything else. */
-export function referenceOf(argument: unknown, key: 'serverId' | 'userUuid' | 'webhookUrl', type: 'string'): string | typeof NONE | undefined;
+export function referenceOf(argument: unknown, key: 'serverId' | 'userUuid' | 'webhookUrl' | 'accountId', type: 'string'): string | typeof NONE | undefined;
 export function referenceOf(argument: unknown, key: 'deviceId', type: 'number'): number | typeof NONE | undefined;
 export function referenceOf(argument: unknown, key: string, type: 'string' | 'number'): string | number | typeof NONE | undefined {
   if (argument === undefined || argument === null) {

@@ -1,5 +1,6 @@
 import type * as vscode from 'vscode';
 import type { AccountToolServices } from '../account/accountToolServices';
+import type { AccountSwitchService } from '../auth/accountSwitchService';
 import type { HomeService } from '../auth/homeService';
 import type { JwtRenewal } from '../auth/jwt/jwtRenewal';
 import type { RefreshService } from '../auth/refreshService';
@@ -41,6 +42,8 @@ export interface Services extends ServerServices, AccountToolServices {
   readonly session: Session;
   readonly signIn: SignInService;
   readonly signOut: SignOutService;
+  /** Which signed-in account is the active one. */
+  readonly accounts: AccountSwitchService;
   readonly refresh: RefreshService;
   readonly upkeep: TokenUpkeep;
   readonly home: HomeService;

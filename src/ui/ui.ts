@@ -12,6 +12,9 @@ export interface ServerChoice {
   detail?: string;
 }
 
+/** Signing in while signed in: add another account, or sign in again as the active one (replacing its session). */
+export type SignInTarget = 'add' | 'again';
+
 /**
  * Every question and message the extension puts to the user, as the host port (src/hostPort.ts)
  * provides it. The workbench's is `vscodeUi`; the integration tests' port answers from a script,
@@ -19,6 +22,10 @@ export interface ServerChoice {
  */
 export interface Ui extends WebhookPrompts {
   pickSignInMethod(): Promise<SignInMethod | undefined>;
+  /** Signed in as `username`: 'add' another account, sign in 'again' (replacing this one's session), undefined backs out. */
+  offerAddAccount(username: string): Promise<SignInTarget | undefined>;
+  /** Which signed-in account to make the active one; `activeKey` is marked. */
+  pickAccount<T extends { key: string; username: string; expired: boolean }>(accounts: readonly T[], activeKey: string): Promise<T | undefined>;
   askLogin(): Promise<string | undefined>;
   askPassword(): Promise<string | undefined>;
   askVerificationCode(previousWasWrong: boolean): Promise<string | undefined>;
@@ -75,6 +82,40 @@ export const vscodeUi: Ui = {
       placeHolder: vscode.l10n.t('How do you want to sign in?'),
     });
     return picked?.choice;
+  },
+
+  async offerAddAccount(username) {
+    const items: (vscode.QuickPickItem & { choice: SignInTarget })[] = [
+      {
+        label: vscode.l10n.t('$(add) Add another Plex account'),
+        detail: vscode.l10n.t('{0} stays signed in; switch between accounts with Plex: Switch Account.', plainText(username)),
+        choice: 'add',
+      },
+      { label: vscode.l10n.t('$(sign-in) Sign in again as {0}', plainText(username)), choice: 'again' },
+    ];
+    const picked = await vscode.window.showQuickPick(items, {
+      title: vscode.l10n.t('Sign in to Plex'),
+      placeHolder: vscode.l10n.t('You are signed in as {0}.', plainText(username)),
+    });
+    return picked?.choice;
+  },
+
+  async pickAccount(accounts, activeKey) {
+    const items = accounts.map((account) => ({
+      label: `$(account) ${plainText(account.username)}`,
+      description: [
+        account.key === activeKey ? vscode.l10n.t({ message: 'active', comment: 'The Plex account the extension acts as now.' }) : undefined,
+        account.expired ? vscode.l10n.t({ message: 'expired', comment: 'Plex refused this account\'s token: sign in again.' }) : undefined,
+      ]
+        .filter((part): part is string => Boolean(part))
+        .join(' · '),
+      account,
+    }));
+    const picked = await vscode.window.showQuickPick(items, {
+      title: vscode.l10n.t('Switch Plex Account'),
+      placeHolder: vscode.l10n.t('Which account should Plex for VS Code act as?'),
+    });
+    return picked?.account;
   },
 
   askLogin() {
@@ -295,6 +336,8 @@ function accountActionLabel(id: string): string {
     'plex.showAccount': vscode.l10n.t('Show Account'),
     'plex.signOut': vscode.l10n.t('Sign Out'),
     'plex.switchHomeUser': vscode.l10n.t('Switch Home User'),
+    'plex.switchAccount': vscode.l10n.t('Switch Account'),
+    'plex.addAccount': vscode.l10n.t('Sign In to Another Account'),
   };
   return labels[id as StatusBarMenuCommandId] ?? id;
 }

@@ -102,6 +102,15 @@ export async function watchNotification(page: Page, id: string, text: string): P
   );
 }
 
+/** Watches for a status bar item whose text contains `text` (see watchUntil). */
+export async function watchStatusBarItem(page: Page, id: string, text: string): Promise<void> {
+  await watchUntil(
+    page,
+    id,
+    `() => [...document.querySelectorAll('.statusbar-item')].some((item) => (item.textContent ?? '').includes(${JSON.stringify(text)}))`,
+  );
+}
+
 /** The page time a watch saw its condition, or undefined while it has not. */
 export async function watchedAt(page: Page, id: string): Promise<number | undefined> {
   return page.evaluate<number | undefined>(`window.__plexBench.watches[${JSON.stringify(id)}]`);

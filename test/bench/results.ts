@@ -46,6 +46,8 @@ export const taskMinimums = {
     note: 'who answers at each connection (the refused one never arrives, the slow one is given up once the good one answered), then the token',
   },
   copyGoodAlone: { title: "Copy a transient token of a server whose one connection answers as Dave's good one does", minimum: 2, note: 'who answers there, then the token' },
+  switchAccount: { title: 'Switch Account (three accounts signed in, from the palette)', minimum: 0, note: 'every account is stored' },
+  activationSignedInThreeAccounts: { title: 'Activation, signed in with three accounts stored', minimum: 0, note: '' },
   webhooksView: { title: 'Opening the Webhooks view (carol, Plex Pass)', minimum: 1, note: 'list the webhooks' },
   addWebhook: { title: 'Add a webhook (from the palette)', minimum: 2, note: 'read the list right before writing it, then write it whole' },
   sendTestWebhook: { title: 'Send Test Event to a webhook (a receiver on this machine)', minimum: 1, note: "the event to the receiver; none to plex.tv (the view's list names the URL)" },
@@ -72,6 +74,9 @@ export const latencyActions = {
   testConnections: "Test Connections on Dave's Server (click to the summary notification)",
   copyPastDeadAndSlow: "Copy transient token of Dave's Server, a refused and a slow connection listed ahead of the good one (click to clipboard written)",
   copyGoodAlone: "Copy transient token of a server with only a connection like Dave's good one (click to clipboard written)",
+  switchAccount: 'Switch Account (click on the account in the pick to the Account view showing it)',
+  approvalCallback: "Browser sign-in to another account, approval to signed in, with the callback (the approval page's click to the status bar showing the account)",
+  approvalPoll: 'The same with the poll only (the approval page does not forward the browser back)',
 } as const;
 
 export type LatencyAction = keyof typeof latencyActions;
@@ -94,7 +99,7 @@ export interface ActivationSample {
 }
 
 export interface WindowResult {
-  activation: { signedOut: ActivationSample; signedIn: ActivationSample; signedInJwt: ActivationSample };
+  activation: { signedOut: ActivationSample; signedIn: ActivationSample; signedInJwt: ActivationSample; signedInThreeAccounts: ActivationSample };
   heap: { beforeActivation: number; afterActivation: number; afterSession: number };
   tasks: Record<TaskName, TaskRequests>;
   latency: Record<LatencyAction, LatencySample[]>;

@@ -1,11 +1,14 @@
 // One bench window, start to finish: activation signed out, every task whose requests are
 // counted, the timed actions, the heap after a full session, the connection doctor (as dave) and
-// the webhooks (as carol), activation signed in after a reload, token upkeep, the JWT preview's
+// the webhooks (as carol), two more accounts beside carol (the browser sign-in's approval timed
+// with the callback and with the poll only, Switch Account, activation with the three stored),
+// activation signed in after a reload, token upkeep, the JWT preview's
 // sign-in and renewal, and activation signed in with a Plex JWT after a second reload. Steps drive the real UI (Playwright, test/e2e/ui.ts) against
 // the packaged extension.
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { answerQuickInput, clickActivityBarItem, clickTreeRowAction, runCommand, waitForStatusBarItem, waitForTreeRow } from '../e2e/ui';
+import { runAccountTasks, signOutAddedAccounts } from './accountTasks';
 import { runAccountToolTasks } from './accountToolTasks';
 import { runConnectionDoctorTasks } from './connectionDoctorTasks';
 import { watchedAt, watchRows, type RowCondition } from './pageClock';
@@ -88,6 +91,9 @@ export async function runBenchWindow(window: BenchWindow, log: (line: string) =>
     testConnections: [],
     copyPastDeadAndSlow: [],
     copyGoodAlone: [],
+    switchAccount: [],
+    approvalCallback: [],
+    approvalPoll: [],
   };
 
   standIn.clearLog();
@@ -179,6 +185,20 @@ export async function runBenchWindow(window: BenchWindow, log: (line: string) =>
   await waitForStatusBarItem(page, 'carol');
   Object.assign(tasks, await runWebhookTasks(window));
 
+  // Three accounts: two more signed in beside carol with the browser, switched between, then a
+  // reload with all three stored; signing out of the two added leaves carol alone again.
+  const accounts = await runAccountTasks(window);
+  tasks.switchAccount = accounts.switchAccount;
+  Object.assign(latency, accounts.latency);
+  await showExplorer(page);
+  standIn.clearLog();
+  const threeAccountsReport = await window.reload();
+  const signedInThreeAccounts = await profiled(window, profiles, 'activation-three-accounts', () => activationSample(window, threeAccountsReport), true);
+  tasks.activationSignedInThreeAccounts = signedInThreeAccounts.requests;
+  log(`activation (signed in, three accounts stored): Plex ${signedInThreeAccounts.reported.plex} ms, own ${signedInThreeAccounts.plexOwnMs ?? '?'} ms; secrets read: ${signedInThreeAccounts.secretKeysRead.join(', ')}`);
+  log(`switch account: ${accounts.latency.switchAccount.map((sample) => sample.overheadMs.toFixed(1)).join(', ')} ms; approval to signed in: callback ${accounts.latency.approvalCallback[0]?.totalMs.toFixed(0)} ms, poll only ${accounts.latency.approvalPoll[0]?.totalMs.toFixed(0)} ms`);
+  await signOutAddedAccounts(window);
+
   // Signed in, Explorer showing: a reload is a fresh extension host starting with a stored session.
   await showExplorer(page);
   standIn.clearLog();
@@ -196,7 +216,7 @@ export async function runBenchWindow(window: BenchWindow, log: (line: string) =>
   log(`activation (signed in with a Plex JWT): Plex ${signedInJwt.reported.plex} ms; secrets read: ${signedInJwt.secretKeysRead.join(', ')}`);
 
   return {
-    activation: { signedOut, signedIn: signedInSample, signedInJwt },
+    activation: { signedOut, signedIn: signedInSample, signedInJwt, signedInThreeAccounts },
     heap: { beforeActivation: signedOutReport.heapBeforeActivation, afterActivation: signedOutReport.heapAfterActivation, afterSession: heapAfterSession },
     tasks: tasks as Record<TaskName, TaskRequests>,
     latency,

@@ -115,6 +115,8 @@ suite('Journeys: sign in, look around, copy a token, sign out', () => {
   test('an existing token, then a revoked token shows "session expired" with Sign In Again', async () => {
     const { page, standIn } = workbench;
     await runCommand(page, 'Plex: Sign In with Token');
+    // Signed in as bob: the sign-in asks whether to add an account or sign in again instead of bob.
+    await pickQuickItem(page, /Sign in again as bob/);
     const token = standIn.issueToken('carol');
     await answerQuickInput(page, token, { prompt: 'Paste an existing Plex account token' });
     await waitForStatusBarItem(page, 'carol', 20_000);

@@ -33,12 +33,13 @@ import { extensionSecret, readSealedSecrets } from './sealedSecrets';
 import { dumpBrowserStorage } from './browserStorage';
 import { useWorkbench } from './workbench';
 
-// Secret hygiene: after a whole session (each sign-in way, a switch to a PIN-protected Home user,
-// transient tokens, source connection information, sign-outs, the account tools, a JWT sign-in
-// and its renewal), no secret the stand-in issued or received (account, transient, device and
-// claim tokens, device JWTs, Plex JWTs), no password, two-factor code or Home PIN of the demo
-// accounts, and not the JWT device key's private part may appear anywhere the session wrote,
-// except sealed inside VS Code's secret storage. The scanner (test/harness/secretScanner.ts) also
+// Secret hygiene: after a whole session (three accounts, each signed in another way, a switch to a
+// PIN-protected Home user, a switch of account, transient tokens, source connection information,
+// the account tools, a JWT sign-in and its renewal), no secret the stand-in issued or received
+// (account, transient, device and claim tokens, device JWTs, Plex JWTs), no password, two-factor
+// code or Home PIN of the demo accounts, and not the JWT device key's private part may appear
+// anywhere the session wrote, except sealed inside VS Code's secret storage. The scanner
+// (test/harness/secretScanner.ts) also
 // looks for each secret encoded (base64, base64url, URL, JSON, hex) and split at line ends.
 
 suite('Secret hygiene audit', () => {
@@ -67,7 +68,7 @@ suite('Secret hygiene audit', () => {
     process.stderr.write = writes.stderr;
   });
 
-  test('a full session: browser, password with 2FA and token sign-ins, a Home PIN, tokens copied, account tools, a JWT sign-in renewed', async function () {
+  test('a full session: three accounts signed in by browser, password with 2FA and token, a Home PIN, a switch, tokens copied, account tools, a JWT sign-in renewed', async function () {
     this.timeout(300_000);
     const { page, context } = workbench;
     await clickActivityBarItem(page, 'Plex');
@@ -102,19 +103,19 @@ suite('Secret hygiene audit', () => {
     await clickTreeRow(page, /^Dana/, 'Plex Home');
     await answerQuickInput(page, '1234', { prompt: 'Plex Home PIN of Dana' });
     await waitForStatusBarItem(page, 'alice → Dana', 20_000);
-    await signOut(page);
 
-    // Password with a two-factor code as bob.
-    await clickWelcomeButton(page, 'Account', 'Sign In with Email and Password');
+    // Password with a two-factor code as bob, added beside alice (who stays signed in as Dana).
+    await runCommand(page, 'Plex: Sign In to Another Account');
+    await pickQuickItem(page, /Sign in with email and password/);
     await answerQuickInput(page, 'bob', { prompt: 'email address or username' });
     await answerQuickInput(page, 'bob-password', { prompt: 'password' });
     await answerQuickInput(page, '123456', { prompt: '6-digit code' });
     await waitForStatusBarItem(page, 'bob', 20_000);
-    await signOut(page);
 
-    // An existing token as carol, then the account tools: the device list (other devices' tokens
-    // arrive with it), a claim token, a link code, the account token, a device removed.
+    // An existing token as carol, a third account, then the account tools: the device list (other
+    // devices' tokens arrive with it), a claim token, a link code, the account token, a device removed.
     await runCommand(page, 'Plex: Sign In with Token');
+    await pickQuickItem(page, /Add another Plex account/);
     await answerQuickInput(page, workbench.standIn.issueToken('carol'), { prompt: 'Paste an existing Plex account token' });
     await waitForStatusBarItem(page, 'carol', 20_000);
     await expandViewPane(page, 'Devices');
@@ -132,10 +133,15 @@ suite('Secret hygiene audit', () => {
     await answerDialog(page, 'Remove Device');
     await waitForNotification(page, 'Living Room TV was removed from your Plex account.');
 
+    // Back to alice (still acting as Dana), without a request.
+    await runCommand(page, 'Plex: Switch Account');
+    await pickQuickItem(page, /alice/);
+    await waitForStatusBarItem(page, 'alice → Dana', 20_000);
+
     // The JWT preview, turned on while signed in: its offer to sign in again, a browser sign-in
     // as alice that gets a JWT due for renewal, renewed when the reloaded window's command code
-    // loads, and a transient token with the renewed JWT. Stays signed in, so the device key and
-    // the live JWT are in the store at audit time.
+    // loads, and a transient token with the renewed JWT. Stays signed in with all three accounts,
+    // so their tokens, the device key and the live JWT are in the store at audit time.
     await clearNotifications(page);
     workbench.standIn.jwt.addFlaw('expires-soon');
     await setBooleanSetting(page, 'plex.jwt.enabled', 'Plex › Jwt: Enabled', true);
@@ -163,9 +169,17 @@ suite('Secret hygiene audit', () => {
     const session = extensionSecret(store, 'plex.session');
     const liveJwt = standIn.jwt.plexJwts().at(-1);
     assert.ok(session !== undefined && liveJwt !== undefined && session.includes(liveJwt), 'the store holds the session with the renewed JWT');
+    const accounts = JSON.parse(session) as { account: { username: string }; otherAccounts?: { account: { username: string } }[] };
+    assert.deepEqual(
+      [accounts.account.username, ...(accounts.otherAccounts ?? []).map((other) => other.account.username)].sort(),
+      ['alice', 'bob', 'carol'],
+      'the one session secret holds the three accounts',
+    );
     const device = extensionSecret(store, 'plex.deviceKey');
     assert.ok(device !== undefined, 'the store holds the device key');
-    const key: unknown = JSON.parse((JSON.parse(device) as { key: string }).key);
+    const devices = Object.values((JSON.parse(device) as { devices: Record<string, { key: string }> }).devices);
+    assert.equal(devices.length, 1, 'one device: alice is the only account with a Plex JWT');
+    const key: unknown = JSON.parse(devices[0]?.key ?? '');
     const { d, x } = key as { d?: unknown; x?: unknown };
     assert.ok(typeof d === 'string' && typeof x === 'string', 'the device key is a private JWK');
     const kid = createHash('sha256')
@@ -222,12 +236,6 @@ suite('Secret hygiene audit', () => {
     assert.deepEqual(describeHits(hits), [], 'secrets found outside the secret store');
   });
 });
-
-async function signOut(page: Page): Promise<void> {
-  await runCommand(page, 'Plex: Sign Out');
-  await answerDialog(page, 'Sign Out');
-  await waitForStatusBarItem(page, 'Sign in to Plex');
-}
 
 function fileDigest(file: string): string {
   return createHash('sha256').update(readFileSync(file)).digest('hex');

@@ -189,4 +189,36 @@ suite('Forged command arguments', () => {
     }
     assert.deepEqual((await control.log()).filter((entry) => entry.route === 'home.switch'), [], 'no switch was sent');
   });
+
+  test('Switch Account: an account not signed in here is refused, nothing switched or sent; forged account objects are no reference', async () => {
+    const { api, ui, control } = await freshStart();
+    await signedInAs('alice', ui, control);
+    const carolToken = await control.issueToken('carol');
+    ui.tokens.push(carolToken);
+    ui.signInMethod = 'token';
+    await vscode.commands.executeCommand('plex.addAccount');
+    const aliceId = (await api.testing.authenticationSessions()).find((session) => session.account.label === 'alice')?.id;
+    assert.ok(aliceId);
+    const bobToken = await control.issueToken('bob');
+    await control.clearLog();
+    ui.messages.length = 0;
+    ui.questions.length = 0;
+    const forgedAccount = { token: bobToken, account: { id: 2, uuid: 'uuid-bob', username: 'bob' }, signedInAt: 1, method: 'token' };
+    const forgedIds = ['no-such-account', 'uuid-bob', ...PROTOTYPE_NAMES];
+    const argumentsToTry: unknown[] = [
+      ...forgedIds.flatMap((id) => [{ accountId: id }, { account: forgedAccount, accountId: id }, id]),
+      forgedAccount,
+      { session: forgedAccount },
+      { accountId: 42 },
+      Object.create({ accountId: aliceId }) as object,
+      JSON.parse(`{"__proto__": {"accountId": ${JSON.stringify(aliceId)}}}`) as unknown,
+    ];
+    for (const argument of argumentsToTry) {
+      await run('plex.switchAccount', argument);
+      assert.equal(api.testing.accountUsername(), 'carol', `switched by ${JSON.stringify(argument)}`);
+      assertRefusedClearly(ui, `plex.switchAccount ${JSON.stringify(argument)}`);
+    }
+    assert.ok(!(await api.testing.readStoredSession())?.includes(bobToken), 'no forged account was stored');
+    assert.deepEqual(await control.log(), [], 'nothing was sent');
+  });
 });

@@ -42,11 +42,12 @@ export async function freshStart(): Promise<{ api: PlexExtensionApi & { testing:
   await control.setPinAutoApproval(0, '');
   const ui = new ScriptedUi();
   api.testing.setUi(ui);
-  if (api.status !== 'signedOut') {
+  // One Sign Out per account: signing out of the active one makes the next one active.
+  for (let accounts = 0; api.status !== 'signedOut' && accounts < 5; accounts++) {
     ui.confirmSignOutAnswer = true;
     await vscode.commands.executeCommand('plex.signOut');
-    await waitFor('signed out', () => api.status === 'signedOut');
   }
+  await waitFor('signed out', () => api.status === 'signedOut');
   await api.testing.forgetDefaultServer();
   await control.clearLog();
   ui.messages.length = 0;

@@ -14,7 +14,7 @@ export type TestApi = PlexExtensionApi & { testing: PlexTestingApi };
 export interface StoredJwtSession {
   token: string;
   method: string;
-  account: { username: string };
+  account: { username: string; uuid: string };
   jwt?: { expiresAt: number };
 }
 
@@ -42,9 +42,16 @@ export async function storedJwtSession(api: TestApi): Promise<StoredJwtSession |
   return raw === undefined ? undefined : (JSON.parse(raw) as StoredJwtSession);
 }
 
-export async function storedDevice(api: TestApi): Promise<StoredDevice | undefined> {
+/** The stored devices by account key (the account's uuid). */
+export async function storedDevices(api: TestApi): Promise<Record<string, StoredDevice>> {
   const raw = await api.testing.readStoredDeviceKey();
-  return raw === undefined ? undefined : (JSON.parse(raw) as StoredDevice);
+  return raw === undefined ? {} : (JSON.parse(raw) as { devices: Record<string, StoredDevice> }).devices;
+}
+
+/** The active account's stored device. */
+export async function storedDevice(api: TestApi): Promise<StoredDevice | undefined> {
+  const session = await storedJwtSession(api);
+  return session === undefined ? undefined : (await storedDevices(api))[session.account.uuid];
 }
 
 /** Token sign-in with a classic token the stand-in issues; with the preview on it ends with a Plex JWT. */

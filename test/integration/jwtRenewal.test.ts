@@ -4,7 +4,7 @@ import { JWT_FAULTS } from '../standin/jwt/faults';
 import type { StandInControl } from '../standin/controlClient';
 import { waitFor } from './helpers';
 import { secretsIn } from '../harness/secretScanner';
-import { allSecrets, jwtOff, madeSecrets, jwtSignInWithToken, jwtStart, signedInWithJwt, storedDevice, storedJwtSession, type StoredJwtSession, type TestApi } from './jwtHelpers';
+import { allSecrets, jwtOff, madeSecrets, jwtSignInWithToken, jwtStart, signedInWithJwt, storedDevice, storedDevices, storedJwtSession, type StoredJwtSession, type TestApi } from './jwtHelpers';
 import type { ScriptedUi } from './scriptedUi';
 
 /** A JWT session whose Plex JWT expires in a minute: due for renewal. */
@@ -63,6 +63,50 @@ suite('JWT preview: renewal', () => {
     } finally {
       subscription.dispose();
     }
+  });
+
+  test('each JWT account has a device of its own: renewing one uses its own, signing out of the other forgets only that one', async () => {
+    const { api, ui, control } = await jwtStart();
+    await jwtSignInWithToken('alice', ui, control);
+    const alice = await signedInWithJwt(api, control);
+    await control.jwt.addFlaw('expires-soon');
+    ui.tokens.push(await control.issueToken('bob'));
+    ui.signInMethod = 'token';
+    await vscode.commands.executeCommand('plex.addAccount');
+    const bob = await signedInWithJwt(api, control);
+    assert.equal(bob.account.username, 'bob');
+    const devices = await storedDevices(api);
+    const aliceDevice = devices[alice.account.uuid];
+    const bobDevice = devices[bob.account.uuid];
+    assert.ok(aliceDevice && bobDevice, 'a device for each account');
+    assert.notEqual(aliceDevice.clientIdentifier, bobDevice.clientIdentifier);
+    assert.notEqual(aliceDevice.key, bobDevice.key);
+
+    await control.clearLog();
+    assert.equal(await api.testing.renewJwtIfDue(), 'renewed', "bob's JWT renews with bob's device");
+    const renewedAs = (await control.log()).filter((entry) => entry.route === 'jwt.token').map((entry) => entry.headers['x-plex-client-identifier']);
+    assert.ok(renewedAs.length > 0 && renewedAs.every((identifier) => identifier === bobDevice.clientIdentifier), 'renewed as that device');
+    assert.equal((await storedJwtSession(api))?.account.username, 'bob');
+
+    await api.testing.removeAuthenticationSession(alice.account.uuid);
+    assert.deepEqual(Object.keys(await storedDevices(api)), [bob.account.uuid], "alice's device is forgotten, bob's stays");
+  });
+
+  test('a device key stored before several accounts existed is the active account\'s: its JWT renews with it', async () => {
+    const { api, ui, control } = await dueForRenewal();
+    const device = await storedDevice(api);
+    assert.ok(device);
+    // Exactly what the single-account version wrote: JSON.stringify of one device.
+    const before = JSON.stringify({ clientIdentifier: device.clientIdentifier, key: device.key });
+    await api.testing.writeStoredDeviceKey(before);
+    await control.clearLog();
+    assert.equal(await api.testing.renewJwtIfDue(), 'renewed');
+    assert.deepEqual(problems(ui), []);
+    await signedInWithJwt(api, control);
+    const renewedAs = (await control.log()).filter((entry) => entry.route === 'jwt.token').map((entry) => entry.headers['x-plex-client-identifier']);
+    assert.ok(renewedAs.length > 0 && renewedAs.every((identifier) => identifier === device.clientIdentifier), 'renewed as that device');
+    // Compared, never printed: the secret holds a private key.
+    assert.ok((await api.testing.readStoredDeviceKey()) === before, 'read as it is: not rewritten');
   });
 
   test('429 on the nonce keeps the JWT in hand, quietly, and the next look renews', async () => {

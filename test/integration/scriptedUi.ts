@@ -1,5 +1,5 @@
 import type { SignInMethod } from '../../src/auth/storedSession';
-import type { ServerChoice, Ui } from '../../src/ui/ui';
+import type { ServerChoice, SignInTarget, Ui } from '../../src/ui/ui';
 
 export interface ShownMessage {
   severity: 'info' | 'warn' | 'error';
@@ -34,6 +34,22 @@ export class ScriptedUi implements Ui {
   async pickSignInMethod(): Promise<SignInMethod | undefined> {
     this.questions.push('method');
     return this.signInMethod;
+  }
+
+  /** While signed in, Plex: Sign In's question: add another account, or sign in again (as before accounts existed). */
+  addAccountAnswer: SignInTarget | undefined = 'again';
+
+  async offerAddAccount(username: string): Promise<SignInTarget | undefined> {
+    this.questions.push(`addAccount:${username}`);
+    return this.addAccountAnswer;
+  }
+
+  /** The account (by username) Switch Account picks; undefined backs out. */
+  accountToPick: string | undefined = undefined;
+
+  async pickAccount<T extends { key: string; username: string; expired: boolean }>(accounts: readonly T[], activeKey: string): Promise<T | undefined> {
+    this.questions.push(`account:${accounts.map((account) => (account.key === activeKey ? `*${account.username}` : account.username)).join(',')}`);
+    return accounts.find((account) => account.username === this.accountToPick);
   }
 
   async askLogin(): Promise<string | undefined> {

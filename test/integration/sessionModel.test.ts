@@ -41,6 +41,17 @@ interface Identity {
   homeUser?: { user: HomeUser; token: string };
 }
 
+/** An account signed in beside the active one, as the model sees it. */
+interface OtherAccount extends Identity {
+  /** plex.tv refused its token (kept in memory, not in the secret). */
+  expired: boolean;
+}
+
+/** The other accounts as the secret holds them. */
+function storedOthersOf(others: readonly Identity[]): Identity[] {
+  return others.map(({ user, token, homeUser }) => ({ user, token, ...(homeUser ? { homeUser } : {}) }));
+}
+
 /** A SecretStorage shared by "this window" and "another window", with writes and deletes that can fail. */
 class SharedSecretStorage implements vscode.SecretStorage {
   readonly values = new Map<string, string>();
@@ -118,6 +129,10 @@ interface Model {
   shown: Identity | undefined;
   /** What the secret holds. */
   stored: Identity | undefined;
+  /** The accounts signed in beside the active one, in their order. */
+  others: OtherAccount[];
+  /** The other accounts the secret holds. */
+  storedOthers: Identity[];
   deactivated: boolean;
   tokensIssued: number;
   /** Bumped by each sign-in here or in another window (each writes a sign-in of its own). */
@@ -154,7 +169,7 @@ class Real {
   readonly provider = new PlexAuthenticationProvider(this.session, async () => undefined, async () => undefined);
   readonly ui = new HeldConfirmationUi();
   readonly gateway = new PlexGateway(this.session, new MemoryMemento(), new ConnectionSecurity(), () => 'session-model', this.log, () => this.ui, () => undefined);
-  readonly signOutService = new SignOutService(this.gateway, this.session, () => this.ui, this.log, new DeviceKeyStore(this.secrets, this.gateway, this.log));
+  readonly signOutService = new SignOutService(this.gateway, this.session, () => this.ui, this.log, new DeviceKeyStore(this.secrets, this.gateway, this.log, this.session));
   readonly claim = new ClaimCountdown(this.session, vscode.env.clipboard);
   signOut: Promise<boolean> | undefined;
   ticket: SessionTicket | undefined;
@@ -199,6 +214,8 @@ const visibleWhen: Record<string, (model: Model) => boolean> = {
   'plex.showLog': () => true,
   'plex.forgetServerPermissions': () => true,
   'plex.signOut': (model) => model.status !== 'signedOut',
+  'plex.addAccount': (model) => model.status !== 'signedOut',
+  'plex.switchAccount': (model) => model.status !== 'signedOut',
   'plex.refresh': (model) => model.status === 'signedIn',
   'plex.copyTransientToken': (model) => model.status === 'signedIn',
   'plex.showSourceConnectionInformation': (model) => model.status === 'signedIn',
@@ -231,7 +248,17 @@ async function compare(model: Model, real: Real, palette: Map<string, string | u
   assert.equal(session.stored?.homeUser?.token, model.shown?.homeUser?.token, 'Home user acted as');
 
   const raw = real.secrets.values.get(SECRET_KEY);
-  const stored = raw === undefined ? undefined : (JSON.parse(raw) as StoredSession);
+  const stored = raw === undefined ? undefined : (JSON.parse(raw) as StoredSession & { otherAccounts?: StoredSession[] });
+  assert.deepEqual(
+    session.otherAccounts.map((other) => [other.session.account.username, other.session.token, other.expired]),
+    model.others.map((other) => [other.user, other.token, other.expired]),
+    'other accounts',
+  );
+  assert.deepEqual(
+    (stored?.otherAccounts ?? []).map((other) => [other.account.username, other.token]),
+    model.storedOthers.map((other) => [other.user, other.token]),
+    'stored other accounts',
+  );
   assert.equal(stored?.token, model.stored?.token, 'stored token');
   assert.equal(stored?.account.username, model.stored?.user, 'stored account');
   assert.equal(stored?.homeUser?.token, model.stored?.homeUser?.token, 'stored Home user');
@@ -256,7 +283,9 @@ async function compare(model: Model, real: Real, palette: Map<string, string | u
   const sessions = await real.provider.getSessions();
   assert.deepEqual(
     sessions.map((entry) => [entry.account.label, entry.accessToken]),
-    model.shown ? [model.shown.homeUser ? [model.shown.homeUser.user, model.shown.homeUser.token] : [model.shown.user, model.shown.token]] : [],
+    (model.shown ? [model.shown, ...model.others] : []).map((identity) =>
+      identity.homeUser ? [identity.homeUser.user, identity.homeUser.token] : [identity.user, identity.token],
+    ),
     'authentication provider sessions',
   );
 }
@@ -310,6 +339,7 @@ const commands: fc.Arbitrary<SessionCommand>[] = [
           model.status = 'signedIn';
           model.shown = next;
           model.stored = next;
+          dropOther(model, next.user);
         }
       },
     ),
@@ -325,6 +355,7 @@ const commands: fc.Arbitrary<SessionCommand>[] = [
       model.status = 'signedIn';
       model.shown = next;
       model.stored = next;
+      dropOther(model, next.user);
     }),
   ),
   fc.constant(
@@ -379,7 +410,19 @@ const commands: fc.Arbitrary<SessionCommand>[] = [
     }),
   ),
   fc.boolean().map((deleteFails) =>
-    command(`signOut${deleteFails ? ' (secret delete fails)' : ''}`, (model) => live(model) && model.shown !== undefined, async (model, real) => {
+    command(`signOut${deleteFails ? ' (secret delete or write fails)' : ''}`, (model) => live(model) && model.shown !== undefined && (model.others.length === 0 || !model.signOutAsked), async (model, real) => {
+      if (model.others.length > 0) {
+        // The next account becomes active: a write, not a delete.
+        real.secrets.failNextWrite = deleteFails;
+        const switching = real.session.signedOut();
+        if (deleteFails) {
+          await assert.rejects(switching);
+          return;
+        }
+        await switching;
+        nextAccountActive(model);
+        return;
+      }
       real.secrets.failNextDelete = deleteFails;
       const outcome = real.session.signedOut();
       if (deleteFails) {
@@ -403,6 +446,8 @@ const commands: fc.Arbitrary<SessionCommand>[] = [
       model.status = 'signedIn';
       model.shown = written;
       model.stored = written;
+      model.others = []; // a secret of one account: the others were signed out there
+      model.storedOthers = [];
     }),
   ),
   fc.constant(
@@ -416,6 +461,8 @@ const commands: fc.Arbitrary<SessionCommand>[] = [
         model.shown = undefined;
       }
       model.stored = undefined;
+      model.others = [];
+      model.storedOthers = [];
     }),
   ),
   fc.constantFrom(...HOME_USERS).map((homeUser) =>
@@ -451,7 +498,8 @@ const commands: fc.Arbitrary<SessionCommand>[] = [
       const session = real.session.stored;
       assert.ok(session && model.shown);
       const token = `jwt-${++model.tokensIssued}`;
-      real.secrets.writeAsAnotherWindow(JSON.stringify({ ...session, token, jwt: { expiresAt: model.tokensIssued } }));
+      const { otherAccounts } = JSON.parse(real.secrets.values.get(SECRET_KEY) ?? '{}') as { otherAccounts?: unknown };
+      real.secrets.writeAsAnotherWindow(JSON.stringify({ ...session, token, jwt: { expiresAt: model.tokensIssued }, otherAccounts }));
       model.status = 'signedIn';
       model.shown = { ...model.shown, token };
       model.stored = model.shown;
@@ -479,6 +527,10 @@ const commands: fc.Arbitrary<SessionCommand>[] = [
       model.signOutAsked = undefined;
       if (same) {
         assert.equal(signedOut, true, 'signed out');
+        if (model.others.length > 0) {
+          nextAccountActive(model);
+          return;
+        }
         newGeneration(model);
         model.status = 'signedOut';
         model.shown = undefined;
@@ -498,6 +550,10 @@ const commands: fc.Arbitrary<SessionCommand>[] = [
       model.ticketCurrent = true;
     }),
   ),
+];
+
+/** The end of the extension: nothing moves the session after it. */
+const endOfLife: fc.Arbitrary<SessionCommand>[] = [
   fc.constant(
     command('deactivated', (model) => live(model) && model.signOutAsked === undefined, async (model, real) => {
       real.session.dispose(); // what deactivation does to it
@@ -511,59 +567,181 @@ const commands: fc.Arbitrary<SessionCommand>[] = [
       await real.session.whileSigningIn(() => real.session.signedIn(storedSession('carol', `token-${++model.tokensIssued}`)));
       real.secrets.writeAsAnotherWindow(undefined);
       model.stored = undefined;
+      model.storedOthers = [];
     }),
   ),
 ];
+
+/** Several accounts: add, switch, refusal and sign-out of one, another window's switch. */
+const accountCommands: fc.Arbitrary<SessionCommand>[] = [
+  fc.tuple(fc.constantFrom(...USERS), fc.boolean()).map(([user, writeFails]) =>
+    command(`addAccount(${user}${writeFails ? ', secret write fails' : ''}), start to end`, idle, async (model, real) => {
+      const token = `token-${++model.tokensIssued}`;
+      real.secrets.failNextWrite = writeFails;
+      const adding = real.session.whileSigningIn(() => real.session.added(storedSession(user, token)));
+      newGeneration(model);
+      if (writeFails) {
+        await assert.rejects(adding);
+        return;
+      }
+      await adding;
+      const previous = model.shown;
+      if (previous && previous.user !== user) {
+        model.others = [...model.others.filter((other) => other.user !== previous.user), { ...previous, expired: model.status === 'expired' }];
+      }
+      model.signIns++;
+      model.status = 'signedIn';
+      model.shown = { user, token };
+      model.stored = model.shown;
+      dropOther(model, user);
+    }),
+  ),
+  fc.tuple(fc.nat(2), fc.boolean()).map(([index, writeFails]) =>
+    command(
+      `switchAccount(other account ${index}${writeFails ? ', secret write fails' : ''})`,
+      (model) => live(model) && !model.signOutAsked && model.others.length > 0,
+      async (model, real) => {
+        const target = model.others[index % model.others.length];
+        assert.ok(target && model.shown);
+        real.secrets.failNextWrite = writeFails;
+        const switching = real.session.switchTo(`uuid-${target.user}`);
+        newGeneration(model);
+        if (writeFails) {
+          await assert.rejects(switching);
+          return;
+        }
+        assert.equal(await switching, true);
+        model.others = [...model.others.filter((other) => other !== target), { ...model.shown, expired: model.status === 'expired' }];
+        activate(model, target);
+      },
+    ),
+  ),
+  fc.nat(2).map((index) =>
+    command(`another account's token refused (other account ${index})`, (model) => live(model) && model.others.length > 0, async (model, real) => {
+      const other = model.others[index % model.others.length];
+      assert.ok(other);
+      await assert.rejects(real.session.tracked(other.token, Promise.reject(plexFailure('token-invalid', 'refused'))));
+      other.expired = true;
+    }),
+  ),
+  fc.nat(2).map((index) =>
+    command(`signOutOther(other account ${index})`, (model) => live(model) && model.others.length > 0, async (model, real) => {
+      const other = model.others[index % model.others.length];
+      assert.ok(other);
+      await real.session.signedOutOther(`uuid-${other.user}`);
+      dropOther(model, other.user);
+    }),
+  ),
+  fc.constant(
+    command("another window's switch to its first other account", (model) => live(model) && !model.signOutAsked && model.storedOthers.length > 0, async (model, real) => {
+      const { otherAccounts, ...active } = JSON.parse(real.secrets.values.get(SECRET_KEY) ?? '{}') as StoredSession & { otherAccounts: StoredSession[] };
+      const [first, ...rest] = otherAccounts;
+      real.secrets.writeAsAnotherWindow(JSON.stringify({ ...first, otherAccounts: [...rest, active] }));
+      const [target, ...others] = model.storedOthers;
+      assert.ok(target && model.stored);
+      const previous = model.stored;
+      newGeneration(model);
+      model.signIns++;
+      model.status = 'signedIn';
+      model.shown = target;
+      model.stored = target;
+      // Still expired here only while the other window kept the very token refused here.
+      model.others = [...others, previous].map((identity) => ({
+        ...identity,
+        expired: model.others.some((other) => other.user === identity.user && other.token === identity.token && other.expired),
+      }));
+      model.storedOthers = storedOthersOf(model.others);
+    }),
+  ),
+];
+
+/** The account `user` is no longer among the others (signed in again as the active one, or signed out). */
+function dropOther(model: Model, user: User): void {
+  model.others = model.others.filter((other) => other.user !== user);
+  model.storedOthers = storedOthersOf(model.others);
+}
+
+/** `target` (one of the others, already taken out of them) is now the active account. */
+function activate(model: Model, target: OtherAccount): void {
+  model.signIns++;
+  model.status = target.expired ? 'expired' : 'signedIn';
+  model.shown = storedOthersOf([target])[0];
+  model.stored = model.shown;
+  model.storedOthers = storedOthersOf(model.others);
+}
+
+/** The active account was signed out: the first other account becomes active. */
+function nextAccountActive(model: Model): void {
+  const [next, ...rest] = model.others;
+  assert.ok(next);
+  newGeneration(model);
+  model.others = rest;
+  activate(model, next);
+}
+
+async function runModel(commandList: fc.Arbitrary<SessionCommand>[]): Promise<{ runs: number; steps: number }> {
+  const palette = paletteClauses();
+  let runs = 0;
+  let steps = 0;
+  await fc.assert(
+    fc.asyncProperty(fc.commands(commandList, { maxCommands: 40, size: 'max' }), async (sequence) => {
+      runs++;
+      const real = new Real();
+      const model: Model = {
+        status: 'signedOut',
+        signingIn: false,
+        shown: undefined,
+        stored: undefined,
+        others: [],
+        storedOthers: [],
+        deactivated: false,
+        tokensIssued: 0,
+        signIns: 0,
+        signOutAsked: undefined,
+        claimLive: false,
+        ticketCurrent: undefined,
+      };
+      try {
+        await fc.asyncModelRun(
+          () => ({ model, real }),
+          [...sequence].map((step) => ({
+            check: (m: Readonly<Model>) => step.check(m),
+            run: async (m: Model, r: Real) => {
+              steps++;
+              await step.run(m, r);
+              await compare(m, r, palette);
+            },
+            toString: () => step.toString(),
+          })),
+        );
+      } finally {
+        if (real.signIn) {
+          await endRunningSignIn(real, async () => undefined);
+        }
+        if (real.ui.answer) {
+          real.ui.answer(false);
+          await real.signOut;
+        }
+        real.dispose();
+      }
+    }),
+    { numRuns: 1000 },
+  );
+  return { runs, steps };
+}
 
 suite('Session state machine (model-based, fast-check)', () => {
 
   test('random event sequences keep status, secret, context keys, palette and provider in step with the model', async function () {
     this.timeout(120_000);
-    const palette = paletteClauses();
-    let runs = 0;
-    let steps = 0;
-    await fc.assert(
-      fc.asyncProperty(fc.commands(commands, { maxCommands: 40, size: 'max' }), async (sequence) => {
-        runs++;
-        const real = new Real();
-        const model: Model = {
-          status: 'signedOut',
-          signingIn: false,
-          shown: undefined,
-          stored: undefined,
-          deactivated: false,
-          tokensIssued: 0,
-          signIns: 0,
-          signOutAsked: undefined,
-          claimLive: false,
-          ticketCurrent: undefined,
-        };
-        try {
-          await fc.asyncModelRun(
-            () => ({ model, real }),
-            [...sequence].map((step) => ({
-              check: (m: Readonly<Model>) => step.check(m),
-              run: async (m: Model, r: Real) => {
-                steps++;
-                await step.run(m, r);
-                await compare(m, r, palette);
-              },
-              toString: () => step.toString(),
-            })),
-          );
-        } finally {
-          if (real.signIn) {
-            await endRunningSignIn(real, async () => undefined);
-          }
-          if (real.ui.answer) {
-            real.ui.answer(false);
-            await real.signOut;
-          }
-          real.dispose();
-        }
-      }),
-      { numRuns: 1000 },
-    );
+    const { runs, steps } = await runModel([...commands, ...endOfLife, ...accountCommands]);
+    assert.ok(runs >= 1000 && steps > runs * 5, `${runs} sequences, ${steps} steps`);
+  });
+
+  test('with several accounts (add, switch, refusal of one, sign-out of one, another window), no deactivation: the same agreement', async function () {
+    this.timeout(120_000);
+    // Accounts' commands weigh three times as much, so most sequences hold two or three accounts.
+    const { runs, steps } = await runModel([...commands, ...accountCommands, ...accountCommands, ...accountCommands]);
     assert.ok(runs >= 1000 && steps > runs * 5, `${runs} sequences, ${steps} steps`);
   });
 });

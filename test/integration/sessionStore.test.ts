@@ -14,7 +14,11 @@ class HeldSecretStorage implements vscode.SecretStorage {
   private readonly changes = new vscode.EventEmitter<vscode.SecretStorageChangeEvent>();
   readonly onDidChange = this.changes.event;
 
+  /** Every key read, in order. */
+  readonly reads: string[] = [];
+
   async get(key: string): Promise<string | undefined> {
+    this.reads.push(key);
     return this.values.get(key);
   }
 
@@ -160,6 +164,96 @@ suite('Session and its store (real SecretStorage events, writes held by the test
       const [switched] = await provider.getSessions();
       assert.deepEqual([switched?.account.label, switched?.accessToken], ['Kids', 'token-of-kids']);
       assert.deepEqual(events.map((event) => [event.added?.length, event.removed?.length, event.changed?.map((changed) => changed.account.label)]), [[0, 0, ['Kids']]]);
+    } finally {
+      provider.dispose();
+    }
+  });
+
+  test('activation reads a secret of the single-session shape as one active account and writes nothing', async () => {
+    const before = JSON.stringify(stored('alice'));
+    secrets.values.set('plex.session', before);
+    await session.load();
+    assert.equal(session.stored?.account.username, 'alice');
+    assert.equal(session.status, 'signedIn');
+    assert.deepEqual(session.otherAccounts, []);
+    assert.equal(secrets.pendingWrites.length, 0, 'nothing written');
+    assert.equal(secrets.values.get('plex.session'), before);
+  });
+
+  test('activation reads every account of the stored layout, the active one shown', async () => {
+    secrets.values.set('plex.session', JSON.stringify({ ...stored('bob'), otherAccounts: [stored('alice')] }));
+    await session.load();
+    assert.equal(session.stored?.account.username, 'bob');
+    assert.deepEqual(session.otherAccounts.map((other) => other.session.account.username), ['alice']);
+  });
+
+  test('activation with three accounts stored reads the one secret once, writes nothing, and shows all three', async () => {
+    const before = JSON.stringify({ ...stored('carol'), otherAccounts: [stored('alice'), stored('bob')] });
+    secrets.values.set('plex.session', before);
+    await session.load();
+    assert.deepEqual(secrets.reads, ['plex.session'], 'one secret read');
+    assert.equal(session.stored?.account.username, 'carol');
+    assert.equal(session.status, 'signedIn');
+    assert.deepEqual(session.otherAccounts.map((other) => [other.session.account.username, other.expired]), [['alice', false], ['bob', false]]);
+    assert.equal(secrets.pendingWrites.length, 0, 'nothing written');
+    assert.equal(secrets.values.get('plex.session'), before);
+  });
+
+  test('adding an account keeps the first among the others; a failed write puts back both', async () => {
+    await signedInAs('alice');
+    const adding = session.added(stored('bob'));
+    assert.equal(session.stored?.account.username, 'bob');
+    assert.deepEqual(session.otherAccounts.map((other) => other.session.account.username), ['alice']);
+    secrets.pendingWrites.at(-1)?.finish();
+    await adding;
+    assert.deepEqual(JSON.parse(secrets.values.get('plex.session') ?? '{}').otherAccounts.map((other: StoredSession) => other.account.username), ['alice']);
+
+    const failing = session.added(stored('carol'));
+    secrets.pendingWrites.at(-1)?.fail(new Error('keychain locked'));
+    await assert.rejects(failing);
+    assert.equal(session.stored?.account.username, 'bob');
+    assert.deepEqual(session.otherAccounts.map((other) => other.session.account.username), ['alice'], 'bob is not also listed among the others');
+  });
+
+  test("a refusal of another account's token expires that account only", async () => {
+    await signedInAs('alice');
+    const adding = session.added(stored('bob'));
+    secrets.pendingWrites.at(-1)?.finish();
+    await adding;
+    await session.refused(stored('alice').token);
+    assert.equal(session.status, 'signedIn', 'bob, the active account, is untouched');
+    assert.deepEqual(session.otherAccounts.map((other) => [other.session.account.username, other.expired]), [['alice', true]]);
+    const switching = session.switchTo('alice');
+    secrets.pendingWrites.at(-1)?.finish();
+    assert.equal(await switching, true);
+    assert.equal(session.status, 'expired');
+    assert.deepEqual(session.otherAccounts.map((other) => [other.session.account.username, other.expired]), [['bob', false]]);
+  });
+
+  test('the provider reports an added account as added and a removed one as removed, each on its own', async () => {
+    await signedInAs('alice');
+    const provider = new PlexAuthenticationProvider(session, async () => undefined, async () => undefined);
+    const events: vscode.AuthenticationProviderAuthenticationSessionsChangeEvent[] = [];
+    provider.onDidChangeSessions((event) => events.push(event));
+    try {
+      const adding = session.added(stored('bob'));
+      secrets.pendingWrites.at(-1)?.finish();
+      await adding;
+      const switching = session.switchTo('alice');
+      secrets.pendingWrites.at(-1)?.finish();
+      await switching;
+      const removing = session.signedOutOther('bob');
+      secrets.pendingWrites.at(-1)?.finish();
+      await removing;
+      const labels = (list: readonly vscode.AuthenticationSession[] | undefined) => (list ?? []).map((entry) => entry.account.label);
+      assert.deepEqual(
+        events.map((event) => [labels(event.added), labels(event.removed), labels(event.changed)]),
+        [
+          [['bob'], [], []],
+          [[], ['bob'], []],
+        ],
+        'a switch changes no session',
+      );
     } finally {
       provider.dispose();
     }

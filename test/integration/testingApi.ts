@@ -23,8 +23,12 @@ export interface PlexTestingApi {
   defaultServerId(): string | undefined;
   /** Forgets the default server, so each test starts from the same place. */
   forgetDefaultServer(): Promise<void>;
-  /** The provider's own answer: a silent getSession() from a test has no access consent. */
-  authenticationSessions(): Promise<readonly vscode.AuthenticationSession[]>;
+  /** The provider's own answer: a silent getSession() from a test has no access consent; `account` as VS Code passes it. */
+  authenticationSessions(account?: { id: string; label: string }): Promise<readonly vscode.AuthenticationSession[]>;
+  /** The provider's removeSession, as the Accounts menu's Sign Out calls it (after its own question). */
+  removeAuthenticationSession(sessionId: string): Promise<void>;
+  /** The accounts signed in beside the active one, in their order, with whether each is expired. */
+  inactiveAccounts(): readonly { username: string; expired: boolean }[];
   /** Clipboard clears still waiting: the timers pending on the extension's clock, which only the clipboard clear uses. */
   pendingClipboardClears(): number;
   /** Progress notifications still running; 0 once every action has settled. */
@@ -64,11 +68,16 @@ export interface PlexTestingApi {
   setJwtRenewalClaim(at: number | undefined): Promise<void>;
   /** The raw device-key secret, for the secret audit. */
   readStoredDeviceKey(): Promise<string | undefined>;
+  /** Writes the device key secret as another window (or an earlier version) would. */
+  writeStoredDeviceKey(raw: string): Promise<void>;
   /** What the "Plex" log channel has written to its log file so far. */
   logText(): Promise<string>;
   /** When plex.tv last saw the token used, as every window shares it (epoch ms). */
   lastTokenUse(): number | undefined;
   setLastTokenUse(at: number | undefined): Promise<void>;
+  /** Makes the extension's next secret write fail, as a locked keychain does; failedSecretWrites() counts them. */
+  failNextSecretWrite(): void;
+  failedSecretWrites(): number;
   /** Writes (or with undefined deletes) the stored session the way another window would. */
   writeStoredSessionAsAnotherWindow(raw: string | undefined): Promise<void>;
   /** Moves the extension's clock `ms` forward (timers now due run); resetClock() returns it to real time. */
@@ -95,7 +104,10 @@ export function testingApi(underTest: ExtensionUnderTest): PlexTestingApi {
     cachedServerNames: () => composed.loadedCommands()?.services.catalog.cached?.map((server) => server.name),
     defaultServerId: () => catalog().defaultServerId,
     forgetDefaultServer: () => catalog().setDefaultServer(undefined),
-    authenticationSessions: () => authenticationProvider.getSessions(),
+    authenticationSessions: (account) => authenticationProvider.getSessions(undefined, account && { account }),
+    removeAuthenticationSession: (sessionId) => authenticationProvider.removeSession(sessionId),
+    inactiveAccounts: () =>
+      composed.commands().services.session.otherAccounts.map((other) => ({ username: other.session.account.username, expired: other.expired })),
     pendingClipboardClears: () => host.clock.pendingTimers,
     activeProgress: () => running()?.progress.size ?? 0,
     cancelProgress: (title) =>
@@ -137,11 +149,16 @@ export function testingApi(underTest: ExtensionUnderTest): PlexTestingApi {
       await globalState.update(JWT_RENEWAL_CLAIM_KEY, at);
     },
     readStoredDeviceKey: () => Promise.resolve(secrets.get(DEVICE_KEY_SECRET)),
+    writeStoredDeviceKey: async (raw) => {
+      await secrets.store(DEVICE_KEY_SECRET, raw);
+    },
     logText: () => readLogText(context.logUri),
     lastTokenUse: () => lastTokenUse(globalState),
     setLastTokenUse: async (at) => {
       await setLastTokenUse(globalState, at);
     },
+    failNextSecretWrite: () => underTest.secrets.failNextWrite(),
+    failedSecretWrites: () => underTest.secrets.failedWrites,
     writeStoredSessionAsAnotherWindow: async (raw) => {
       await (raw === undefined ? secrets.delete(SESSION_SECRET) : secrets.store(SESSION_SECRET, raw));
     },

@@ -44,7 +44,7 @@ suite('command table and package.json', () => {
   test('the status-bar menu comes from the table, in order', () => {
     assert.deepEqual(
       statusBarMenu().map((entry) => entry.id),
-      ['plex.copyTransientToken', 'plex.refresh', 'plex.selectServer', 'plex.switchHomeUser', 'plex.showAccount', 'plex.signOut'],
+      ['plex.copyTransientToken', 'plex.refresh', 'plex.selectServer', 'plex.switchHomeUser', 'plex.showAccount', 'plex.switchAccount', 'plex.addAccount', 'plex.signOut'],
     );
   });
 });

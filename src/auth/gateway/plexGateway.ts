@@ -155,6 +155,14 @@ export class PlexGateway {
     return this.clients.plexTv().signOut(token, { signal });
   }
 
+  /**
+   * Revokes the token of an account signed in beside the active one (the one being signed out of):
+   * its own token, to plex.tv only. Not tracked: it ends that account.
+   */
+  revokeOtherAccount(session: StoredSession, signal: AbortSignal): Promise<void> {
+    return this.clients.plexTv().signOut(session.token, { signal });
+  }
+
   /** plex.tv without a token, for the sign-in flows; as the JWT device when `clientIdentifier` is given. */
   signInClient(clientIdentifier?: string): PlexTvClient {
     return this.clients.plexTv(clientIdentifier);

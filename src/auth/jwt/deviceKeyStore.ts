@@ -4,6 +4,8 @@ import type { Log } from '../../log';
 import { plexFailure } from '../../plex/failure';
 import type { PlexDeviceKey } from '../../plex/jwt/deviceKey';
 import type { PlexGateway } from '../gateway/plexGateway';
+import type { SessionView } from '../sessionView';
+import { accountKey } from '../storedSession';
 
 /** A secret of its own beside `plex.session`, so activation (which reads only the session) never reads the key. */
 const DEVICE_KEY_SECRET = 'plex.deviceKey';
@@ -19,31 +21,40 @@ export interface JwtDevice {
   key: PlexDeviceKey;
 }
 
-/** Keeps the device key in SecretStorage and nowhere else; read only when a JWT is signed in or renewed. */
+/**
+ * The stored layout: every JWT account's device, by account key. plex.tv renews a Plex JWT from
+ * the device alone (its key and identifier, no token), so each account has a device of its own.
+ * The layout written before several accounts existed, one `{ clientIdentifier, key }`, is read as
+ * the active account's device (there was only that account); the next change writes it as its entry.
+ */
+interface StoredDevice {
+  clientIdentifier: string;
+  /** The serialized private JWK. */
+  key: string;
+}
+
+/** Keeps the device keys in SecretStorage and nowhere else; read only when a JWT is signed in or renewed. */
 export class DeviceKeyStore {
   constructor(
     private readonly secrets: vscode.SecretStorage,
     private readonly gateway: PlexGateway,
     private readonly log: Log,
+    /** Its active account owns a device stored before several accounts existed. */
+    private readonly session: SessionView,
   ) {}
 
-  /** The stored device, or undefined when there is none or it is damaged (a damaged key is replaced, never half-used). */
-  async load(): Promise<JwtDevice | undefined> {
-    let serialized: string | undefined;
-    try {
-      serialized = await this.secrets.get(DEVICE_KEY_SECRET);
-    } catch (error) {
-      this.log.error('Could not read the Plex device key', error);
+  /** The account's stored device, or undefined when there is none or it is damaged (a damaged key is replaced, never half-used). */
+  async load(account: string): Promise<JwtDevice | undefined> {
+    const entry = (await this.read()).get(account);
+    if (entry === undefined) {
       return undefined;
     }
-    if (serialized === undefined) {
-      return undefined;
-    }
-    const device = this.parse(serialized);
-    if (!device) {
+    const key = this.parseKey(entry.key);
+    if (!key) {
       this.log.warn('The stored Plex device key is not usable; a new sign-in makes a new one.');
+      return undefined;
     }
-    return device;
+    return { clientIdentifier: entry.clientIdentifier, key };
   }
 
   /** A new device: made here, stored only once a Plex JWT for it passed verification. */
@@ -51,10 +62,11 @@ export class DeviceKeyStore {
     return { clientIdentifier: randomUUID(), key: this.gateway.module().generateDeviceKey() };
   }
 
-  async save(device: JwtDevice): Promise<void> {
-    const serialized = JSON.stringify({ clientIdentifier: device.clientIdentifier, key: this.gateway.module().serializeDeviceKey(device.key) });
+  async save(account: string, device: JwtDevice): Promise<void> {
+    const devices = await this.read();
+    devices.set(account, { clientIdentifier: device.clientIdentifier, key: this.gateway.module().serializeDeviceKey(device.key) });
     try {
-      await this.secrets.store(DEVICE_KEY_SECRET, serialized);
+      await this.secrets.store(DEVICE_KEY_SECRET, serializeDevices(devices));
     } catch (error) {
       this.log.error('Could not write the Plex device key to secret storage', error);
       throw plexFailure(
@@ -64,25 +76,74 @@ export class DeviceKeyStore {
     }
   }
 
-  /** Best effort: a key left behind is useless without the session and is replaced by the next JWT sign-in. */
-  async forget(): Promise<void> {
+  /** Best effort: a key left behind is useless without its account's session and is replaced by its next JWT sign-in. */
+  async forget(account: string): Promise<void> {
     try {
-      await this.secrets.delete(DEVICE_KEY_SECRET);
+      const devices = await this.read();
+      if (!devices.delete(account)) {
+        return;
+      }
+      await (devices.size === 0 ? this.secrets.delete(DEVICE_KEY_SECRET) : this.secrets.store(DEVICE_KEY_SECRET, serializeDevices(devices)));
     } catch (error) {
       this.log.error('Could not remove the Plex device key from secret storage', error);
     }
   }
 
-  private parse(serialized: string): JwtDevice | undefined {
+  /** The stored devices; a damaged secret is none (the next JWT sign-in writes a new one). */
+  private async read(): Promise<Map<string, StoredDevice>> {
+    let serialized: string | undefined;
     try {
-      const value = JSON.parse(serialized) as { clientIdentifier?: unknown; key?: unknown };
-      if (typeof value.clientIdentifier !== 'string' || value.clientIdentifier === '' || typeof value.key !== 'string') {
-        return undefined;
-      }
-      const key = this.gateway.module().parseDeviceKey(value.key);
-      return key && { clientIdentifier: value.clientIdentifier, key };
+      serialized = await this.secrets.get(DEVICE_KEY_SECRET);
+    } catch (error) {
+      this.log.error('Could not read the Plex device key', error);
+      return new Map();
+    }
+    return serialized === undefined ? new Map() : parseDevices(serialized, this.session.stored && accountKey(this.session.stored));
+  }
+
+  private parseKey(serialized: string): PlexDeviceKey | undefined {
+    try {
+      return this.gateway.module().parseDeviceKey(serialized);
     } catch {
       return undefined;
     }
   }
+}
+
+function storedDevice(value: unknown): StoredDevice | undefined {
+  if (typeof value !== 'object' || value === null) {
+    return undefined;
+  }
+  const { clientIdentifier, key } = value as { clientIdentifier?: unknown; key?: unknown };
+  return typeof clientIdentifier === 'string' && clientIdentifier !== '' && typeof key === 'string' ? { clientIdentifier, key } : undefined;
+}
+
+/** `{ "devices": { "<account key>": { clientIdentifier, key } } }` */
+function serializeDevices(devices: ReadonlyMap<string, StoredDevice>): string {
+  return JSON.stringify({ devices: Object.fromEntries(devices) });
+}
+
+/** Typed reading of the secret: unusable entries are dropped; the single-device layout belongs to `legacyOwner`. */
+function parseDevices(serialized: string, legacyOwner: string | undefined): Map<string, StoredDevice> {
+  let value: unknown;
+  try {
+    value = JSON.parse(serialized);
+  } catch {
+    return new Map();
+  }
+  const legacy = storedDevice(value);
+  if (legacy) {
+    return new Map(legacyOwner === undefined ? [] : [[legacyOwner, legacy]]);
+  }
+  const listed = typeof value === 'object' && value !== null ? (value as { devices?: unknown }).devices : undefined;
+  const devices = new Map<string, StoredDevice>();
+  if (typeof listed === 'object' && listed !== null) {
+    for (const [account, entry] of Object.entries(listed)) {
+      const device = storedDevice(entry);
+      if (device) {
+        devices.set(account, device);
+      }
+    }
+  }
+  return devices;
 }

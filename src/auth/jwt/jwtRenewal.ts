@@ -5,6 +5,7 @@ import type { PlexGateway, SessionTicket } from '../gateway/plexGateway';
 import { describeFailure } from '../../ui/errorMessages';
 import type { Ui } from '../../ui/ui';
 import type { Session } from '../session';
+import { accountKey } from '../storedSession';
 import type { DeviceKeyStore } from './deviceKeyStore';
 
 export type RenewalOutcome = 'renewed' | 'not-due' | 'not-jwt' | 'not-signed-in' | 'renewing-elsewhere' | 'expired' | 'failed';
@@ -76,7 +77,8 @@ export class JwtRenewal implements vscode.Disposable {
 
   private async renew(ticket: SessionTicket): Promise<RenewalOutcome> {
     const { token } = ticket.session;
-    const device = await this.keys.load();
+    const account = accountKey(ticket.session);
+    const device = await this.keys.load(account);
     if (!device) {
       this.log.warn('JWT renewal: no usable device key is stored; the JWT is used until it expires.');
       return 'failed';
@@ -91,17 +93,17 @@ export class JwtRenewal implements vscode.Disposable {
       this.log.info('JWT renewal: plex.tv issued a new Plex JWT, which passed verification.');
       return 'renewed';
     } catch (error) {
-      return this.failed(token, error);
+      return this.failed(token, account, error);
     }
   }
 
-  private async failed(token: string, error: unknown): Promise<RenewalOutcome> {
+  private async failed(token: string, account: string, error: unknown): Promise<RenewalOutcome> {
     const kind = failureKind(error);
     const rejection = this.gateway.module().jwtRejectionOf(error);
     if (kind === 'token-invalid' || (rejection !== undefined && DEVICE_REFUSALS.has(rejection))) {
       this.log.error('JWT renewal: plex.tv refused the device', error);
       if (rejection !== undefined) {
-        await this.keys.forget(); // a key plex.tv refuses is of no use: the next sign-in makes a new one
+        await this.keys.forget(account); // a key plex.tv refuses is of no use: the next sign-in makes a new one
       }
       await this.session.refused(token).catch(() => undefined);
       const signIn = vscode.l10n.t('Sign In Again');

@@ -8,6 +8,7 @@ import type { ShownMessageRecord } from './caseResult';
 import { removeDevice, runCommand, runServerCommand, switchHomeUser } from './commands';
 import type { MatrixContext } from './context';
 import { OWN_MESSAGES } from './expectations';
+import { ACCOUNT_ACTIONS } from './accountActions';
 import { WEBHOOK_ACTIONS } from './webhookActions';
 
 export type ActionId =
@@ -30,7 +31,9 @@ export type ActionId =
   | 'switchHome'
   | 'addWebhook'
   | 'removeWebhook'
-  | 'sendTestWebhook';
+  | 'sendTestWebhook'
+  | 'addAccount'
+  | 'switchAccount';
 
 /** A look that runs in the background (hourly): it shows nothing, loses nothing, and tries again later. */
 export interface BackgroundLook {
@@ -65,6 +68,10 @@ export interface MatrixAction {
   background?: BackgroundLook;
   /** Runs with the JWT preview on (plex.jwt.enabled); a signed-in start is then a JWT session. */
   jwt?: boolean;
+  /** Signs in another account beside the active one: a fault leaves the active account signed in and active. */
+  keepsActiveAccount?: boolean;
+  /** Why the action sends no request, so no fault can meet it; undefined: it sends one. */
+  makesNoRequest?: string;
   /** A deliberate sign-out clears the credentials even when plex.tv fails. */
   clearsCredentials?: boolean;
   /** The message the action words itself for `failure`; undefined: the error reporter's. */
@@ -422,6 +429,7 @@ export const ACTIONS: readonly MatrixAction[] = [
     },
   },
   ...WEBHOOK_ACTIONS,
+  ...ACCOUNT_ACTIONS,
 ];
 
 const DAY_MS = 24 * 60 * 60 * 1000;

@@ -33,6 +33,9 @@ export function expectedOutcome(action: MatrixAction, fault: MatrixFault): Outco
   if (notApplicable !== undefined) {
     return { expected: 'not-applicable', reason: notApplicable };
   }
+  if (action.makesNoRequest !== undefined) {
+    return { expected: 'unaffected', reason: action.makesNoRequest };
+  }
   const unaffected = fault.unaffected?.[action.id];
   if (unaffected !== undefined) {
     return { expected: 'unaffected', reason: unaffected };
@@ -50,10 +53,16 @@ export function expectedOutcome(action: MatrixAction, fault: MatrixFault): Outco
   return { expected: 'message', failure, status, message: action.ownMessage?.(failure, where) ?? reported(failure, where, fault) };
 }
 
-/** A refused token or device expires a session on plex.tv; a server refusing a token does not. */
+/**
+ * A refused token or device expires a session on plex.tv; a server refusing a token does not, nor
+ * does plex.tv refusing the token of an account being added beside the active one.
+ */
 function statusAfter(action: MatrixAction, failure: FailureKind): AuthStatus {
   if (!action.signedIn || action.clearsCredentials) {
     return 'signedOut';
+  }
+  if (action.keepsActiveAccount) {
+    return 'signedIn';
   }
   return (failure === 'token-invalid' || failure === 'jwt-rejected') && !action.onServer ? 'expired' : 'signedIn';
 }

@@ -36,6 +36,7 @@ export async function runCase(action: MatrixAction, fault: MatrixFault): Promise
     const context = await startCase(action);
     await action.script(context);
     const storedBefore = await context.api.testing.readStoredSession();
+    const accountsBefore = shownAccounts(context);
     undo = await arrangeFault(fault, action, context);
     await action.run(context);
     await settled(context);
@@ -58,6 +59,9 @@ export async function runCase(action: MatrixAction, fault: MatrixFault): Promise
         assert.deepEqual(shown, [expected], 'the message the user sees');
       }
       await assertNothingLost(action, outcome, context, storedBefore);
+      if (action.keepsActiveAccount) {
+        assert.deepEqual(shownAccounts(context), accountsBefore, 'the active account and the others, as shown');
+      }
     }
     await undo();
     undo = undefined;
@@ -121,6 +125,11 @@ function assertNothingUnexpected(shown: readonly ShownMessageRecord[], log: stri
 
 /** The stand-in saw the faulted request, and answered it as the fault says. */
 async function assertFaultMet(fault: MatrixFault, action: MatrixAction, context: MatrixContext): Promise<void> {
+  if (action.makesNoRequest !== undefined) {
+    // The fault was in place; the action sent nothing for it to meet.
+    assert.deepEqual(await context.control.log(), [], 'the action sent no request');
+    return;
+  }
   const { make } = fault;
   if (make.kind !== 'rule') {
     return; // a refused connection never reaches the stand-in; the log names the network failure
@@ -132,6 +141,11 @@ async function assertFaultMet(fault: MatrixFault, action: MatrixAction, context:
   if (fault.answers !== undefined) {
     assert.equal(faulted.status, fault.answers, `the stand-in's answer to the ${route} request`);
   }
+}
+
+/** The active account and the others signed in beside it, as the extension shows them. */
+function shownAccounts(context: MatrixContext): unknown {
+  return { active: context.api.testing.accountUsername(), others: context.api.testing.inactiveAccounts() };
 }
 
 /** Credentials, status and clipboard are as the failure leaves them. */

@@ -1,6 +1,7 @@
 import type * as vscode from 'vscode';
 import type { PlexExtensionApi } from '../../../src/api';
 import type { ComposedExtension } from '../../../src/composition';
+import type { FailableSecrets } from './failableSecrets';
 import type { TestHost } from './testHost';
 
 /** What the integration tests' build of the extension (./extension.ts) hands to the tests. */
@@ -8,6 +9,8 @@ export interface ExtensionUnderTest {
   readonly composed: ComposedExtension;
   readonly host: TestHost;
   readonly context: vscode.ExtensionContext;
+  /** The SecretStorage the extension was given: VS Code's, with writes a test can make fail. */
+  readonly secrets: FailableSecrets;
   /** The module's deactivate(), which VS Code calls before disposing context.subscriptions. */
   deactivate(): void;
 }
