@@ -2,11 +2,6 @@ import * as vscode from 'vscode';
 import type { SessionView } from './sessionView';
 import { accountKey, activeIdentity, type StoredSession } from './storedSession';
 
-/** The `account` option VS Code passes (1.93 and later) to getSessions and createSession. */
-interface AccountOption {
-  readonly account?: { readonly id: string; readonly label: string };
-}
-
 /**
  * The `plex` authentication provider, with every signed-in account (`supportsMultipleAccounts`):
  * the Accounts menu lists each with its own Sign Out, and other extensions see the same sessions
@@ -32,7 +27,7 @@ export class PlexAuthenticationProvider implements vscode.AuthenticationProvider
   }
 
   /** Every account's session, the active one first; with `account`, only that account's. */
-  async getSessions(_scopes?: readonly string[], options?: AccountOption): Promise<vscode.AuthenticationSession[]> {
+  async getSessions(_scopes?: readonly string[], options?: vscode.AuthenticationProviderSessionOptions): Promise<vscode.AuthenticationSession[]> {
     const sessions = this.sessions();
     const wanted = options?.account?.id;
     return wanted === undefined ? sessions : sessions.filter((session) => session.account.id === wanted);

@@ -2,11 +2,6 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { freshStart, plexTvStatusWith, signInAs, waitFor } from './helpers';
 
-/** `getAccounts` is VS Code 1.93's API (the tests run on 1.100); the project's @types/vscode is 1.90's. */
-const authentication = vscode.authentication as typeof vscode.authentication & {
-  getAccounts(providerId: string): Thenable<readonly { id: string; label: string }[]>;
-};
-
 /** The secret as it is stored: the active account at the top level, the others under `otherAccounts`. */
 interface StoredLayout {
   token: string;
@@ -162,7 +157,7 @@ suite('Several accounts', () => {
     const { api, ui, control } = await freshStart();
     await signInAs('alice', ui, control);
     await addAccount('carol', ui, control);
-    const labels = async () => (await authentication.getAccounts('plex')).map((account) => account.label).sort();
+    const labels = async () => (await vscode.authentication.getAccounts('plex')).map((account) => account.label).sort();
     await waitFor('both accounts listed', async () => JSON.stringify(await labels()) === JSON.stringify(['alice', 'carol']));
     const aliceId = (await api.testing.authenticationSessions()).find((session) => session.account.label === 'alice')?.id;
     assert.ok(aliceId);
