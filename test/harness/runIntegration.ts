@@ -14,6 +14,7 @@ import { runExtensionHostTests } from './extensionHostTests';
 import { extensionUnderTestDir, repoRoot } from './paths';
 import { writeReliabilityReport } from './reliabilityReport';
 import { standInSettings } from './standInSettings';
+import { walkthroughOnFirstActivation } from './userSettings';
 import { parseSuiteFinished } from './suiteMarker';
 
 const suiteTimeoutMs = 25 * 60_000;
@@ -102,7 +103,8 @@ async function main(): Promise<number> {
         ...(grep === undefined ? {} : { PLEX_TEST_GREP: grep }),
         ...(order === undefined ? {} : { PLEX_TEST_ORDER: order }),
       },
-      settings: standInSettings(standIn),
+      // The suite's first file checks what the first activation did: the walkthrough opened.
+      settings: { ...standInSettings(standIn), ...walkthroughOnFirstActivation },
       onOutput: (line) => {
         watchHost(line);
         if (verbose) console.log(`[code-server] ${line}`);
