@@ -1,8 +1,8 @@
 import * as assert from 'node:assert/strict';
 import { join } from 'node:path';
 import * as vscode from 'vscode';
-import { extensionApi, standIn, waitFor } from './helpers';
-import { closeWalkthroughTabs, walkthroughTabs } from './walkthroughTabs';
+import { extensionApi, standIn } from './helpers';
+import { closeWalkthroughTabs, waitForWalkthroughTabs } from './walkthroughTabs';
 
 interface PackageJson {
   contributes: { commands: { command: string }[] };
@@ -41,7 +41,7 @@ suite('Activation', () => {
   test('the first activation ever opens the Get Started walkthrough and records that it did (walkthrough)', async () => {
     const api = await extensionApi();
     // The harness turns on VS Code's "open walkthroughs on install" for this suite; the profile is new.
-    await waitFor('the walkthrough opened by the first activation', () => walkthroughTabs().length === 1);
+    await waitForWalkthroughTabs(1);
     assert.equal(api.testing.walkthroughRecorded(), true, 'globalState records the walkthrough as offered');
     await closeWalkthroughTabs();
   });

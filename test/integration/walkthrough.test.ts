@@ -1,8 +1,8 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { openWalkthroughOnFirstActivation, WALKTHROUGH_OFFERED_KEY } from '../../src/walkthrough';
-import { EXTENSION_ID, extensionApi, waitFor } from './helpers';
-import { closeWalkthroughTabs, walkthroughTabs } from './walkthroughTabs';
+import { EXTENSION_ID, extensionApi } from './helpers';
+import { closeWalkthroughTabs, waitForWalkthroughTabs, walkthroughTabs } from './walkthroughTabs';
 
 const OPEN_ON_INSTALL = 'workbench.welcomePage.walkthroughs.openOnInstall';
 
@@ -58,16 +58,16 @@ suite('Get Started walkthrough', () => {
     assert.ok((await vscode.commands.getCommands(true)).includes('plex.getStarted'), 'registered');
 
     await vscode.commands.executeCommand('plex.getStarted');
-    await waitFor('the walkthrough tab', () => walkthroughTabs().length === 1);
+    await waitForWalkthroughTabs(1);
     // A second run shows the same walkthrough, not a second page.
     await vscode.commands.executeCommand('plex.getStarted', { walkthrough: 'someone.else#theirs' });
-    await waitFor('the walkthrough tab, still one', () => walkthroughTabs().length === 1);
+    await waitForWalkthroughTabs(1);
   });
 
   test('a new profile gets the walkthrough once: the flag is written, and the next activation leaves it closed', async () => {
     const profile = new ProfileState();
     assert.equal(await openWalkthroughOnFirstActivation(profile, EXTENSION_ID), true);
-    await waitFor('the walkthrough tab', () => walkthroughTabs().length === 1);
+    await waitForWalkthroughTabs(1);
     assert.equal(profile.get(WALKTHROUGH_OFFERED_KEY), true);
     await closeWalkthroughTabs();
     assert.equal(await openWalkthroughOnFirstActivation(profile, EXTENSION_ID), false);
