@@ -86,6 +86,7 @@ const SHARED_STATELESS = new Set([
   'src/ui/plainText.ts',
   'src/tokenShape.ts',
   'src/commandTable.ts',
+  'src/walkthrough.ts',
   'src/auth/tokenUse.ts',
   'src/auth/storedSession.ts',
   'src/ui/homeUserIcon.ts',

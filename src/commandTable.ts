@@ -46,6 +46,7 @@ export const COMMANDS = [
   { id: 'plex.removeWebhook', palette: 'never' },
   { id: 'plex.sendTestWebhook', palette: 'never' },
   { id: 'plex.refreshWebhooks', palette: 'never' },
+  { id: 'plex.getStarted', palette: 'always' },
 ] as const satisfies readonly CommandDefinition[];
 
 export type CommandId = (typeof COMMANDS)[number]['id'];

@@ -19,6 +19,7 @@ import { LazyTreeProvider } from './views/lazyTree';
 import type { ServerNode } from './views/serversTree';
 import { SOURCE_SCHEME, SourceDocumentProvider } from './views/sourceDocument';
 import { PlexStatusBar } from './views/statusBar';
+import { openWalkthroughOnFirstActivation } from './walkthrough';
 
 /** The extension as activation put it together. */
 export interface ComposedExtension {
@@ -132,6 +133,11 @@ export async function composeExtension(context: vscode.ExtensionContext, host: H
     ...COMMANDS.map(({ id }) =>
       vscode.commands.registerCommand(id, (...args: unknown[]) => (commands().handlers[id] as (...args: unknown[]) => unknown)(...args)),
     ),
+  );
+
+  // Never awaited: activation does not wait for the walkthrough, and only a first activation opens it.
+  void openWalkthroughOnFirstActivation(context.globalState, context.extension.id).then(undefined, (error: unknown) =>
+    log.warn(`Could not open the Get Started walkthrough: ${String(error)}`),
   );
 
   const api: PlexExtensionApi = {

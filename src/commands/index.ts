@@ -36,6 +36,7 @@ import { homeCommandHandlers } from './homeCommands';
 import type { CommandHandler, CommandId } from '../commandTable';
 import { serverCommandHandlers } from './serverCommands';
 import { webhookCommandHandlers } from './webhookCommands';
+import { walkthroughCommandHandlers } from './walkthroughCommands';
 import { signInCallbackReceiver } from './signInCallbackReceiver';
 import type { Core, Services } from './services';
 
@@ -139,6 +140,7 @@ export function createCommands(core: Core): Commands {
       ...homeCommandHandlers(services),
       ...accountToolCommandHandlers(services, () => deviceView.reload()),
       ...webhookCommandHandlers(webhookServices, () => webhookView.reload()),
+      ...walkthroughCommandHandlers(core.extensionId),
     },
     services,
     serversTree,

@@ -4,7 +4,7 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { BrowserContext, Locator, Page } from 'playwright-core';
-import { docsScreenshotsDir, testResultsDir } from '../harness/paths';
+import { docsScreenshotsDir, testResultsDir, walkthroughMediaDir } from '../harness/paths';
 import { currentVersion, documentedVersion } from '../harness/vscodeVersions';
 import { waitFor } from '../harness/waitFor';
 
@@ -450,6 +450,36 @@ export async function saveScreenshot(page: Page, name: string): Promise<string> 
   mkdirSync(dir, { recursive: true });
   const file = join(dir, `${name}.png`);
   await page.screenshot({ path: file });
+  return file;
+}
+
+/**
+ * Saves a picture of the part of the page the `parts` cover (every match of each, with a small margin) for the
+ * walkthrough: to media/walkthrough/ with PLEX_UPDATE_SCREENSHOTS=1, else to
+ * test-results/screenshots/walkthrough/. Only that part, so the packaged images stay small.
+ */
+export async function saveWalkthroughImage(page: Page, name: string, parts: readonly Locator[]): Promise<string> {
+  const margin = 2;
+  const matches = await Promise.all(
+    parts.map(async (part) => {
+      await waitVisible(part, `the part of the page pictured in ${name}`);
+      return part.all();
+    }),
+  );
+  const boxes = await Promise.all(matches.flat().map((match) => match.boundingBox()));
+  const shown = boxes.filter((box): box is NonNullable<typeof box> => box !== null && box.width > 0 && box.height > 0);
+  if (shown.length === 0) {
+    throw new Error(`Nothing to picture for ${name}`);
+  }
+  const viewport = page.viewportSize() ?? { width: Number.MAX_SAFE_INTEGER, height: Number.MAX_SAFE_INTEGER };
+  const left = Math.max(0, Math.min(...shown.map((box) => box.x)) - margin);
+  const top = Math.max(0, Math.min(...shown.map((box) => box.y)) - margin);
+  const right = Math.min(viewport.width, Math.max(...shown.map((box) => box.x + box.width)) + margin);
+  const bottom = Math.min(viewport.height, Math.max(...shown.map((box) => box.y + box.height)) + margin);
+  const dir = process.env.PLEX_UPDATE_SCREENSHOTS === '1' ? walkthroughMediaDir : join(testResultsDir, 'screenshots', 'walkthrough');
+  mkdirSync(dir, { recursive: true });
+  const file = join(dir, `${name}.png`);
+  await page.screenshot({ path: file, clip: { x: left, y: top, width: right - left, height: bottom - top } });
   return file;
 }
 

@@ -32,6 +32,9 @@ export const testResultsDir = join(repoRoot, 'test-results');
 /** Screenshots the README shows (committed). */
 export const docsScreenshotsDir = join(repoRoot, 'docs', 'screenshots');
 
+/** The walkthrough's pictures (committed, and packaged: package.json's walkthrough points at them). */
+export const walkthroughMediaDir = join(repoRoot, 'media', 'walkthrough');
+
 export const extensionId = 'plex-vscode.plex-vscode';
 
 /** The extension folder the integration suite loads: scripts/build.mjs --under-test writes it. */

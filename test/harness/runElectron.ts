@@ -10,7 +10,7 @@ import { runTests } from '@vscode/test-electron';
 import { startStandIn } from '../standin/index';
 import { extensionUnderTestDir, repoRoot } from './paths';
 import { standInSettings } from './standInSettings';
-import { writeUserSettings } from './userSettings';
+import { walkthroughOnFirstActivation, writeUserSettings } from './userSettings';
 
 /** Matches code-server 4.100.3, so both hosts run the same VS Code. */
 const vscodeVersion = '1.100.3';
@@ -24,7 +24,7 @@ async function main(): Promise<void> {
     const workspaceFolder = join(root, 'workspace');
     mkdirSync(extensionsDir, { recursive: true });
     mkdirSync(workspaceFolder, { recursive: true });
-    writeUserSettings(userDataDir, standInSettings(standIn));
+    writeUserSettings(userDataDir, { ...standInSettings(standIn), ...walkthroughOnFirstActivation });
     await runTests({
       version: vscodeVersion,
       extensionDevelopmentPath: extensionUnderTestDir,

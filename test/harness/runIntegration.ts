@@ -16,6 +16,7 @@ import { runExtensionHostTests } from './extensionHostTests';
 import { extensionUnderTestDir, repoRoot } from './paths';
 import { writeReliabilityReport } from './reliabilityReport';
 import { standInSettings } from './standInSettings';
+import { walkthroughOnFirstActivation } from './userSettings';
 import { parseSuiteFinished } from './suiteMarker';
 import { currentVersion, documentedVersion } from './vscodeVersions';
 
@@ -113,7 +114,8 @@ async function main(): Promise<number> {
         ...(grep === undefined ? {} : { PLEX_TEST_GREP: grep }),
         ...(order === undefined ? {} : { PLEX_TEST_ORDER: order }),
       },
-      settings: standInSettings(standIn),
+      // The suite's first file checks what the first activation did: the walkthrough opened.
+      settings: { ...standInSettings(standIn), ...walkthroughOnFirstActivation },
       extensionDevelopment: true,
       onOutput: (line) => {
         watchHost(line);

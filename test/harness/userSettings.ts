@@ -2,9 +2,13 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
-/** No welcome page, no prompts or update checks that would cover the UI or reach the network. */
+/**
+ * No welcome page, no walkthrough opening by itself on the first activation (a suite that tests it
+ * turns it on), no prompts or update checks that would cover the UI or reach the network.
+ */
 const defaultSettings: Record<string, unknown> = {
   'workbench.startupEditor': 'none',
+  'workbench.welcomePage.walkthroughs.openOnInstall': false,
   'workbench.tips.enabled': false,
   'extensions.ignoreRecommendations': true,
   'extensions.autoCheckUpdates': false,
@@ -20,3 +24,11 @@ export function writeUserSettings(userDataDir: string, settings: Record<string, 
   mkdirSync(dir, { recursive: true });
   writeFileSync(join(dir, 'settings.json'), JSON.stringify({ ...defaultSettings, ...settings }, null, 2));
 }
+
+/**
+ * For a run that tests the first activation: VS Code's own switch for an extension's walkthrough
+ * on install, which the extension follows for its first activation (the harness turns it off).
+ */
+export const walkthroughOnFirstActivation: Record<string, unknown> = {
+  'workbench.welcomePage.walkthroughs.openOnInstall': true,
+};

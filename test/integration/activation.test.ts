@@ -2,6 +2,7 @@ import * as assert from 'node:assert/strict';
 import { join } from 'node:path';
 import * as vscode from 'vscode';
 import { extensionApi, standIn } from './helpers';
+import { closeWalkthroughTabs, waitForWalkthroughTabs } from './walkthroughTabs';
 
 interface PackageJson {
   contributes: { commands: { command: string }[] };
@@ -35,5 +36,13 @@ suite('Activation', () => {
     assert.deepEqual(loadedBundles(), [], 'activation loaded neither dist/commands.js nor dist/plex.js');
     await vscode.commands.executeCommand('plex.copyValue'); // nothing to copy: no request, no prompt
     assert.deepEqual(loadedBundles(), ['commands.js']);
+  });
+
+  test('the first activation ever opens the Get Started walkthrough and records that it did (walkthrough)', async () => {
+    const api = await extensionApi();
+    // The harness turns on VS Code's "open walkthroughs on install" for this suite; the profile is new.
+    await waitForWalkthroughTabs(1);
+    assert.equal(api.testing.walkthroughRecorded(), true, 'globalState records the walkthrough as offered');
+    await closeWalkthroughTabs();
   });
 });

@@ -5,6 +5,7 @@ import type * as vscode from 'vscode';
 import { JWT_RENEWAL_CLAIM_KEY } from '../../src/auth/jwt/jwtRenewal';
 import { lastTokenUse, setLastTokenUse } from '../../src/auth/tokenUse';
 import type { Ui } from '../../src/ui/ui';
+import { openWalkthroughOnFirstActivation, WALKTHROUGH_OFFERED_KEY } from '../../src/walkthrough';
 import type { ExtensionUnderTest } from './host/extensionUnderTest';
 import { readLogText } from './logText';
 
@@ -87,6 +88,10 @@ export interface PlexTestingApi {
   recordedContextKeys(): ReadonlyMap<string, boolean>;
   /** How many times the extension has written the clipboard (copies and clears). */
   clipboardWrites(): number;
+  /** Whether this profile's globalState records the walkthrough as offered (by the first activation). */
+  walkthroughRecorded(): boolean;
+  /** What activation does about the walkthrough, run as a later activation (a reload, another window) runs it: true when it opened it. */
+  walkthroughCheckOfLaterActivation(): Promise<boolean>;
 }
 
 export function testingApi(underTest: ExtensionUnderTest): PlexTestingApi {
@@ -166,5 +171,7 @@ export function testingApi(underTest: ExtensionUnderTest): PlexTestingApi {
     resetClock: () => host.clock.reset(),
     recordedContextKeys: () => host.contextKeys,
     clipboardWrites: () => host.clipboard.writes,
+    walkthroughRecorded: () => globalState.get(WALKTHROUGH_OFFERED_KEY) === true,
+    walkthroughCheckOfLaterActivation: () => openWalkthroughOnFirstActivation(globalState, context.extension.id),
   };
 }

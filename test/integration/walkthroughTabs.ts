@@ -1,0 +1,32 @@
+// The walkthrough's editor as the extension API sees it: a tab of an editor the API has no type
+// for (input undefined), named after the extension ("Walkthrough: Plex", as VS Code 1.100 does),
+// or "Welcome" in a VS Code that names every walkthrough page so.
+import * as vscode from 'vscode';
+
+export function walkthroughTabs(): vscode.Tab[] {
+  return vscode.window.tabGroups.all
+    .flatMap((group) => group.tabs)
+    .filter((tab) => tab.input === undefined && /^Walkthrough: Plex$|^Welcome$/.test(tab.label));
+}
+
+/** Closes every walkthrough tab, so a test sees only what its own action opens. */
+export async function closeWalkthroughTabs(): Promise<void> {
+  const tabs = walkthroughTabs();
+  if (tabs.length > 0) {
+    await vscode.window.tabGroups.close(tabs);
+  }
+}
+
+/** Waits until `count` walkthrough tabs are open; the failure lists every tab. */
+export async function waitForWalkthroughTabs(count: number, timeoutMs = 10_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (walkthroughTabs().length !== count) {
+    if (Date.now() > deadline) {
+      const tabs = vscode.window.tabGroups.all.flatMap((group) => group.tabs);
+      throw new Error(
+        `Timed out waiting for ${count} walkthrough tab(s); the tabs: ${JSON.stringify(tabs.map((tab) => ({ label: tab.label, input: tab.input === undefined ? 'none' : Object.keys(tab.input as object) })))}`,
+      );
+    }
+    await new Promise((resolve) => setTimeout(resolve, 25));
+  }
+}
