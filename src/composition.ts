@@ -17,7 +17,7 @@ import type { DeviceNode } from './views/deviceView';
 import type { WebhookNode } from './views/webhookView';
 import { LazyTreeProvider } from './views/lazyTree';
 import type { ServerNode } from './views/serversTree';
-import { SOURCE_SCHEME, SourceDocumentProvider } from './views/sourceDocument';
+import { SOURCE_SCHEME } from './views/sourceScheme';
 import { PlexStatusBar } from './views/statusBar';
 import { openWalkthroughOnFirstActivation } from './walkthrough';
 
@@ -55,7 +55,6 @@ export async function composeExtension(context: vscode.ExtensionContext, host: H
   const store = new SessionStore(context.secrets, log);
   const session = new Session(store, log, host.setContext);
   const security = new ConnectionSecurity(host.isLocalAddress);
-  const documents = new SourceDocumentProvider();
 
   await session.load();
 
@@ -88,7 +87,6 @@ export async function composeExtension(context: vscode.ExtensionContext, host: H
     security,
     extensionId: context.extension.id,
     clientIdentifier: () => clientIdentifier(context.globalState),
-    documents,
     host,
   };
   const authenticationProvider = new PlexAuthenticationProvider(
@@ -104,7 +102,6 @@ export async function composeExtension(context: vscode.ExtensionContext, host: H
     session,
     serversTree,
     devicesTree,
-    documents,
     { dispose: () => loaded?.dispose() },
     new PlexStatusBar(session),
     vscode.window.registerTreeDataProvider('plex.account', accountTree),
@@ -114,7 +111,8 @@ export async function composeExtension(context: vscode.ExtensionContext, host: H
     vscode.window.registerTreeDataProvider('plex.devices', devicesTree),
     webhooksTree,
     vscode.window.registerTreeDataProvider('plex.webhooks', webhooksTree),
-    vscode.workspace.registerTextDocumentContentProvider(SOURCE_SCHEME, documents),
+    // Its documents are opened by command code; one restored after a reload loads it to say it is gone.
+    vscode.workspace.registerTextDocumentContentProvider(SOURCE_SCHEME, { provideTextDocumentContent: (uri) => commands().documents.provideTextDocumentContent(uri) }),
     authenticationProvider,
     vscode.authentication.registerAuthenticationProvider('plex', 'Plex', authenticationProvider, {
       supportsMultipleAccounts: true,

@@ -27,6 +27,7 @@ import { SecretClipboard } from '../ui/secretClipboard';
 import { DeviceView } from '../views/deviceView';
 import { HomeView } from '../views/homeView';
 import { WebhookView } from '../views/webhookView';
+import { SourceDocumentProvider } from '../views/sourceDocument';
 import { renderSourceDocument } from '../views/sourceDocumentText';
 import { ServerListLoader } from '../views/serverList';
 import { ServersTreeProvider } from '../views/serversTree';
@@ -50,6 +51,8 @@ export interface Commands {
   readonly deviceView: DeviceView;
   readonly homeView: HomeView;
   readonly webhookView: WebhookView;
+  /** The source connection documents' content. */
+  readonly documents: SourceDocumentProvider;
   /** The URI handler's work: a browser sign-in's callback (the approval page's redirect back). */
   handleUri(uri: { readonly path: string; readonly query: string }): void;
   /** What dispose() stops. */
@@ -85,6 +88,7 @@ export function createCommands(core: Core): Commands {
   const deviceView = new DeviceView(session, gateway, devices, errors, clock.now);
   const webhookList = new WebhookList(gateway, new WindowLock(core.globalStoragePath, 'webhooks'));
   const webhookView = new WebhookView(session, gateway, webhookList, errors, core.host.setContext);
+  const documents = new SourceDocumentProvider();
   const home = new HomeService(gateway, ui, errors);
   const homeView = new HomeView(session, async () => {
     const ticket = gateway.ticket();
@@ -115,7 +119,7 @@ export function createCommands(core: Core): Commands {
     copyTransientToken: () => copyTransientToken(services, undefined),
     refreshServers: () => refresh.refresh(),
     refresh,
-    showSourceDocument: (serverName, information) => core.documents.show(serverName, renderSourceDocument(information)),
+    showSourceDocument: (serverName, information) => documents.show(serverName, renderSourceDocument(information)),
     upkeep,
     home,
     jwtRenewal,
@@ -147,6 +151,7 @@ export function createCommands(core: Core): Commands {
     deviceView,
     homeView,
     webhookView,
+    documents,
     handleUri: signInCallbackReceiver(callbacks, log),
     running: runningWork,
     clearSecretsFromClipboard: async () => {
@@ -162,6 +167,7 @@ export function createCommands(core: Core): Commands {
       claim.dispose();
       deviceView.dispose();
       webhookView.dispose();
+      documents.dispose();
       homeView.dispose();
       serversTree.dispose();
       catalog.dispose();

@@ -12,7 +12,6 @@ import type { HostPort } from '../hostPort';
 import type { Log } from '../log';
 import type { ConnectionSecurity } from '../auth/gateway/connectionSecurity';
 import type { ServerServices } from '../servers/serverServices';
-import type { SourceDocumentProvider } from '../views/sourceDocument';
 
 /**
  * What activation builds (dist/extension.js) and hands to the command code (dist/commands.js)
@@ -32,7 +31,6 @@ export interface Core {
   extensionId: string;
   /** This installation's client identifier (kept in globalState), for the gateway's clients. */
   clientIdentifier(): string;
-  documents: SourceDocumentProvider;
   /** The prompts, context keys, clock and clipboard of the host the extension runs in. */
   host: HostPort;
 }

@@ -1,6 +1,5 @@
 import * as vscode from 'vscode';
-
-export const SOURCE_SCHEME = 'plex-source';
+import { SOURCE_SCHEME } from './sourceScheme';
 
 /**
  * Read-only virtual documents showing source connection information. The access token is
