@@ -2,7 +2,6 @@ import * as assert from 'node:assert/strict';
 import { join } from 'node:path';
 import * as vscode from 'vscode';
 import { extensionApi, standIn } from './helpers';
-import { closeWalkthroughTabs, waitForWalkthroughTabs } from './walkthroughTabs';
 
 interface PackageJson {
   contributes: { commands: { command: string }[] };
@@ -38,11 +37,11 @@ suite('Activation', () => {
     assert.deepEqual(loadedBundles(), ['commands.js']);
   });
 
-  test('the first activation ever opens the Get Started walkthrough and records that it did (walkthrough)', async () => {
+  // The page it opens is read by the e2e journey (test/e2e/walkthrough.test.ts): the extension
+  // API names the walkthrough editor's tab after whichever walkthrough it shows last.
+  test('the first activation ever records that it offered the Get Started walkthrough', async () => {
     const api = await extensionApi();
     // The harness turns on VS Code's "open walkthroughs on install" for this suite; the profile is new.
-    await waitForWalkthroughTabs(1);
     assert.equal(api.testing.walkthroughRecorded(), true, 'globalState records the walkthrough as offered');
-    await closeWalkthroughTabs();
   });
 });

@@ -212,6 +212,7 @@ const visibleWhen: Record<string, (model: Model) => boolean> = {
   'plex.signInWithPassword': () => true,
   'plex.signInWithToken': () => true,
   'plex.showLog': () => true,
+  'plex.getStarted': () => true,
   'plex.forgetServerPermissions': () => true,
   'plex.signOut': (model) => model.status !== 'signedOut',
   'plex.addAccount': (model) => model.status !== 'signedOut',

@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { openWalkthroughOnFirstActivation, WALKTHROUGH_OFFERED_KEY } from '../../src/walkthrough';
 import { EXTENSION_ID, extensionApi } from './helpers';
-import { closeWalkthroughTabs, waitForWalkthroughTabs, walkthroughTabs } from './walkthroughTabs';
+import { closeWalkthroughTabs, walkthroughTabs } from './walkthroughTabs';
 
 const OPEN_ON_INSTALL = 'workbench.welcomePage.walkthroughs.openOnInstall';
 
@@ -33,7 +33,9 @@ class ProfileState implements vscode.Memento {
 }
 
 // The first activation itself is checked by activation.test.ts (it runs first); here, what
-// comes after it, and the other ways in.
+// comes after it, and the other ways in. That the page opens, and what it shows, is read by the
+// e2e journey (test/e2e/walkthrough.test.ts): the extension API names the walkthrough editor's
+// tab after whichever walkthrough it showed last.
 suite('Get Started walkthrough', () => {
   setup(closeWalkthroughTabs);
   teardown(async () => {
@@ -48,7 +50,7 @@ suite('Get Started walkthrough', () => {
     assert.deepEqual(walkthroughTabs(), [], 'no walkthrough tab');
   });
 
-  test('Plex: Get Started is in the palette in every state and opens the walkthrough', async () => {
+  test('Plex: Get Started is in the palette in every state and runs', async () => {
     await extensionApi();
     const manifest = vscode.extensions.getExtension(EXTENSION_ID)?.packageJSON as {
       contributes: { commands: { command: string; category: string }[]; menus: { commandPalette: { command: string }[] } };
@@ -58,20 +60,15 @@ suite('Get Started walkthrough', () => {
     assert.ok((await vscode.commands.getCommands(true)).includes('plex.getStarted'), 'registered');
 
     await vscode.commands.executeCommand('plex.getStarted');
-    await waitForWalkthroughTabs(1);
-    // A second run shows the same walkthrough, not a second page.
+    // An argument (another extension's walkthrough) is not taken: it still opens Plex's.
     await vscode.commands.executeCommand('plex.getStarted', { walkthrough: 'someone.else#theirs' });
-    await waitForWalkthroughTabs(1);
   });
 
-  test('a new profile gets the walkthrough once: the flag is written, and the next activation leaves it closed', async () => {
+  test('a new profile gets the walkthrough once: the flag is written, and the next activation does not open it', async () => {
     const profile = new ProfileState();
     assert.equal(await openWalkthroughOnFirstActivation(profile, EXTENSION_ID), true);
-    await waitForWalkthroughTabs(1);
     assert.equal(profile.get(WALKTHROUGH_OFFERED_KEY), true);
-    await closeWalkthroughTabs();
     assert.equal(await openWalkthroughOnFirstActivation(profile, EXTENSION_ID), false);
-    assert.deepEqual(walkthroughTabs(), []);
   });
 
   test('a profile that used the extension before (an upgrade) is not a first activation: recorded, not opened', async () => {

@@ -16,17 +16,3 @@ export async function closeWalkthroughTabs(): Promise<void> {
     await vscode.window.tabGroups.close(tabs);
   }
 }
-
-/** Waits until `count` walkthrough tabs are open; the failure lists every tab. */
-export async function waitForWalkthroughTabs(count: number, timeoutMs = 10_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (walkthroughTabs().length !== count) {
-    if (Date.now() > deadline) {
-      const tabs = vscode.window.tabGroups.all.flatMap((group) => group.tabs);
-      throw new Error(
-        `Timed out waiting for ${count} walkthrough tab(s); the tabs: ${JSON.stringify(tabs.map((tab) => ({ label: tab.label, input: tab.input === undefined ? 'none' : Object.keys(tab.input as object) })))}`,
-      );
-    }
-    await new Promise((resolve) => setTimeout(resolve, 25));
-  }
-}
