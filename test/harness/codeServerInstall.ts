@@ -94,10 +94,12 @@ async function npmInstall(layout: Layout, runtime: NodeRuntimeInstall | undefine
   const args = ['install', '--prefix', layout.installDir, spec, '--unsafe-perm', '--no-audit', '--no-fund', '--loglevel=error'];
   const npm = npmCommand(runtime);
   // npm_config_yes lets node-pty's postinstall run `npx node-gyp` without a prompt.
-  const child = spawn(npm.command, [...npm.args, ...args], {
-    stdio: ['ignore', 'inherit', 'inherit'],
-    env: { ...process.env, ...npm.env, npm_config_yes: 'true' },
-  });
+  const env: NodeJS.ProcessEnv = { ...process.env, ...npm.env, npm_config_yes: 'true' };
+  // Under `npm test`, the outer npm's user agent (its Node's version) is in the environment, and npm
+  // takes npm_config_* variables as its own settings: code-server's postinstall reads the Node
+  // version from it. Without it, the npm that installs says the Node it runs on.
+  delete env.npm_config_user_agent;
+  const child = spawn(npm.command, [...npm.args, ...args], { stdio: ['ignore', 'inherit', 'inherit'], env });
   // Interrupted, the half-done install is not used: the next run finds it incomplete and starts over.
   child.once('exit', disposeOnInterrupt(() => child.kill('SIGTERM')));
   const code = await new Promise<number | null>((resolve, reject) => {
