@@ -6,8 +6,11 @@ import { DECODERS } from './linear/decoders';
 import { bestOf, bestWithin } from './linear/timing';
 
 const FACTOR = 3;
-/** Below this, timings are mostly noise (a GC pause, another process): nothing is called slow under it. */
-const FLOOR_MS = 50;
+/**
+ * Below this, timings are mostly noise (a GC pause over a 1 MiB body's garbage, another process):
+ * nothing is called slow under it. Super-linear work on a 1 MiB body takes seconds, far above it.
+ */
+const FLOOR_MS = 200;
 const RUNS = 3;
 /**
  * A hostile call is stopped after this much wall-clock time: far above any limit (CPU time on a
