@@ -490,6 +490,11 @@ export async function saveWalkthroughImage(page: Page, name: string, parts: read
  * id, tick or untick the checkbox of the setting whose title contains `title` (as the editor shows it, e.g.
  * "Plex › Jwt: Enabled"); then closes the Settings editor.
  */
+function settingsEditorWritesLater(): boolean {
+  const [major = 0, minor = 0] = currentVersion().vscode.split('.').map(Number);
+  return major > 1 || minor >= 130;
+}
+
 export async function setBooleanSetting(page: Page, id: string, title: string, value: boolean): Promise<void> {
   await runCommand(page, 'Preferences: Open User Settings');
   const editor = await waitVisible(page.locator('.settings-editor'), 'the Settings editor');
@@ -502,9 +507,12 @@ export async function setBooleanSetting(page: Page, id: string, title: string, v
     await checkbox.click();
   }
   await waitVisible(row.locator(`.setting-value-checkbox[aria-checked="${wanted}"]`), `the setting ${id} shown as ${wanted}`);
-  // Written to the settings file (the row marked modified): from 1.13x closing the editor first drops the change.
-  const written = editor.locator('.is-configured').filter({ has: page.locator('.setting-item-title', { hasText: title }) });
-  await waitVisible(written, `the setting ${id} marked as set in the user settings`);
+  // From 1.13x the editor writes the settings file a moment later, and closing it first drops the
+  // change: wait for the row marked as set. VS Code 1.100 writes on the click and marks rows otherwise.
+  if (settingsEditorWritesLater()) {
+    const written = editor.locator('.is-configured').filter({ has: page.locator('.setting-item-title', { hasText: title }) });
+    await waitVisible(written, `the setting ${id} marked as set in the user settings`);
+  }
   // VS Code 1.13x opens the Settings editor in a modal over the workbench: Escape closes it, and
   // the command palette does not open above it. Before, it is an editor Escape leaves open.
   await page.keyboard.press('Escape');
