@@ -3,6 +3,8 @@
 // workbench and a real Node extension host); a release that needs a newer Node than the one
 // running the harness runs on that Node, fetched as an npm package into .vscode-test/ (nothing
 // system-wide changes).
+//   The e2e journeys run on the oldest version unless PLEX_VSCODE names others (package.json's
+//   test:e2e): on VS Code 1.139.1 the JWT preview and walkthrough journeys do not pass yet.
 //   PLEX_VSCODE=newest npm run test:e2e -- --grep Journeys   runs only the named version(s)
 //   (a name or a code-server version; comma-separated for several).
 
