@@ -103,12 +103,10 @@ export const vscodeUi: Ui = {
   async pickAccount(accounts, activeKey) {
     const items = accounts.map((account) => ({
       label: `$(account) ${plainText(account.username)}`,
-      description: [
+      description: descriptionOf([
         account.key === activeKey ? vscode.l10n.t({ message: 'active', comment: 'The Plex account the extension acts as now.' }) : undefined,
         account.expired ? vscode.l10n.t({ message: 'expired', comment: 'Plex refused this account\'s token: sign in again.' }) : undefined,
-      ]
-        .filter((part): part is string => Boolean(part))
-        .join(' · '),
+      ]),
       account,
     }));
     const picked = await vscode.window.showQuickPick(items, {
@@ -176,12 +174,10 @@ export const vscodeUi: Ui = {
   async pickHomeUser(users, activeUuid) {
     const items = users.map((user) => ({
       label: `$(${homeUserIcon(user)}) ${plainText(user.title)}`,
-      description: [
+      description: descriptionOf([
         user.uuid === activeUuid ? vscode.l10n.t({ message: 'active', comment: 'The Plex Home user the extension acts as now.' }) : undefined,
         user.protected ? vscode.l10n.t({ message: 'PIN', comment: 'This Plex Home user is protected by a PIN.' }) : undefined,
-      ]
-        .filter((part): part is string => Boolean(part))
-        .join(' · '),
+      ]),
       user,
     }));
     const picked = await vscode.window.showQuickPick(items, {
@@ -345,4 +341,9 @@ function accountActionLabel(id: string): string {
 async function input(options: vscode.InputBoxOptions): Promise<string | undefined> {
   const value = await vscode.window.showInputBox({ ignoreFocusOut: true, ...options });
   return value?.trim();
+}
+
+/** A quick pick item's description: the parts that apply, joined by a middle dot. */
+function descriptionOf(parts: readonly (string | undefined)[]): string {
+  return parts.filter((part): part is string => Boolean(part)).join(' · ');
 }
