@@ -16,7 +16,7 @@ const LAYERS = [
   ['gateway', '^src/auth/gateway/'],
   ['ui', '^src/ui/|^src/hostPort\\.ts$'],
   ['session', `^src/auth/${SESSION_CORE}|^src/commandTable\\.ts$`],
-  ['shared', '^src/(config|log|tokenShape|userOnlySettings|walkthrough)\\.ts$'],
+  ['shared', '^src/(config|log|tokenShape|userOnlySettings|walkthrough|walkthroughKeys)\\.ts$'],
   ['service layer', '^src/plex/'],
 ];
 

@@ -87,6 +87,7 @@ const SHARED_STATELESS = new Set([
   'src/tokenShape.ts',
   'src/commandTable.ts',
   'src/walkthrough.ts',
+  'src/walkthroughKeys.ts',
   'src/views/sourceScheme.ts',
   'src/auth/tokenUse.ts',
   'src/auth/storedSession.ts',

@@ -47,6 +47,7 @@ export const COMMANDS = [
   { id: 'plex.sendTestWebhook', palette: 'never' },
   { id: 'plex.refreshWebhooks', palette: 'never' },
   { id: 'plex.getStarted', palette: 'always' },
+  { id: 'plex.manageTrustedExtensions', palette: HAS_SESSION },
 ] as const satisfies readonly CommandDefinition[];
 
 export type CommandId = (typeof COMMANDS)[number]['id'];

@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import type { PlexExtensionApi } from './api';
 import { PlexAuthenticationProvider } from './auth/authenticationProvider';
+import { AUTHENTICATION_PROVIDER_ID } from './auth/storedSession';
 import { clientIdentifier } from './auth/clientIdentifier';
 import { Session } from './auth/session';
 import { SessionStore } from './auth/sessionStore';
@@ -114,7 +115,7 @@ export async function composeExtension(context: vscode.ExtensionContext, host: H
     // Its documents are opened by command code; one restored after a reload loads it to say it is gone.
     vscode.workspace.registerTextDocumentContentProvider(SOURCE_SCHEME, { provideTextDocumentContent: (uri) => commands().documents.provideTextDocumentContent(uri) }),
     authenticationProvider,
-    vscode.authentication.registerAuthenticationProvider('plex', 'Plex', authenticationProvider, {
+    vscode.authentication.registerAuthenticationProvider(AUTHENTICATION_PROVIDER_ID, 'Plex', authenticationProvider, {
       supportsMultipleAccounts: true,
     }),
     // Registered at activation (VS Code keeps a URI that arrives before that for the handler);

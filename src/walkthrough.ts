@@ -3,14 +3,20 @@
 // Stateless (both bundles hold it): the only state is a globalState flag.
 import * as vscode from 'vscode';
 
-/** The walkthrough's id in package.json. */
-export const WALKTHROUGH_ID = 'getStarted';
+import { WALKTHROUGH_DONE_KEYS, WALKTHROUGH_ID } from './walkthroughKeys';
+
+export { WALKTHROUGH_ID } from './walkthroughKeys';
 
 /** Set once the walkthrough was opened by itself (or would have been): it never opens by itself again. Not a secret. */
 export const WALKTHROUGH_OFFERED_KEY = 'plex.walkthroughOffered';
 
 /** VS Code's own switch for opening an extension's walkthrough when it is installed; the user's answer counts for this one too. */
 const OPEN_ON_INSTALL = 'workbench.welcomePage.walkthroughs.openOnInstall';
+
+/** Ticks a walkthrough step whose work was just done. */
+export function walkthroughStepDone(step: keyof typeof WALKTHROUGH_DONE_KEYS): void {
+  void vscode.commands.executeCommand('setContext', WALKTHROUGH_DONE_KEYS[step], true);
+}
 
 /** Opens the walkthrough in the editor area (`extensionId` is `<publisher>.<name>`). */
 export function openWalkthrough(extensionId: string): Thenable<unknown> {

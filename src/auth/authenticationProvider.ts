@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import type { SessionView } from './sessionView';
-import { accountKey, activeIdentity, type StoredSession } from './storedSession';
+import { accountKey, accountLabel, activeIdentity, type StoredSession } from './storedSession';
 
 /**
  * The `plex` authentication provider, with every signed-in account (`supportsMultipleAccounts`):
@@ -89,7 +89,7 @@ function toAuthenticationSession(stored: StoredSession): vscode.AuthenticationSe
   return {
     id: accountKey(stored),
     accessToken: token,
-    account: { id: String(account.id), label: account.username || account.title },
+    account: { id: String(account.id), label: accountLabel(stored) },
     scopes: [],
   };
 }

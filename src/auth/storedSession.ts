@@ -105,3 +105,12 @@ export function parseStoredAccounts(serialized: string): StoredAccounts | undefi
   }
   return { active, others };
 }
+
+/** The id other extensions ask VS Code for (`getSession('plex', ...)`). */
+export const AUTHENTICATION_PROVIDER_ID = 'plex';
+
+/** The account's name in VS Code's Accounts menu: whoever it acts as (the Home user switched to, else the account). */
+export function accountLabel(stored: StoredSession): string {
+  const { account } = activeIdentity(stored);
+  return account.username || account.title;
+}

@@ -144,7 +144,7 @@ export function createCommands(core: Core): Commands {
       ...homeCommandHandlers(services),
       ...accountToolCommandHandlers(services, () => deviceView.reload()),
       ...webhookCommandHandlers(webhookServices, () => webhookView.reload()),
-      ...walkthroughCommandHandlers(core.extensionId),
+      ...walkthroughCommandHandlers(core.extensionId, services),
     },
     services,
     serversTree,

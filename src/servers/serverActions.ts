@@ -4,6 +4,7 @@ import type { SessionTicket } from '../auth/gateway/plexGateway';
 import type { PlexMediaServerClient } from '../auth/gateway/plexClients';
 import { failureKind, isPlexFailure } from '../plex/failure';
 import { usableToken } from '../tokenShape';
+import { walkthroughStepDone } from '../walkthrough';
 import { describeFailure } from '../ui/errorMessages';
 import { plainText } from '../ui/plainText';
 import { withCancellableProgress } from '../ui/progress';
@@ -24,6 +25,7 @@ export async function copyTransientToken(services: ServerServices, serverId: str
     }
     const clearAfterMs = readSettings().clipboardClearAfterMs;
     await services.clipboard.copy(usableToken(token, server.name), clearAfterMs);
+    walkthroughStepDone('transientToken');
     void services.ui().info(
       clearAfterMs > 0
         ? vscode.l10n.t('Transient token for {0} copied; valid up to 48 hours; clipboard clears in {1} s.', plainText(server.name), clearAfterMs / 1000)

@@ -4,8 +4,7 @@
 // own stand-in, code-server and Chromium (see workbench.ts): a fresh stand-in is the known state
 // each suite starts from. After each suite, every stand-in this process started must have reported
 // no violation (protocol or spec: the stand-in checks each exchange as it serves it).
-// `-- --grep <text>` runs only matching tests; PLEX_VSCODE=newest only that version (unset: the
-// versions vscodeVersions.ts's e2eDefaultVersions names).
+// `-- --grep <text>` runs only matching tests; PLEX_VSCODE=newest only that version.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -17,7 +16,7 @@ import { isVersionRun, runOnEachVersion } from '../harness/eachVersion';
 import { addTestFiles, aroundEachTopLevelSuite } from '../harness/mochaFiles';
 import { ViolationWatch } from '../standin/startedStandIns';
 import { packageExtension } from '../harness/vsix';
-import { currentVersion, e2eDefaultVersions, versionVariable } from '../harness/vscodeVersions';
+import { currentVersion } from '../harness/vscodeVersions';
 import { extensionsDirVariable } from './workbench';
 
 /** Set by the parent run: the .vsix it packaged once for every version. */
@@ -71,7 +70,6 @@ async function runVersion(): Promise<number> {
 
 /** Every version's run, sharing one package of the extension. */
 function runAll(): Promise<number> {
-  process.env[versionVariable] ??= e2eDefaultVersions;
   return withTempRoot((root) =>
     runOnEachVersion({
       what: 'End-to-end tests',

@@ -485,15 +485,17 @@ export async function saveWalkthroughImage(page: Page, name: string, parts: read
 
 // ---- Settings editor ----
 
+/** Whether the VS Code under test is 1.130 or newer, whose workbench behaves differently in places. */
+export function isVscode130OrNewer(): boolean {
+  const [major = 0, minor = 0] = currentVersion().vscode.split('.').map(Number);
+  return major > 1 || minor >= 130;
+}
+
 /**
  * Sets a boolean user setting as a person does: Preferences: Open User Settings, search for its
  * id, tick or untick the checkbox of the setting whose title contains `title` (as the editor shows it, e.g.
  * "Plex › Jwt: Enabled"); then closes the Settings editor.
  */
-function settingsEditorWritesLater(): boolean {
-  const [major = 0, minor = 0] = currentVersion().vscode.split('.').map(Number);
-  return major > 1 || minor >= 130;
-}
 
 export async function setBooleanSetting(page: Page, id: string, title: string, value: boolean): Promise<void> {
   await runCommand(page, 'Preferences: Open User Settings');
@@ -509,7 +511,7 @@ export async function setBooleanSetting(page: Page, id: string, title: string, v
   await waitVisible(row.locator(`.setting-value-checkbox[aria-checked="${wanted}"]`), `the setting ${id} shown as ${wanted}`);
   // From 1.13x the editor writes the settings file a moment later, and closing it first drops the
   // change: wait for the row marked as set. VS Code 1.100 writes on the click and marks rows otherwise.
-  if (settingsEditorWritesLater()) {
+  if (isVscode130OrNewer()) {
     const written = editor.locator('.is-configured').filter({ has: page.locator('.setting-item-title', { hasText: title }) });
     await waitVisible(written, `the setting ${id} marked as set in the user settings`);
   }

@@ -5,6 +5,7 @@ import {
   clearNotifications,
   clickActivityBarItem,
   clickTreeRow,
+  isVscode130OrNewer,
   pickQuickItem,
   runCommand,
   saveWalkthroughImage,
@@ -34,6 +35,9 @@ suite('Journeys: the Get Started walkthrough, each step ticking when done', () =
     const { page } = workbench;
     await waitForWalkthrough(page, 30_000);
     assert.deepEqual(await stepTicks(page), noneTicked);
+    // VS Code 1.139 leaves the pictures out of a page narrower than about 1000 px.
+    await runCommand(page, 'View: Close Primary Side Bar');
+    await waitHidden(page.locator('.part.sidebar'), 'the side bar');
     await waitVisible(stepMedia(page), "the first step's picture");
     await closeWalkthrough(page);
   });
@@ -103,7 +107,7 @@ suite('Journeys: the Get Started walkthrough, each step ticking when done', () =
     await saveWalkthroughImage(page, 'claim-token', [await settledNotification(page, copiedMessage)]);
   });
 
-  test('let another extension use the account: the Accounts menu has it, Manage Trusted Extensions ticks the step', async () => {
+  test('let another extension use the account: the Accounts menu has it, Plex: Manage Trusted Extensions ticks the step', async () => {
     const { page } = workbench;
     await clearNotifications(page);
     await clickActivityBarItem(page, 'Accounts');
@@ -116,9 +120,17 @@ suite('Journeys: the Get Started walkthrough, each step ticking when done', () =
     await page.keyboard.press('Escape');
     await waitHidden(menu, 'the Accounts menu');
 
+    // The button opens VS Code's list for the active account (no account to pick), and the step
+    // ticks. No extension has used the account yet: VS Code 1.100 then shows no list, 1.139 lists
+    // the extensions Microsoft trusts for every account (Git, GitHub).
     await clickStepButton(page, 'otherExtensions', 'Manage Trusted Extensions');
-    await pickQuickItem(page, /^alice$/);
     await waitForStepTick(page, 'otherExtensions');
+    if (isVscode130OrNewer()) {
+      const list = page.locator('.quick-input-widget', { hasText: 'Manage Trusted Extensions' });
+      await waitVisible(list, "VS Code's list of the extensions trusted with alice's account");
+      await page.keyboard.press('Escape');
+      await waitHidden(list, "VS Code's list of trusted extensions");
+    }
     assert.deepEqual(await stepTicks(page), Object.fromEntries(WALKTHROUGH_STEPS.map((step) => [step, true])));
   });
 

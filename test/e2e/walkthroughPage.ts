@@ -1,5 +1,5 @@
 // The "Get started with Plex" walkthrough as a person sees it in the editor area. Selectors are
-// VS Code 1.100's walkthrough page (verified against code-server 4.100.3): each step is a
+// VS Code 1.100's and 1.139's walkthrough page (code-server 4.100.3 and 4.139.1): each step is a
 // `button.getting-started-step` whose `data-step-id` ends with `#<step id>` and whose
 // `aria-checked` is the tick; a step's description (and its buttons) shows while it is expanded.
 import type { Locator, Page } from 'playwright-core';
@@ -62,9 +62,9 @@ export function stepMedia(page: Page): Locator {
   return walkthroughPage(page).locator('.getting-started-media img');
 }
 
-/** Closes the walkthrough's editor with its tab's close button. */
+/** Closes the walkthrough's editor with its tab's close button (VS Code 1.100's tab says "Walkthrough: Plex", 1.139's "Welcome"). */
 export async function closeWalkthrough(page: Page): Promise<void> {
-  const tab = await waitVisible(page.locator('.tabs-container .tab', { hasText: /^\s*Walkthrough: / }), "the walkthrough's tab");
+  const tab = await waitVisible(page.locator('.tabs-container .tab', { hasText: /^\s*(Walkthrough: Plex|Welcome)\s*$/ }), "the walkthrough's tab");
   await tab.hover();
   await (await waitVisible(tab.locator('.tab-actions .action-label'), "the walkthrough tab's close button")).click();
   await waitForNoWalkthrough(page);
@@ -85,5 +85,7 @@ export async function settledNotification(page: Page, text: string | RegExp): Pr
   }
   await page.mouse.move(0, 0);
   const message = page.locator('.notification-list-item-message', { hasText: text });
-  return waitVisible(page.locator('.notification-toast.notification-fade-in-done').filter({ has: message }), `the notification ${String(text)} settled`);
+  // Faded in; with motion reduced (the harness's setting) a toast does not fade: shown is settled.
+  const settled = page.locator('.notification-toast.notification-fade-in-done, :is(.reduce-motion, .monaco-reduce-motion) .notification-toast');
+  return waitVisible(settled.filter({ has: message }), `the notification ${String(text)} settled`);
 }

@@ -3,7 +3,6 @@
 // workbench and a real Node extension host); a release that needs a newer Node than the one
 // running the harness runs on that Node, fetched as an npm package into .vscode-test/ (nothing
 // system-wide changes).
-//   The e2e journeys run on e2eDefaultVersions unless PLEX_VSCODE names others.
 //   PLEX_VSCODE=newest npm run test:e2e -- --grep Journeys   runs only the named version(s)
 //   (a name or a code-server version; comma-separated for several).
 
@@ -49,12 +48,6 @@ export const vscodeVersions: readonly VscodeVersion[] = [
 
 /** The version whose screenshots and reliability report the docs show: what people run now. */
 export const documentedVersion: VscodeVersion = vscodeVersions[vscodeVersions.length - 1] as VscodeVersion;
-
-/**
- * What the e2e journeys run on when PLEX_VSCODE is unset: on VS Code 1.139.1 the JWT preview and
- * walkthrough journeys do not pass yet.
- */
-export const e2eDefaultVersions = 'oldest';
 
 /** Set by a runner for the child that runs one version. */
 export const versionVariable = 'PLEX_VSCODE';

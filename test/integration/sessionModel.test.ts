@@ -217,6 +217,7 @@ const visibleWhen: Record<string, (model: Model) => boolean> = {
   'plex.signOut': (model) => model.status !== 'signedOut',
   'plex.addAccount': (model) => model.status !== 'signedOut',
   'plex.switchAccount': (model) => model.status !== 'signedOut',
+  'plex.manageTrustedExtensions': (model) => model.status !== 'signedOut',
   'plex.refresh': (model) => model.status === 'signedIn',
   'plex.copyTransientToken': (model) => model.status === 'signedIn',
   'plex.showSourceConnectionInformation': (model) => model.status === 'signedIn',
