@@ -5,7 +5,6 @@ import {
   clearNotifications,
   clickActivityBarItem,
   clickTreeRow,
-  isVscode130OrNewer,
   pickQuickItem,
   runCommand,
   saveWalkthroughImage,
@@ -120,17 +119,15 @@ suite('Journeys: the Get Started walkthrough, each step ticking when done', () =
     await page.keyboard.press('Escape');
     await waitHidden(menu, 'the Accounts menu');
 
-    // The button opens VS Code's list for the active account (no account to pick), and the step
-    // ticks. No extension has used the account yet: VS Code 1.100 then shows no list, 1.139 lists
-    // the extensions Microsoft trusts for every account (Git, GitHub).
+    // The button opens VS Code's list for the active account (no account to pick: it names alice),
+    // and the step ticks. No extension has used the account yet; VS Code lists the ones it trusts
+    // with every account (Git, GitHub).
     await clickStepButton(page, 'otherExtensions', 'Manage Trusted Extensions');
+    const list = page.locator('.quick-input-widget', { hasText: 'Manage Trusted Extensions' });
+    await waitVisible(list, "VS Code's list of the extensions trusted with alice's account");
     await waitForStepTick(page, 'otherExtensions');
-    if (isVscode130OrNewer()) {
-      const list = page.locator('.quick-input-widget', { hasText: 'Manage Trusted Extensions' });
-      await waitVisible(list, "VS Code's list of the extensions trusted with alice's account");
-      await page.keyboard.press('Escape');
-      await waitHidden(list, "VS Code's list of trusted extensions");
-    }
+    await page.keyboard.press('Escape');
+    await waitHidden(list, "VS Code's list of trusted extensions");
     assert.deepEqual(await stepTicks(page), Object.fromEntries(WALKTHROUGH_STEPS.map((step) => [step, true])));
   });
 
