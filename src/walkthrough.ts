@@ -2,7 +2,6 @@
 // Plex: Get Started, the Account view's welcome, and once by itself on the first activation ever.
 // Stateless (both bundles hold it): the only state is a globalState flag.
 import * as vscode from 'vscode';
-
 import { WALKTHROUGH_DONE_KEYS, WALKTHROUGH_ID } from './walkthroughKeys';
 
 export { WALKTHROUGH_ID } from './walkthroughKeys';
@@ -10,7 +9,11 @@ export { WALKTHROUGH_ID } from './walkthroughKeys';
 /** Set once the walkthrough was opened by itself (or would have been): it never opens by itself again. Not a secret. */
 export const WALKTHROUGH_OFFERED_KEY = 'plex.walkthroughOffered';
 
-/** VS Code's own switch for opening an extension's walkthrough when it is installed; the user's answer counts for this one too. */
+/**
+ * VS Code's own switch for opening an extension's walkthrough when it is installed; the user's
+ * answer counts for this one too. Machine-scoped: in a remote window (code-server included) the
+ * extension host reads it from the remote's settings, not from the user's.
+ */
 const OPEN_ON_INSTALL = 'workbench.welcomePage.walkthroughs.openOnInstall';
 
 /** Ticks a walkthrough step whose work was just done. */
