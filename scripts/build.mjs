@@ -115,16 +115,18 @@ function checkNoSharedState(results) {
  * extension is the lightest of its kind to start; all shipped JavaScript together stays bounded
  * (node-fetch is most of dist/plex.js). docs/performance.md reports them.
  */
+// In KB of 1000 bytes, as npm run bench reports them (docs/performance.md), so the two never disagree.
+const KB = 1000;
 const BUDGETS = [
-  { what: 'dist/extension.js (what activation loads)', files: ['dist/extension.js'], maxBytes: 25 * 1024 },
-  { what: 'all shipped JavaScript', files: ['dist/extension.js', 'dist/commands.js', 'dist/plex.js'], maxBytes: 240 * 1024 },
+  { what: 'dist/extension.js (what activation loads)', files: ['dist/extension.js'], maxBytes: 25 * KB },
+  { what: 'all shipped JavaScript', files: ['dist/extension.js', 'dist/commands.js', 'dist/plex.js'], maxBytes: 240 * KB },
 ];
 
 function budgetMessages(results) {
   const bytes = new Map(results.flatMap((result) => Object.entries(result.metafile.outputs)).map(([file, output]) => [file, output.bytes]));
   return BUDGETS.flatMap(({ what, files, maxBytes }) => {
     const total = files.reduce((sum, file) => sum + (bytes.get(file) ?? 0), 0);
-    return total > maxBytes ? [`${what} is ${(total / 1024).toFixed(1)} KB, over its budget of ${maxBytes / 1024} KB.`] : [];
+    return total > maxBytes ? [`${what} is ${(total / KB).toFixed(1)} KB, over its budget of ${maxBytes / KB} KB.`] : [];
   });
 }
 

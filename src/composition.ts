@@ -7,7 +7,7 @@ import { Session } from './auth/session';
 import { SessionStore } from './auth/sessionStore';
 import { recordTokenUse, scheduleUpkeep } from './auth/tokenUse';
 import { commandCode } from './commandCode';
-import { COMMANDS } from './commandTable';
+import type { CommandId } from './commandTable';
 import type { Commands } from './commands/index';
 import type { Core } from './commands/services';
 import type { HostPort } from './hostPort';
@@ -129,7 +129,7 @@ export async function composeExtension(context: vscode.ExtensionContext, host: H
         }
       },
     }),
-    ...COMMANDS.map(({ id }) =>
+    ...declaredCommandIds(context.extension).map((id) =>
       vscode.commands.registerCommand(id, (...args: unknown[]) => (commands().handlers[id] as (...args: unknown[]) => unknown)(...args)),
     ),
   );
@@ -161,4 +161,20 @@ export async function composeExtension(context: vscode.ExtensionContext, host: H
     // Nothing of the command code loaded: nothing was copied. Everything else is in context.subscriptions.
     deactivate: () => loaded?.clearSecretsFromClipboard() ?? Promise.resolve(),
   };
+}
+
+/**
+ * The commands the manifest declares, which are the command table's (a unit test checks): read
+ * from the manifest VS Code already holds, so activation does not load the table's palette and
+ * menu data.
+ */
+function declaredCommandIds(extension: vscode.Extension<unknown>): CommandId[] {
+  const manifest: unknown = extension.packageJSON;
+  const declared = (manifest as { contributes?: { commands?: unknown } } | undefined)?.contributes?.commands;
+  return Array.isArray(declared)
+    ? declared.flatMap((entry: unknown) => {
+        const id = (entry as { command?: unknown } | null)?.command;
+        return typeof id === 'string' ? [id as CommandId] : [];
+      })
+    : [];
 }
