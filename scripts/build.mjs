@@ -85,7 +85,6 @@ const SHARED_STATELESS = new Set([
   'src/userOnlySettings.ts',
   'src/ui/plainText.ts',
   'src/tokenShape.ts',
-  'src/commandTable.ts',
   'src/walkthrough.ts',
   'src/walkthroughKeys.ts',
   'src/views/sourceScheme.ts',
